@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type Docker from 'dockerode';
+import type { Config } from './config.js';
+import { type Orm, openDatabase } from './db/orm.js';
+import { createEventBus, type PubSub } from './events/pubsub.js';
+import { type AdminToken, loadAdminToken } from './http/admin-token.js';
+import { createGraphQLServer } from './http/graphql.js';
+import { createRoutes } from './http/routes.js';
+import { DataDir } from './pipeline/data-dir.js';
+import { Deployer } from './pipeline/deployer.js';
+import { DeployQueue } from './pipeline/queue.js';
+import { recover } from './pipeline/recovery.js';
+import { createDockerClient } from './runtime/docker-client.js';
+import { SiteContainers } from './runtime/site-containers.js';
+import { schema } from './schema/index.js';
+import { SiteService } from './services/sites.js';
+import { DEFAULT_ZIP_LIMITS } from './source/zip-extract.js';
+
+export interface App {
+  /** Listens on config.port (0: any free port) and returns the base URL. */
+  start(): Promise<{ url: string; port: number }>;
+  /** Stops taking requests, aborts running deploys, closes the database. Site containers keep serving. */
+  stop(): Promise<void>;
+  readonly adminToken: AdminToken;
+  readonly orm: Orm;
+  readonly queue: DeployQueue;
+  readonly bus: PubSub;
+  readonly data: DataDir;
+  readonly docker: Docker;
+  readonly containers: SiteContainers;
+}
+
+const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
+
+/** Wires Launchpad together from its configuration: database, Docker, pipeline, API. */
+export async function buildApp(config: Config): Promise<App> {
+  const data = new DataDir(config.dataDir);
+  await data.prepare();
+  const orm = await openDatabase(config.dataDir);
+  const adminToken = await loadAdminToken(config.dataDir, config.adminToken);
+  const instanceId = await loadInstanceId(config.dataDir);
+  const docker = createDockerClient(config.dockerHost);
+  const bus = createEventBus();
+  const containers = new SiteContainers(docker, {
+    image: config.staticImage,
+    network: config.network,
+    publishPorts: config.publishPorts,
+    instanceId,
+    routing: {
+      domain: config.domain,
+      network: config.network,
+      https: config.https,
+      ...(config.acmeEmail ? { certResolver: 'letsencrypt' } : {}),
+    },
+  });
+  const zipLimits = {
+    ...DEFAULT_ZIP_LIMITS,
+    maxArchiveBytes: config.maxUploadBytes,
+    maxUncompressedBytes: config.maxUncompressedBytes,
+    maxFiles: config.maxFiles,
+  };
+  const deployer = new Deployer({ orm, bus, data, containers, zipLimits });
+  const queue = new DeployQueue(deployer, config.buildConcurrency);
+  const sites = new SiteService({ config, bus, data, queue, containers, zipLimits });
+
+  let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const http = createGraphQLServer({
+    schema,
+    adminToken: adminToken.token,
+    maxUploadBytes: config.maxUploadBytes,
+    context: () => ({ em: orm.em.fork(), bus, config, data, sites, publicUrl }),
+    routes: createRoutes({
+      dockerPing: () => pingDocker(docker),
+      webRoot: existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : null,
+    }),
+  });
+
+  return {
+    adminToken,
+    orm,
+    queue,
+    bus,
+    data,
+    docker,
+    containers,
+    async start() {
+      if (await pingDocker(docker)) {
+        await recover({ orm, bus, data, containers, queue });
+      } else {
+        console.warn('The Docker engine does not answer: deploys will fail until it does (see /healthz).');
+      }
+      await new Promise<void>((resolveListen, reject) => {
+        http.server.once('error', reject);
+        http.server.listen(config.port, config.host, () => resolveListen());
+      });
+      const port = (http.server.address() as AddressInfo).port;
+      const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+      const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+      publicUrl = config.publicUrl ?? url;
+      return { url, port };
+    },
+    async stop() {
+      await http.close();
+      await new Promise<void>((done) => http.server.close(() => done()));
+      http.server.closeAllConnections();
+      await queue.stop();
+      await orm.close(true);
+    },
+  };
+}
+
+async function pingDocker(docker: Docker): Promise<boolean> {
+  const timeout = new Promise<false>((done) => setTimeout(() => done(false), 2000).unref());
+  const ping = docker.ping().then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([ping, timeout]);
+}
+
+async function loadInstanceId(dataDir: string): Promise<string> {
+  const file = join(dataDir, 'instance-id');
+  const stored = (await readFile(file, 'utf8').catch(() => '')).trim();
+  if (/^[0-9a-f]{16}$/.test(stored)) return stored;
+  const id = randomBytes(8).toString('hex');
+  await writeFile(file, `${id}\n`, { mode: 0o644 });
+  return id;
+}

@@ -1,0 +1,137 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** Launchpad's configuration, read once from the environment at start (names fixed by api.md). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string; // absolute: site containers bind-mount paths below it
+  domain: string;
+  publicUrl: string | null; // null: derived from the listening address once it is known
+  adminToken: string | null; // null: generated on first start and stored in the data dir
+  dockerHost: string | null;
+  network: string;
+  staticImage: string;
+  buildImage: string;
+  buildConcurrency: number;
+  buildTimeoutSeconds: number;
+  gitSchemes: readonly string[];
+  publishPorts: boolean;
+  keepDeploys: number;
+  maxUploadBytes: number;
+  maxUncompressedBytes: number;
+  maxFiles: number;
+  https: boolean;
+  acmeEmail: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const MiB = 1024 * 1024;
+
+/** Reads and validates every variable; the first bad one throws a ConfigError that names it. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const read = reader(env);
+  const dataDir = read.string('LAUNCHPAD_DATA', './data');
+  const acmeEmail = read.optional('LAUNCHPAD_ACME_EMAIL');
+  if (acmeEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(acmeEmail)) {
+    throw new ConfigError('LAUNCHPAD_ACME_EMAIL', `"${acmeEmail}" is not an email address`);
+  }
+  const config: Config = {
+    port: read.int('LAUNCHPAD_PORT', 8080, 0, 65535),
+    host: read.string('LAUNCHPAD_HOST', '127.0.0.1'),
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(cwd, dataDir),
+    domain: read.match('LAUNCHPAD_DOMAIN', 'localhost', DOMAIN, 'a DNS name such as example.com'),
+    publicUrl: read.url('LAUNCHPAD_PUBLIC_URL'),
+    adminToken: read.optional('LAUNCHPAD_ADMIN_TOKEN'),
+    dockerHost: read.optional('LAUNCHPAD_DOCKER_HOST'),
+    network: read.match('LAUNCHPAD_NETWORK', 'launchpad', DOCKER_NAME, 'a Docker network name'),
+    staticImage: read.match('LAUNCHPAD_STATIC_IMAGE', 'nginx:alpine', IMAGE, 'an image reference'),
+    buildImage: read.match('LAUNCHPAD_BUILD_IMAGE', 'node:20-alpine', IMAGE, 'an image reference'),
+    buildConcurrency: read.int('LAUNCHPAD_BUILD_CONCURRENCY', 2, 1, 64),
+    buildTimeoutSeconds: read.int('LAUNCHPAD_BUILD_TIMEOUT', 900, 1, 24 * 3600),
+    gitSchemes: read.list('LAUNCHPAD_GIT_SCHEMES', ['https'], GIT_SCHEMES),
+    publishPorts: read.bool('LAUNCHPAD_PUBLISH_PORTS', false),
+    keepDeploys: read.int('LAUNCHPAD_KEEP_DEPLOYS', 10, 1, 1000),
+    maxUploadBytes: read.int('LAUNCHPAD_MAX_UPLOAD_MB', 100, 1, 10_240) * MiB,
+    maxUncompressedBytes: read.int('LAUNCHPAD_MAX_SITE_MB', 500, 1, 102_400) * MiB,
+    maxFiles: read.int('LAUNCHPAD_MAX_FILES', 20_000, 1, 1_000_000),
+    https: acmeEmail !== null || read.bool('LAUNCHPAD_HTTPS', false),
+    acmeEmail,
+  };
+  if (config.adminToken !== null && config.adminToken.length < 16) {
+    throw new ConfigError('LAUNCHPAD_ADMIN_TOKEN', 'must be at least 16 characters');
+  }
+  return config;
+}
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const DOCKER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
+const IMAGE = /^[a-z0-9]+([._/:@-][a-zA-Z0-9_.-]+)*$/;
+// `file`, `ext` and local paths are never allowed: they read the host or run commands (git-remote-ext).
+const GIT_SCHEMES = ['https', 'http', 'git', 'ssh'] as const;
+
+function reader(env: Env) {
+  const raw = (name: string): string | null => {
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? null : v.trim();
+  };
+  return {
+    optional: raw,
+    string: (name: string, fallback: string) => raw(name) ?? fallback,
+    match(name: string, fallback: string, pattern: RegExp, what: string): string {
+      const v = raw(name) ?? fallback;
+      if (!pattern.test(v)) throw new ConfigError(name, `"${v}" is not ${what}`);
+      return v;
+    },
+    int(name: string, fallback: number, min: number, max: number): number {
+      const v = raw(name);
+      if (v === null) return fallback;
+      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+        throw new ConfigError(name, `"${v}" must be a whole number from ${min} to ${max}`);
+      }
+      return Number(v);
+    },
+    bool(name: string, fallback: boolean): boolean {
+      const v = raw(name)?.toLowerCase();
+      if (v === undefined) return fallback;
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off'].includes(v)) return false;
+      throw new ConfigError(name, `"${v}" must be true or false`);
+    },
+    url(name: string): string | null {
+      const v = raw(name);
+      if (v === null) return null;
+      let u: URL;
+      try {
+        u = new URL(v);
+      } catch {
+        throw new ConfigError(name, `"${v}" is not a URL`);
+      }
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ConfigError(name, 'must be http(s)');
+      return v.replace(/\/+$/, '');
+    },
+    list(name: string, fallback: string[], allowed: readonly string[]): string[] {
+      const v = raw(name);
+      if (v === null) return fallback;
+      const items = v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean);
+      const bad = items.find((s) => !allowed.includes(s));
+      if (bad !== undefined || items.length === 0) {
+        throw new ConfigError(name, `"${bad ?? v}" is not one of ${allowed.join(', ')}`);
+      }
+      return items;
+    },
+  };
+}

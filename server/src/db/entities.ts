@@ -1,0 +1,71 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type { Deploy, LogLine, Site } from '../domain/model.js';
+
+// Entities are schemas over the plain interfaces of domain/model.ts (no decorators: tsx emits no decorator
+// metadata). Status-like columns are plain strings, not enums: in MikroORM 6.6 an enum with three or more
+// values makes every migration diff rebuild the table.
+
+export const SiteEntity = new EntitySchema<Site>({
+  name: 'Site',
+  tableName: 'sites',
+  properties: {
+    id: { type: 'string', primary: true, length: 24 },
+    slug: { type: 'string', length: 63, unique: true },
+    name: { type: 'string', length: 200 },
+    sourceType: { type: 'string', length: 8 },
+    gitUrl: { type: 'text', nullable: true },
+    branch: { type: 'string', length: 255, nullable: true },
+    buildCommand: { type: 'text', nullable: true },
+    outputDir: { type: 'string', length: 255 },
+    envVars: { type: 'json' },
+    autoDeploy: { type: 'boolean' },
+    spa: { type: 'boolean' },
+    domains: { type: 'json' },
+    webhookSecret: { type: 'string', length: 128, nullable: true },
+    status: { type: 'string', length: 16 },
+    currentDeployId: { type: 'string', length: 24, nullable: true },
+    localPort: { type: 'integer', nullable: true },
+    nextDeployNumber: { type: 'integer' },
+    createdAt: { type: 'datetime' },
+    updatedAt: { type: 'datetime' },
+  },
+});
+
+export const DeployEntity = new EntitySchema<Deploy>({
+  name: 'Deploy',
+  tableName: 'deploys',
+  uniques: [{ properties: ['siteId', 'number'] }],
+  indexes: [{ properties: ['status'] }],
+  properties: {
+    id: { type: 'string', primary: true, length: 24 },
+    siteId: { type: 'string', length: 24 },
+    number: { type: 'integer' },
+    status: { type: 'string', length: 16 },
+    trigger: { type: 'string', length: 16 },
+    commitSha: { type: 'string', length: 64, nullable: true },
+    commitMessage: { type: 'text', nullable: true },
+    error: { type: 'text', nullable: true },
+    archive: { type: 'string', length: 255, nullable: true },
+    sourceDeployId: { type: 'string', length: 24, nullable: true },
+    filesPrunedAt: { type: 'datetime', nullable: true },
+    createdAt: { type: 'datetime' },
+    startedAt: { type: 'datetime', nullable: true },
+    finishedAt: { type: 'datetime', nullable: true },
+  },
+});
+
+export const LogLineEntity = new EntitySchema<LogLine>({
+  name: 'LogLine',
+  tableName: 'log_lines',
+  uniques: [{ properties: ['deployId', 'seq'] }],
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: true },
+    deployId: { type: 'string', length: 24 },
+    seq: { type: 'integer' },
+    at: { type: 'datetime' },
+    stream: { type: 'string', length: 8 },
+    text: { type: 'text' },
+  },
+});
+
+export const entities = [SiteEntity, DeployEntity, LogLineEntity];

@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123034458_initial } from './Migration20261123034458_initial.js';
+
+/**
+ * Every migration, oldest first. Listed explicitly (not globbed) so the same code runs under tsx, bundled
+ * or compiled. A new one is generated with `npm run migration:create -w server`, then added here.
+ */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261123034458_initial', class: Migration20261123034458_initial },
+];

@@ -1,0 +1,90 @@
+/**
+ * The persisted shapes of Launchpad's three records. The ORM entities (server/src/db) and the GraphQL
+ * types (server/src/schema) are both written against these interfaces, so one change here is checked
+ * everywhere by the compiler. Enum values are the GraphQL enum values (api.md).
+ */
+export const SOURCE_TYPES = ['ZIP', 'GIT'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+export const SITE_STATUSES = ['CREATED', 'DEPLOYING', 'LIVE', 'FAILED'] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
+
+export const DEPLOY_STATUSES = [
+  'QUEUED',
+  'BUILDING',
+  'PUBLISHING',
+  'LIVE',
+  'SUPERSEDED',
+  'FAILED',
+  'CANCELLED',
+] as const;
+export type DeployStatus = (typeof DEPLOY_STATUSES)[number];
+/** A deploy in one of these states never changes again. */
+export const FINAL_DEPLOY_STATUSES: readonly DeployStatus[] = ['SUPERSEDED', 'FAILED', 'CANCELLED'];
+/** LIVE is final for the pipeline too: only a newer deploy (or rollback) moves it on to SUPERSEDED. */
+export function isSettled(status: DeployStatus): boolean {
+  return status === 'LIVE' || FINAL_DEPLOY_STATUSES.includes(status);
+}
+
+export const DEPLOY_TRIGGERS = ['UPLOAD', 'GIT', 'WEBHOOK', 'REDEPLOY', 'ROLLBACK'] as const;
+export type DeployTrigger = (typeof DEPLOY_TRIGGERS)[number];
+
+export const LOG_STREAMS = ['STDOUT', 'STDERR', 'SYSTEM'] as const;
+export type LogStream = (typeof LOG_STREAMS)[number];
+
+export interface EnvVar {
+  name: string;
+  value: string;
+}
+
+export interface Site {
+  id: string;
+  slug: string;
+  name: string;
+  sourceType: SourceType;
+  gitUrl: string | null;
+  branch: string | null;
+  buildCommand: string | null;
+  outputDir: string;
+  envVars: EnvVar[];
+  autoDeploy: boolean;
+  spa: boolean;
+  domains: string[];
+  webhookSecret: string | null;
+  status: SiteStatus;
+  currentDeployId: string | null;
+  /** Loopback port the site container publishes when LAUNCHPAD_PUBLISH_PORTS is on. */
+  localPort: number | null;
+  nextDeployNumber: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Deploy {
+  id: string;
+  siteId: string;
+  number: number;
+  status: DeployStatus;
+  trigger: DeployTrigger;
+  commitSha: string | null;
+  commitMessage: string | null;
+  error: string | null;
+  /** Path of the uploaded archive, relative to the data dir (ZIP sites); kept so a redeploy can reuse it. */
+  archive: string | null;
+  /** For ROLLBACK deploys: the deploy whose published files this one serves. */
+  sourceDeployId: string | null;
+  /** Set once retention removed the published files; the row and its logs stay. */
+  filesPrunedAt: Date | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export interface LogLine {
+  id?: number;
+  deployId: string;
+  seq: number;
+  at: Date;
+  stream: LogStream;
+  text: string;
+}

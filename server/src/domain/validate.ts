@@ -1,0 +1,55 @@
+import { checkOutputDir } from '../pipeline/publish.js';
+import { isValidHostname } from '../runtime/traefik-labels.js';
+import { BadInputError } from './errors.js';
+import type { EnvVar } from './model.js';
+
+export function validateName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 200) {
+    throw new BadInputError('A name holds 1 to 200 characters', 'name');
+  }
+  return trimmed;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const MAX_ENV_VARS = 100;
+const MAX_ENV_VALUE = 32 * 1024;
+
+export function validateEnvVars(vars: readonly EnvVar[]): EnvVar[] {
+  if (vars.length > MAX_ENV_VARS) throw new BadInputError(`At most ${MAX_ENV_VARS} variables`, 'envVars');
+  const seen = new Set<string>();
+  return vars.map(({ name, value }) => {
+    if (!ENV_NAME.test(name) || name.length > 256) {
+      throw new BadInputError(
+        `"${name.slice(0, 64)}" is not a valid variable name ([A-Za-z_][A-Za-z0-9_]*)`,
+        'envVars',
+      );
+    }
+    if (seen.has(name)) throw new BadInputError(`The variable ${name} is given twice`, 'envVars');
+    seen.add(name);
+    if (value.length > MAX_ENV_VALUE || value.includes('\0')) {
+      throw new BadInputError(`The value of ${name} is too long or holds a NUL byte`, 'envVars');
+    }
+    return { name, value };
+  });
+}
+
+export function validateDomains(domains: readonly string[]): string[] {
+  if (domains.length > 20) throw new BadInputError('At most 20 custom domains per site', 'domains');
+  const out = domains.map((d) => d.trim().toLowerCase().replace(/\.$/, ''));
+  for (const d of out) {
+    if (!isValidHostname(d))
+      throw new BadInputError(`"${d.slice(0, 100)}" is not a valid hostname`, 'domains');
+  }
+  return [...new Set(out)];
+}
+
+export function validateOutputDir(outputDir: string): string {
+  const trimmed =
+    outputDir
+      .trim()
+      .replace(/^\.\/+/, '')
+      .replace(/\/+$/, '') || '.';
+  checkOutputDir(trimmed);
+  return trimmed;
+}

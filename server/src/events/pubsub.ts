@@ -1,0 +1,21 @@
+import { createPubSub, type PubSub as YogaPubSub } from 'graphql-yoga';
+import type { Deploy, LogLine, Site } from '../domain/model.js';
+
+/**
+ * The one typed event bus. The pipeline publishes snapshots (copies taken at the moment of the change), so a
+ * subscriber sees every transition in order even when the row has moved on by the time it is delivered.
+ */
+export type Events = {
+  'site:updated': [siteId: string, site: Site];
+  /** Every site change, for `siteUpdated` without an id. */
+  'sites:updated': [site: Site];
+  'deploy:updated': [deployId: string, deploy: Deploy];
+  /** A stored log line; null once the deploy's log is complete. */
+  'deploy:log': [deployId: string, line: LogLine | null];
+};
+
+export type PubSub = YogaPubSub<Events>;
+
+export function createEventBus(): PubSub {
+  return createPubSub<Events>();
+}

@@ -1,0 +1,120 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createFetch } from '@whatwg-node/fetch';
+import type { ExecutionArgs, GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import type { Context } from '../schema/context.js';
+import { bearerMatches } from './admin-token.js';
+import { maskError, unauthenticated } from './errors.js';
+
+/** The CSRF-prevention header multipart uploads must carry (any value); see README. */
+export const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
+export interface GraphQLServerOptions {
+  schema: GraphQLSchema;
+  adminToken: string;
+  /** A fresh context (its own EntityManager fork) for one operation. */
+  context: () => Context;
+  maxUploadBytes: number;
+  /** Routes other than /graphql (health, webhooks, the dashboard). Return false to fall through to 404. */
+  routes: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+}
+
+type AuthContext = Context & { authenticated: boolean };
+
+/** Every operation, HTTP or WebSocket, needs the admin token: the API drives Docker, so it is root-equivalent. */
+function useAdminAuth(): Plugin<AuthContext> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (!args.contextValue.authenticated) setResultAndStopExecution({ errors: [unauthenticated()] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      if (!args.contextValue.authenticated) setResultAndStopExecution({ errors: [unauthenticated()] });
+    },
+  };
+}
+
+/**
+ * One HTTP server: graphql-yoga at /graphql (GraphiQL on GET), graphql-ws on the same port and path, and
+ * the few other routes.
+ */
+export function createGraphQLServer(opts: GraphQLServerOptions): {
+  server: Server;
+  close: () => Promise<void>;
+} {
+  const yoga = createYoga<{ req?: IncomingMessage; connectionParams?: Record<string, unknown> }, AuthContext>(
+    {
+      schema: opts.schema,
+      graphqlEndpoint: '/graphql',
+      graphiql: { title: 'Launchpad GraphQL', subscriptionsProtocol: 'WS' },
+      landingPage: false,
+      maskedErrors: { maskError },
+      logging: false,
+      // Uploads sit in memory while yoga parses the request: bound them (413 beyond).
+      fetchAPI: createFetch({
+        formDataLimits: { fileSize: opts.maxUploadBytes, files: 1, fieldSize: 1024 * 1024, fields: 16 },
+      }),
+      plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useAdminAuth()],
+      context: ({ request, connectionParams }) => {
+        const header =
+          request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined);
+        return { ...opts.context(), authenticated: bearerMatches(header, opts.adminToken) };
+      },
+    },
+  );
+
+  const server = createServer(async (req, res) => {
+    try {
+      const path = (req.url ?? '/').split('?')[0];
+      if (path === '/graphql') return void (await yoga.requestListener(req, res));
+      if (await opts.routes(req, res)) return;
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+    } catch (err) {
+      console.error('request failed:', err);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end('{"error":"internal"}');
+    }
+  });
+
+  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const wsServer = useServer(
+    {
+      // The enveloped execute/subscribe travel in rootValue (yoga's graphql-ws recipe).
+      execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+          connectionParams: ctx.connectionParams,
+        });
+        const args = {
+          schema,
+          operationName: params.operationName,
+          document: parse(params.query),
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        if (errors.length) return errors;
+        return args as never;
+      },
+    },
+    wss,
+  );
+
+  return {
+    server,
+    close: async () => {
+      await wsServer.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+type Enveloped = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };

@@ -1,0 +1,52 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * Where everything lives under LAUNCHPAD_DATA (design.md, "Data directory"). Slugs and ids are validated
+ * before they reach here ([a-z0-9-] and 24-hex), so joining them cannot escape the data dir.
+ */
+export class DataDir {
+  constructor(readonly root: string) {}
+
+  get database(): string {
+    return join(this.root, 'launchpad.db');
+  }
+  site(slug: string): string {
+    return join(this.root, 'sites', slug);
+  }
+  deploys(slug: string): string {
+    return join(this.site(slug), 'deploys');
+  }
+  deploy(slug: string, deployId: string): string {
+    return join(this.deploys(slug), deployId);
+  }
+  /** The symlink nginx serves: `current -> deploys/<deployId>`. */
+  current(slug: string): string {
+    return join(this.site(slug), 'current');
+  }
+  nginx(slug: string): string {
+    return join(this.site(slug), 'nginx');
+  }
+  get workRoot(): string {
+    return join(this.root, 'work');
+  }
+  work(deployId: string): string {
+    return join(this.root, 'work', deployId);
+  }
+  log(deployId: string): string {
+    return join(this.root, 'logs', `${deployId}.log`);
+  }
+  archive(deployId: string): string {
+    return join(this.root, 'archives', `${deployId}.zip`);
+  }
+  /** Archive paths are stored relative to the data dir so the data dir can move. */
+  archiveRelative(deployId: string): string {
+    return join('archives', `${deployId}.zip`);
+  }
+
+  async prepare(): Promise<void> {
+    for (const dir of ['sites', 'work', 'logs', 'archives']) {
+      await mkdir(join(this.root, dir), { recursive: true, mode: 0o755 });
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { LogLineEntity } from '../db/entities.js';
+import type { LogLine, LogStream } from '../domain/model.js';
+import type { PubSub } from '../events/pubsub.js';
+
+export const MAX_LINE_CHARS = 8192;
+export const MAX_LINES_PER_DEPLOY = 100_000;
+const FLUSH_INTERVAL_MS = 50;
+const FLUSH_LINES = 500;
+
+export interface LogSinkOptions {
+  deployId: string;
+  em: EntityManager;
+  bus: PubSub;
+  file: string;
+  /** Sequence number of the last line already stored for this deploy (0 for a new deploy). */
+  lastSeq?: number;
+  now?: () => Date;
+}
+
+/**
+ * Collects one deploy's log lines: numbers them, writes them to `logs/<deployId>.log` at once and to the
+ * database in batches (one transaction per batch), and publishes each batch only after it is committed,
+ * so a subscriber that replays from the database after subscribing can never miss a line.
+ */
+export class LogSink {
+  private seq: number;
+  private pending: LogLine[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly file: WriteStream;
+  private capped = false;
+  private readonly now: () => Date;
+
+  constructor(private readonly opts: LogSinkOptions) {
+    this.seq = opts.lastSeq ?? 0;
+    this.now = opts.now ?? (() => new Date());
+    this.file = createWriteStream(opts.file, { flags: 'a' });
+    this.file.on('error', () => {}); // the database copy is authoritative; a full disk must not crash us
+  }
+
+  system(text: string): void {
+    this.write('SYSTEM', text);
+  }
+
+  write(stream: LogStream, text: string): void {
+    if (this.capped) return;
+    if (this.seq >= MAX_LINES_PER_DEPLOY) {
+      this.capped = true;
+      this.push('SYSTEM', `log truncated: more than ${MAX_LINES_PER_DEPLOY} lines; later output is not kept`);
+      return;
+    }
+    const clean = text.replace(/\r$/, '');
+    this.push(
+      stream,
+      clean.length > MAX_LINE_CHARS
+        ? `${clean.slice(0, MAX_LINE_CHARS)} … [line truncated: ${clean.length} chars]`
+        : clean,
+    );
+  }
+
+  /** Writes out everything pending; resolves once it is committed and published. */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length > 0) {
+      this.flushing = this.flushing.then(() => this.persist(batch));
+    }
+    return this.flushing;
+  }
+
+  /** Flushes, closes the file and tells subscribers the log is complete. */
+  async close(): Promise<void> {
+    await this.flush();
+    await new Promise<void>((resolve) => this.file.end(resolve));
+    this.opts.bus.publish('deploy:log', this.opts.deployId, null);
+  }
+
+  private push(stream: LogStream, text: string): void {
+    const line: LogLine = { deployId: this.opts.deployId, seq: ++this.seq, at: this.now(), stream, text };
+    this.pending.push(line);
+    this.file.write(`${line.at.toISOString()} ${stream.padEnd(6)} ${text}\n`);
+    if (this.pending.length >= FLUSH_LINES) void this.flush();
+    else if (!this.timer) this.timer = setTimeout(() => void this.flush(), FLUSH_INTERVAL_MS);
+  }
+
+  private async persist(batch: LogLine[]): Promise<void> {
+    try {
+      await this.opts.em.transactional(async (em) => {
+        await em.insertMany(
+          LogLineEntity,
+          batch.map((l) => ({ deployId: l.deployId, seq: l.seq, at: l.at, stream: l.stream, text: l.text })),
+        );
+      });
+    } catch (err) {
+      // Losing a log batch must not fail the deploy; say so in the file log, which is still being written.
+      this.file.write(`log batch of ${batch.length} lines could not be stored: ${String(err)}\n`);
+      return;
+    }
+    for (const line of batch) this.opts.bus.publish('deploy:log', line.deployId, line);
+  }
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { cp, lstat, mkdir, readdir, readlink, realpath, rename, rm, stat, symlink } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { BadInputError } from '../domain/errors.js';
+
+/**
+ * Resolves the user's output dir inside the checkout and proves it stays there: no absolute paths, no `..`,
+ * and no symlink that leads out (checked on the real path, after the build has run).
+ */
+export async function resolveOutputDir(checkout: string, outputDir: string): Promise<string> {
+  checkOutputDir(outputDir);
+  const root = await realpath(checkout);
+  const candidate = join(root, outputDir);
+  let real: string;
+  try {
+    real = await realpath(candidate);
+  } catch {
+    throw new PublishError(`The output directory "${outputDir}" does not exist after the build`);
+  }
+  if (real !== root && !real.startsWith(root + sep)) {
+    throw new PublishError(`The output directory "${outputDir}" leads outside the checkout`);
+  }
+  if (!(await stat(real)).isDirectory()) {
+    throw new PublishError(`The output directory "${outputDir}" is not a directory`);
+  }
+  return real;
+}
+
+/** Static check of an output dir as typed by the user (the input validator and the pipeline share it). */
+export function checkOutputDir(outputDir: string): void {
+  const parts = outputDir.split(/[\\/]+/);
+  if (
+    outputDir.length > 255 ||
+    isAbsolute(outputDir) ||
+    /^[a-zA-Z]:/.test(outputDir) ||
+    parts.includes('..') ||
+    outputDir.includes('\0')
+  ) {
+    throw new BadInputError('The output directory must be a relative path inside the project', 'outputDir');
+  }
+}
+
+/** A failure of the publish stage whose message is safe and useful to show the user. */
+export class PublishError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PublishError';
+  }
+}
+
+/**
+ * Moves (or, across file systems, copies) the output into its deploy folder. Symlinks are not carried over:
+ * a link in a build's output could point anywhere on the host, and nginx would follow it.
+ */
+export async function placeFiles(from: string, to: string, warn: (msg: string) => void): Promise<void> {
+  await mkdir(dirname(to), { recursive: true, mode: 0o755 });
+  const hasLinks = await containsSymlinks(from);
+  if (!hasLinks) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    }
+  }
+  await cp(from, to, {
+    recursive: true,
+    errorOnExist: true,
+    force: false,
+    filter: async (src) => {
+      if ((await lstat(src)).isSymbolicLink()) {
+        warn(`skipped symlink ${relative(from, src)} (symlinks are not published)`);
+        return false;
+      }
+      return true;
+    },
+  });
+}
+
+async function containsSymlinks(dir: string): Promise<boolean> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.some((e) => e.isSymbolicLink());
+}
+
+/**
+ * Points `current` at `deploys/<deployId>` atomically: a new relative symlink is renamed over the old one,
+ * so nginx sees either the old or the new deploy, never a missing path.
+ */
+export async function switchCurrent(currentLink: string, deployId: string): Promise<void> {
+  const tmp = join(dirname(currentLink), `.current-${randomBytes(6).toString('hex')}`);
+  await symlink(join('deploys', deployId), tmp);
+  try {
+    await rename(tmp, currentLink);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** The deploy id `current` points at, or null when there is none. */
+export async function currentDeployOf(currentLink: string): Promise<string | null> {
+  try {
+    return basename(await readlink(currentLink));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Schedules deploys: at most `concurrency` run at once and at most one per site, in arrival order. The
+ * queue itself is only a view of the QUEUED rows in the database, so nothing is lost across a restart:
+ * `resume()` re-enqueues them.
+ */
+export interface QueueRunner {
+  run(deployId: string, signal: AbortSignal): Promise<void>;
+}
+
+interface Entry {
+  deployId: string;
+  siteId: string;
+}
+
+export class DeployQueue {
+  private waiting: Entry[] = [];
+  private readonly running = new Map<
+    string,
+    { siteId: string; abort: AbortController; done: Promise<void> }
+  >();
+  private stopped = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly runner: QueueRunner,
+    private readonly concurrency: number,
+  ) {}
+
+  /**
+   * Adds a deploy. Returns the ids of waiting deploys of the same site that it replaces: a newer deploy
+   * makes an older one that has not started pointless (the caller marks those CANCELLED).
+   */
+  enqueue(deployId: string, siteId: string): string[] {
+    const replaced = this.waiting.filter((e) => e.siteId === siteId).map((e) => e.deployId);
+    this.waiting = this.waiting.filter((e) => e.siteId !== siteId);
+    this.waiting.push({ deployId, siteId });
+    this.pump();
+    return replaced;
+  }
+
+  /** Removes a waiting deploy (true) or aborts a running one (true); false when the queue does not hold it. */
+  cancel(deployId: string): boolean {
+    const before = this.waiting.length;
+    this.waiting = this.waiting.filter((e) => e.deployId !== deployId);
+    if (this.waiting.length !== before) return true;
+    const running = this.running.get(deployId);
+    if (!running) return false;
+    running.abort.abort();
+    return true;
+  }
+
+  /** Cancels everything of a site (before it is deleted) and waits for its running deploy to stop. */
+  async drainSite(siteId: string): Promise<void> {
+    this.waiting = this.waiting.filter((e) => e.siteId !== siteId);
+    const running = [...this.running.values()].filter((r) => r.siteId === siteId);
+    for (const r of running) r.abort.abort();
+    await Promise.all(running.map((r) => r.done));
+  }
+
+  isRunning(deployId: string): boolean {
+    return this.running.has(deployId);
+  }
+
+  get size(): { waiting: number; running: number } {
+    return { waiting: this.waiting.length, running: this.running.size };
+  }
+
+  /** Resolves when nothing is waiting or running (tests and shutdown). */
+  idle(): Promise<void> {
+    if (this.waiting.length === 0 && this.running.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops taking work and aborts what runs; resolves when every running deploy has ended. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.waiting = [];
+    for (const r of this.running.values()) r.abort.abort();
+    await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  private pump(): void {
+    if (this.stopped) return;
+    while (this.running.size < this.concurrency) {
+      const busySites = new Set([...this.running.values()].map((r) => r.siteId));
+      const index = this.waiting.findIndex((e) => !busySites.has(e.siteId));
+      if (index < 0) break;
+      const [entry] = this.waiting.splice(index, 1);
+      this.start(entry!);
+    }
+    if (this.waiting.length === 0 && this.running.size === 0) {
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  private start(entry: Entry): void {
+    const abort = new AbortController();
+    const done = this.runner
+      .run(entry.deployId, abort.signal)
+      .catch((err) => console.error(`deploy ${entry.deployId} crashed:`, err))
+      .finally(() => {
+        this.running.delete(entry.deployId);
+        this.pump();
+      });
+    this.running.set(entry.deployId, { siteId: entry.siteId, abort, done });
+  }
+}

@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import type Docker from 'dockerode';
+import { engineError, ensureImage, isNotFound } from './images.js';
+import { MANAGED_LABEL, type RoutingConfig, SITE_LABEL, siteLabels } from './traefik-labels.js';
+
+export const siteContainerName = (slug: string) => `launchpad-site-${slug}`;
+const SPEC_LABEL = 'dev.launchpad.spec';
+/** Which Launchpad (data dir) made a container: several may share one engine, none touches another's. */
+export const INSTANCE_LABEL = 'dev.launchpad.instance';
+
+export interface SiteContainerSpec {
+  siteId: string;
+  slug: string;
+  domains: readonly string[];
+  /** Host path of sites/<slug> (holds `current` and `deploys/`), mounted read-only at /srv/site. */
+  siteDir: string;
+  /** Host path of the folder holding the generated nginx config, mounted read-only at /etc/nginx/conf.d. */
+  nginxDir: string;
+}
+
+export interface SiteEndpoint {
+  containerId: string;
+  /** Address on the Launchpad network (reachable from the host on Linux and from Traefik). */
+  ip: string | null;
+  /** Loopback port on the host when ports are published (LAUNCHPAD_PUBLISH_PORTS). */
+  localPort: number | null;
+}
+
+export interface SiteContainersOptions {
+  image: string;
+  network: string;
+  publishPorts: boolean;
+  routing: RoutingConfig;
+  instanceId: string;
+}
+
+/**
+ * Runs one static-server container per site. Content changes never touch the container (the `current`
+ * symlink is swapped under it); only a change of image, routing or mounts recreates it.
+ */
+export class SiteContainers {
+  constructor(
+    private readonly docker: Docker,
+    private readonly opts: SiteContainersOptions,
+  ) {}
+
+  async ensureNetwork(): Promise<void> {
+    try {
+      await this.docker.getNetwork(this.opts.network).inspect();
+    } catch (err) {
+      if (!isNotFound(err)) throw engineError(err);
+      try {
+        await this.docker.createNetwork({
+          Name: this.opts.network,
+          Driver: 'bridge',
+          CheckDuplicate: true,
+          Labels: { [MANAGED_LABEL]: 'true' },
+        });
+      } catch (createErr) {
+        // Another process may have created it between our inspect and create.
+        if ((createErr as { statusCode?: number }).statusCode !== 409) throw engineError(createErr);
+      }
+    }
+  }
+
+  /** Creates and starts the site's container, or keeps the running one when its spec is unchanged. */
+  async ensure(spec: SiteContainerSpec): Promise<SiteEndpoint> {
+    const name = siteContainerName(spec.slug);
+    const labels = {
+      ...siteLabels({ id: spec.siteId, slug: spec.slug, domains: spec.domains }, this.opts.routing),
+      [MANAGED_LABEL]: 'true',
+      [SITE_LABEL]: spec.siteId,
+      [INSTANCE_LABEL]: this.opts.instanceId,
+    };
+    const create = this.createOptions(name, spec, labels);
+    const specHash = createHash('sha256').update(JSON.stringify(create)).digest('hex').slice(0, 16);
+    const existing = await this.inspect(name);
+    if (existing) {
+      if (existing.Config.Labels?.[MANAGED_LABEL] !== 'true') {
+        throw new Error(
+          `A container named ${name} exists and is not managed by Launchpad; refusing to touch it`,
+        );
+      }
+      if (existing.Config.Labels?.[SPEC_LABEL] === specHash) {
+        if (!existing.State.Running) await this.docker.getContainer(existing.Id).start();
+        return this.endpoint(spec.slug);
+      }
+      await this.docker.getContainer(existing.Id).remove({ force: true });
+    }
+    await ensureImage(this.docker, this.opts.image);
+    await this.ensureNetwork();
+    create.Labels = { ...labels, [SPEC_LABEL]: specHash };
+    const container = await this.docker.createContainer(create).catch((err) => {
+      throw engineError(err);
+    });
+    await container.start();
+    return this.endpoint(spec.slug);
+  }
+
+  /** Asks nginx to re-read its config (graceful: in-flight requests finish on the old workers). */
+  async reload(slug: string): Promise<void> {
+    const container = this.docker.getContainer(siteContainerName(slug));
+    const exec = await container.exec({
+      Cmd: ['nginx', '-s', 'reload'],
+      AttachStdout: true,
+      AttachStderr: true,
+    });
+    const stream = await exec.start({});
+    const output = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      stream.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+      });
+      stream.on('end', () => resolve(out));
+      stream.on('error', reject);
+    });
+    const { ExitCode } = await exec.inspect();
+    if (ExitCode !== 0)
+      throw new Error(`nginx reload failed (exit ${ExitCode}): ${output.trim().slice(-500)}`);
+  }
+
+  async endpoint(slug: string): Promise<SiteEndpoint> {
+    const name = siteContainerName(slug);
+    const info = await this.inspect(name);
+    if (!info) throw new Error(`container ${name} does not exist`);
+    const ip = info.NetworkSettings.Networks?.[this.opts.network]?.IPAddress || null;
+    const binding = info.NetworkSettings.Ports?.['80/tcp']?.[0]?.HostPort;
+    return { containerId: info.Id, ip, localPort: binding ? Number(binding) : null };
+  }
+
+  async remove(slug: string): Promise<void> {
+    const info = await this.inspect(siteContainerName(slug));
+    if (info?.Config.Labels?.[MANAGED_LABEL] !== 'true') return;
+    await this.docker
+      .getContainer(info.Id)
+      .remove({ force: true })
+      .catch((err) => {
+        if (!isNotFound(err)) throw engineError(err);
+      });
+  }
+
+  /** Every site container of this instance (running or not), with the site id it serves. */
+  async list(): Promise<{ id: string; name: string; siteId: string | null; running: boolean }[]> {
+    const containers = await this.docker
+      .listContainers({
+        all: true,
+        filters: {
+          label: [`${MANAGED_LABEL}=true`, `${INSTANCE_LABEL}=${this.opts.instanceId}`, SITE_LABEL],
+        },
+      })
+      .catch((err) => {
+        throw engineError(err);
+      });
+    return containers
+      .filter((c) => c.Names.some((n) => n.startsWith('/launchpad-site-')))
+      .map((c) => ({
+        id: c.Id,
+        name: c.Names[0]!.slice(1),
+        siteId: c.Labels[SITE_LABEL] ?? null,
+        running: c.State === 'running',
+      }));
+  }
+
+  private async inspect(name: string): Promise<Docker.ContainerInspectInfo | null> {
+    try {
+      return await this.docker.getContainer(name).inspect();
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw engineError(err);
+    }
+  }
+
+  private createOptions(name: string, spec: SiteContainerSpec, labels: Record<string, string>) {
+    return {
+      name,
+      Image: this.opts.image,
+      Labels: labels,
+      ExposedPorts: { '80/tcp': {} },
+      HostConfig: {
+        Binds: [`${spec.siteDir}:/srv/site:ro`, `${spec.nginxDir}:/etc/nginx/conf.d:ro`],
+        RestartPolicy: { Name: 'unless-stopped' },
+        NetworkMode: this.opts.network,
+        PortBindings: this.opts.publishPorts ? { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } : {},
+        // A static server needs little: no new privileges, only the capabilities nginx's master uses to
+        // bind :80 and drop to its worker user, bounded memory and process count.
+        SecurityOpt: ['no-new-privileges'],
+        CapDrop: ['ALL'],
+        CapAdd: ['CHOWN', 'SETUID', 'SETGID', 'NET_BIND_SERVICE', 'DAC_OVERRIDE'],
+        Memory: 128 * 1024 * 1024,
+        PidsLimit: 256,
+      },
+      NetworkingConfig: { EndpointsConfig: { [this.opts.network]: {} } },
+    } satisfies Docker.ContainerCreateOptions;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Docker labels that Traefik v3's Docker provider reads to route a site's hosts to its container.
+ * Rule syntax: https://doc.traefik.io/traefik/reference/routing-configuration/http/routing/rules-and-priority/
+ * Labels: https://doc.traefik.io/traefik/routing/providers/docker/
+ */
+
+export const MANAGED_LABEL = 'dev.launchpad.managed';
+export const SITE_LABEL = 'dev.launchpad.site';
+
+export interface RoutingConfig {
+  domain: string;
+  network: string;
+  https: boolean;
+  /** Set when ACME is on: the resolver name from Traefik's static config. */
+  certResolver?: string;
+}
+
+export interface RoutedSite {
+  id: string;
+  slug: string;
+  domains: readonly string[];
+}
+
+// Slugs never contain `--` (see domain/slug.ts), so `--permalink` cannot collide with another site's
+// router: with a single hyphen, site `foo`'s permalink router and site `foo-permalink`'s main router
+// would share a name, and Traefik drops routers defined twice with different settings.
+export const routerName = (slug: string) => `launchpad-${slug}`;
+export const permalinkRouterName = (slug: string) => `launchpad-${slug}--permalink`;
+
+const SLUG = /^[a-z0-9](-?[a-z0-9])*$/;
+const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export function siteLabels(site: RoutedSite, cfg: RoutingConfig): Record<string, string> {
+  const domain = cfg.domain.toLowerCase();
+  // Anything interpolated into a rule must not be able to close a backtick or add a matcher.
+  if (!SLUG.test(site.slug)) throw new Error(`Cannot route the invalid slug "${site.slug}"`);
+  if (!domain.split('.').every((l) => LABEL.test(l)))
+    throw new Error(`Invalid routing domain "${cfg.domain}"`);
+  for (const d of site.domains) {
+    if (!isValidHostname(d)) throw new Error(`Cannot route the invalid hostname "${d}"`);
+  }
+
+  const host = `${site.slug}.${domain}`;
+  const hosts = [...new Set([host, ...site.domains])];
+  // v3 matchers take exactly one value each: several hosts are joined with `||`, not listed in one Host().
+  const rule = hosts.map((h) => `Host(\`${h}\`)`).join(' || ');
+  // v3 HostRegexp takes a plain Go (RE2) regex: anchor it and escape the dots ourselves. Deploy ids are
+  // 24 lowercase hex characters (domain/ids.ts). Labels go through the Docker API, not a compose file, so
+  // the `$` needs no doubling.
+  const permalinkRule = `HostRegexp(\`^[0-9a-f]{24}--${escapeRegex(host)}$\`)`;
+
+  const service = routerName(site.slug);
+  const labels: Record<string, string> = {
+    [MANAGED_LABEL]: 'true',
+    [SITE_LABEL]: site.id,
+    'traefik.enable': 'true',
+    // Without it Traefik may pick any of the container's networks and answer 502 (reference §1).
+    'traefik.docker.network': cfg.network,
+    // Set always: otherwise Traefik takes the first exposed port.
+    [`traefik.http.services.${service}.loadbalancer.server.port`]: '80',
+  };
+  for (const [router, routerRule] of [
+    [routerName(site.slug), rule],
+    [permalinkRouterName(site.slug), permalinkRule],
+  ] as const) {
+    const prefix = `traefik.http.routers.${router}`;
+    labels[`${prefix}.rule`] = routerRule;
+    labels[`${prefix}.service`] = service;
+    labels[`${prefix}.entrypoints`] = cfg.https ? 'websecure' : 'web';
+    if (cfg.https) {
+      labels[`${prefix}.tls`] = 'true';
+      // ACME takes certificate names from Host() matchers only; a HostRegexp router gets one only through
+      // tls.domains (a wildcard, so DNS-01), else Traefik serves its default certificate for it.
+      if (cfg.certResolver) labels[`${prefix}.tls.certresolver`] = cfg.certResolver;
+    }
+  }
+  return labels;
+}
+
+/**
+ * Custom domains: lowercase DNS names of at least two labels, each 1-63 of [a-z0-9-] without a leading or
+ * trailing hyphen, 253 characters at most; no wildcard and no IP address.
+ */
+export function isValidHostname(h: string): boolean {
+  if (h.length === 0 || h.length > 253) return false;
+  const labels = h.split('.');
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return false;
+  // An all-numeric last label is never a TLD (RFC 3696 §2); this also refuses IPv4 addresses.
+  return !/^[0-9]+$/.test(labels[labels.length - 1]!);
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

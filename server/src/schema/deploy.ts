@@ -1,0 +1,68 @@
+import { DeployEntity, SiteEntity } from '../db/entities.js';
+import { builder } from './builder.js';
+import { DeployStatusEnum, DeployTriggerEnum } from './enums.js';
+import { DeployRef, SiteRef } from './refs.js';
+import { permalink } from './urls.js';
+
+DeployRef.implement({
+  description: 'One immutable attempt to publish a site',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    site: t.field({
+      type: SiteRef,
+      resolve: async (deploy, _args, ctx) => ctx.em.findOneOrFail(SiteEntity, { id: deploy.siteId }),
+    }),
+    number: t.exposeInt('number', { description: '1, 2, 3 … per site' }),
+    status: t.expose('status', { type: DeployStatusEnum }),
+    trigger: t.expose('trigger', { type: DeployTriggerEnum }),
+    commitSha: t.exposeString('commitSha', { nullable: true }),
+    commitMessage: t.exposeString('commitMessage', { nullable: true }),
+    error: t.exposeString('error', {
+      nullable: true,
+      description: 'Why it failed, in words a user can act on',
+    }),
+    permalink: t.string({
+      description: "This deploy's own URL, serving its files whether or not it is current",
+      resolve: async (deploy, _args, ctx) => {
+        const site = await ctx.em.findOneOrFail(SiteEntity, { id: deploy.siteId });
+        return permalink(ctx.config, deploy.id, site.slug);
+      },
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
+    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  deploy: t.field({
+    type: DeployRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.em.findOne(DeployEntity, { id: String(id) }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  deploySite: t.field({
+    type: DeployRef,
+    description: 'Deploys the site again; zip sites may send a new archive, else the last one is used again',
+    args: { id: t.arg.id({ required: true }), file: t.arg({ type: 'File' }) },
+    resolve: (_root, { id, file }, ctx) => ctx.sites.deploy(ctx.em, String(id), file ?? null),
+  }),
+  cancelDeploy: t.field({
+    type: DeployRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.sites.cancel(ctx.em, String(id)),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  deployUpdated: t.field({
+    type: DeployRef,
+    description: 'Every status change of one deploy, in order',
+    args: { id: t.arg.id({ required: true }) },
+    subscribe: (_root, { id }, ctx) => ctx.bus.subscribe('deploy:updated', String(id)),
+    resolve: (deploy) => deploy,
+  }),
+}));

@@ -1,0 +1,13 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './site.js';
+import './deploy.js';
+import './log.js';
+
+export const schema = builder.toSchema();
+
+/** The checked-in schema.graphql is exactly this text; a test fails when the file is stale. */
+export function printedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

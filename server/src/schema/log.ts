@@ -1,0 +1,80 @@
+import { DeployEntity, LogLineEntity } from '../db/entities.js';
+import { NotFoundError } from '../domain/errors.js';
+import { isSettled, type LogLine } from '../domain/model.js';
+import { builder } from './builder.js';
+import type { Context } from './context.js';
+import { LogStreamEnum } from './enums.js';
+import { DeployRef, LogLineRef } from './refs.js';
+
+const MAX_PAGE = 5000;
+
+LogLineRef.implement({
+  description: 'One line of a deploy log; seq counts from 1 per deploy',
+  fields: (t) => ({
+    seq: t.exposeInt('seq'),
+    at: t.expose('at', { type: 'DateTime' }),
+    stream: t.expose('stream', { type: LogStreamEnum }),
+    text: t.exposeString('text'),
+  }),
+});
+
+builder.objectField(DeployRef, 'logs', (t) =>
+  t.field({
+    type: [LogLineRef],
+    description: 'Stored lines with seq > after, oldest first',
+    args: { after: t.arg.int(), first: t.arg.int({ defaultValue: 1000 }) },
+    resolve: (deploy, { after, first }, ctx) =>
+      storedLines(ctx, deploy.id, after ?? 0, Math.max(0, Math.min(first ?? 1000, MAX_PAGE))),
+  }),
+);
+
+function storedLines(ctx: Context, deployId: string, after: number, limit: number): Promise<LogLine[]> {
+  return ctx.em.find(
+    LogLineEntity,
+    { deployId, seq: { $gt: after } },
+    { orderBy: { seq: 'asc' }, limit, disableIdentityMap: true },
+  );
+}
+
+/**
+ * Lines with seq > after, then live ones, each exactly once. Order matters: subscribe to live lines first,
+ * then replay from the database, then drop live lines already replayed. Lines are published only after
+ * they are committed, so any line is either in the replay or arrives live.
+ */
+async function* followLog(ctx: Context, deployId: string, after: number): AsyncGenerator<LogLine> {
+  const live = ctx.bus.subscribe('deploy:log', deployId);
+  try {
+    const deploy = await ctx.em.findOne(DeployEntity, { id: deployId });
+    if (!deploy) throw new NotFoundError(`No deploy ${deployId}`);
+    // A settled deploy flushed its whole log before its final status was stored.
+    const complete = isSettled(deploy.status);
+    let last = after;
+    for (;;) {
+      const page = await storedLines(ctx, deployId, last, MAX_PAGE);
+      for (const line of page) {
+        last = line.seq;
+        yield line;
+      }
+      if (page.length < MAX_PAGE) break;
+    }
+    if (complete) return;
+    for await (const line of live) {
+      if (line === null) break;
+      if (line.seq <= last) continue;
+      last = line.seq;
+      yield line;
+    }
+  } finally {
+    await live.return?.();
+  }
+}
+
+builder.subscriptionFields((t) => ({
+  deployLog: t.field({
+    type: LogLineRef,
+    description: 'Lines with seq > after, then live lines until the deploy ends; no gaps, no repeats',
+    args: { deployId: t.arg.id({ required: true }), after: t.arg.int() },
+    subscribe: (_root, { deployId, after }, ctx) => followLog(ctx, String(deployId), after ?? 0),
+    resolve: (line) => line,
+  }),
+}));

@@ -1,0 +1,138 @@
+import { DeployEntity, SiteEntity } from '../db/entities.js';
+import { builder } from './builder.js';
+import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
+import { DeployRef, SiteRef } from './refs.js';
+import { siteUrl } from './urls.js';
+
+export const EnvVarRef = builder.objectRef<{ name: string; value: string }>('EnvVar').implement({
+  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+});
+
+SiteRef.implement({
+  description: 'A site: what a user creates once; every deploy of it is a Deploy.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    slug: t.exposeString('slug', { description: 'First label of the site host: [a-z0-9-], unique' }),
+    name: t.exposeString('name'),
+    sourceType: t.expose('sourceType', { type: SourceTypeEnum }),
+    gitUrl: t.exposeString('gitUrl', { nullable: true }),
+    branch: t.exposeString('branch', { nullable: true }),
+    buildCommand: t.exposeString('buildCommand', { nullable: true }),
+    outputDir: t.exposeString('outputDir'),
+    envVars: t.field({ type: [EnvVarRef], resolve: (site) => site.envVars }),
+    autoDeploy: t.exposeBoolean('autoDeploy'),
+    spa: t.exposeBoolean('spa', { description: 'Serve index.html for unknown paths' }),
+    domains: t.exposeStringList('domains', { description: 'Custom hostnames routed to the site' }),
+    url: t.string({ resolve: (site, _args, ctx) => siteUrl(ctx.config, site.slug) }),
+    localUrl: t.string({
+      nullable: true,
+      description: 'http://127.0.0.1:<port> when the site container publishes a loopback port',
+      resolve: (site) => (site.localPort ? `http://127.0.0.1:${site.localPort}` : null),
+    }),
+    status: t.expose('status', { type: SiteStatusEnum }),
+    currentDeploy: t.field({
+      type: DeployRef,
+      nullable: true,
+      resolve: (site, _args, ctx) =>
+        site.currentDeployId ? ctx.em.findOne(DeployEntity, { id: site.currentDeployId }) : null,
+    }),
+    deploys: t.field({
+      type: [DeployRef],
+      description: 'Newest first',
+      args: { first: t.arg.int({ defaultValue: 20 }) },
+      resolve: (site, { first }, ctx) =>
+        ctx.em.find(
+          DeployEntity,
+          { siteId: site.id },
+          { orderBy: { number: 'desc' }, limit: clamp(first ?? 20) },
+        ),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+function clamp(n: number): number {
+  return Math.max(0, Math.min(n, 200));
+}
+
+builder.queryFields((t) => ({
+  sites: t.field({
+    type: [SiteRef],
+    resolve: (_root, _args, ctx) => ctx.em.find(SiteEntity, {}, { orderBy: { createdAt: 'desc' } }),
+  }),
+  site: t.field({
+    type: SiteRef,
+    nullable: true,
+    description: 'One site, by id or by slug',
+    args: { id: t.arg.id(), slug: t.arg.string() },
+    resolve: (_root, { id, slug }, ctx) => {
+      if (id) return ctx.em.findOne(SiteEntity, { id: String(id) });
+      if (slug) return ctx.em.findOne(SiteEntity, { slug });
+      return null;
+    },
+  }),
+}));
+
+const EnvVarInput = builder.inputType('EnvVarInput', {
+  fields: (t) => ({ name: t.string({ required: true }), value: t.string({ required: true }) }),
+});
+
+const CreateSiteInput = builder.inputType('CreateSiteInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    slug: t.string({ description: 'Generated ("graceful-fox-3f9a") when not given' }),
+    sourceType: t.field({ type: SourceTypeEnum, required: true }),
+    file: t.field({ type: 'File', description: 'ZIP: the archive; the first deploy starts at once' }),
+    gitUrl: t.string(),
+    branch: t.string(),
+    buildCommand: t.string(),
+    outputDir: t.string({ description: 'Folder to publish, relative to the archive or checkout root' }),
+    envVars: t.field({ type: [EnvVarInput] }),
+    autoDeploy: t.boolean(),
+    spa: t.boolean(),
+    domains: t.stringList(),
+  }),
+});
+
+const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
+  fields: (t) => ({
+    name: t.string(),
+    branch: t.string(),
+    buildCommand: t.string(),
+    outputDir: t.string(),
+    envVars: t.field({ type: [EnvVarInput] }),
+    autoDeploy: t.boolean(),
+    spa: t.boolean(),
+    domains: t.stringList(),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createSite: t.field({
+    type: SiteRef,
+    args: { input: t.arg({ type: CreateSiteInput, required: true }) },
+    resolve: (_root, { input }, ctx) => ctx.sites.create(ctx.em, input),
+  }),
+  updateSite: t.field({
+    type: SiteRef,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateSiteInput, required: true }) },
+    resolve: (_root, { id, input }, ctx) => ctx.sites.update(ctx.em, String(id), input),
+  }),
+  deleteSite: t.id({
+    description: 'Stops and removes the site container, its files, deploys and logs',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.sites.delete(ctx.em, String(id)),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  siteUpdated: t.field({
+    type: SiteRef,
+    description: 'Changes of one site, or of every site when no id is given',
+    args: { id: t.arg.id() },
+    subscribe: (_root, { id }, ctx) =>
+      id ? ctx.bus.subscribe('site:updated', String(id)) : ctx.bus.subscribe('sites:updated'),
+    resolve: (site) => site,
+  }),
+}));

@@ -1,0 +1,293 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import type { Config } from '../config.js';
+import { DeployEntity, LogLineEntity, SiteEntity } from '../db/entities.js';
+import { BadInputError, ConflictError, NotFoundError, PayloadTooLargeError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import type { Deploy, DeployTrigger, EnvVar, Site, SourceType } from '../domain/model.js';
+import { generateSlug, validateSlug } from '../domain/slug.js';
+import { validateDomains, validateEnvVars, validateName, validateOutputDir } from '../domain/validate.js';
+import type { PubSub } from '../events/pubsub.js';
+import type { DataDir } from '../pipeline/data-dir.js';
+import type { DeployQueue } from '../pipeline/queue.js';
+import { DeployState } from '../pipeline/state.js';
+import type { SiteContainers } from '../runtime/site-containers.js';
+import { inspectZip, type ZipLimits } from '../source/zip-extract.js';
+
+/** The upload as graphql-yoga hands it over (a WHATWG File, not necessarily Node's global class). */
+export interface Upload {
+  name: string;
+  size: number;
+  stream(): ReadableStream<Uint8Array>;
+}
+
+export interface CreateSiteInput {
+  name: string;
+  slug?: string | null;
+  sourceType: SourceType;
+  file?: Upload | null;
+  gitUrl?: string | null;
+  branch?: string | null;
+  buildCommand?: string | null;
+  outputDir?: string | null;
+  envVars?: EnvVar[] | null;
+  autoDeploy?: boolean | null;
+  spa?: boolean | null;
+  domains?: string[] | null;
+}
+
+export interface UpdateSiteInput {
+  name?: string | null;
+  branch?: string | null;
+  buildCommand?: string | null;
+  outputDir?: string | null;
+  envVars?: EnvVar[] | null;
+  autoDeploy?: boolean | null;
+  spa?: boolean | null;
+  domains?: string[] | null;
+}
+
+export interface SiteServiceDeps {
+  config: Config;
+  bus: PubSub;
+  data: DataDir;
+  queue: DeployQueue;
+  containers: SiteContainers;
+  zipLimits: ZipLimits;
+  now?: () => Date;
+}
+
+/** Site and deploy operations behind the GraphQL mutations. Throws domain errors only. */
+export class SiteService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: SiteServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async create(em: EntityManager, input: CreateSiteInput): Promise<Site> {
+    const name = validateName(input.name);
+    if (input.sourceType !== 'ZIP') {
+      throw new BadInputError(
+        'Git sources are not available in this version yet; upload a zip',
+        'sourceType',
+      );
+    }
+    if (input.buildCommand) {
+      throw new BadInputError(
+        'Zip sites are published as uploaded; build commands come with git sources',
+        'buildCommand',
+      );
+    }
+    if (!input.file) throw new BadInputError('A zip site needs an archive to deploy', 'file');
+    const slug = input.slug ? validateSlug(input.slug.trim().toLowerCase()) : await this.freeSlug(em);
+    if (await em.count(SiteEntity, { slug })) throw new ConflictError(`The slug "${slug}" is taken`, 'slug');
+    const now = this.now();
+    const fields: Site = {
+      id: newId(),
+      slug,
+      name,
+      sourceType: input.sourceType,
+      gitUrl: null,
+      branch: null,
+      buildCommand: null,
+      outputDir: validateOutputDir(input.outputDir ?? '.'),
+      envVars: validateEnvVars(input.envVars ?? []),
+      autoDeploy: input.autoDeploy ?? false,
+      spa: input.spa ?? false,
+      domains: validateDomains(input.domains ?? []),
+      webhookSecret: null,
+      status: 'CREATED',
+      currentDeployId: null,
+      localPort: null,
+      nextDeployNumber: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const deployId = newId();
+    await this.saveArchive(input.file, deployId);
+    let site: Site;
+    try {
+      site = em.create(SiteEntity, fields);
+      await em.flush();
+    } catch (err) {
+      await rm(this.deps.data.archive(deployId), { force: true });
+      if (String(err).includes('UNIQUE')) throw new ConflictError(`The slug "${slug}" is taken`, 'slug');
+      throw err;
+    }
+    new DeployState(em, this.deps.bus).publishSite(site);
+    await this.queueDeploy(em, site, 'UPLOAD', {
+      id: deployId,
+      archive: this.deps.data.archiveRelative(deployId),
+    });
+    return site;
+  }
+
+  async update(em: EntityManager, id: string, input: UpdateSiteInput): Promise<Site> {
+    const site = await this.getSite(em, id);
+    const patch: Partial<Site> = {};
+    if (input.name != null) patch.name = validateName(input.name);
+    if (input.outputDir != null) patch.outputDir = validateOutputDir(input.outputDir);
+    if (input.envVars != null) patch.envVars = validateEnvVars(input.envVars);
+    if (input.autoDeploy != null) patch.autoDeploy = input.autoDeploy;
+    if (input.spa != null) patch.spa = input.spa;
+    if (input.domains != null) patch.domains = validateDomains(input.domains);
+    if (input.buildCommand) {
+      throw new BadInputError(
+        'Zip sites are published as uploaded; build commands come with git sources',
+        'buildCommand',
+      );
+    }
+    await new DeployState(em, this.deps.bus, this.now).setSite(site, patch);
+    return site;
+  }
+
+  /** A new deploy of the site: with a new archive, or the last archive again. */
+  async deploy(
+    em: EntityManager,
+    id: string,
+    file: Upload | null,
+    trigger: DeployTrigger = 'REDEPLOY',
+  ): Promise<Deploy> {
+    const site = await this.getSite(em, id);
+    if (site.sourceType !== 'ZIP')
+      throw new BadInputError('Only zip sites can be deployed in this version', 'id');
+    const deployId = newId();
+    let archive: string;
+    if (file) {
+      await this.saveArchive(file, deployId);
+      archive = this.deps.data.archiveRelative(deployId);
+    } else {
+      const last = await em.findOne(
+        DeployEntity,
+        { siteId: site.id, archive: { $ne: null } },
+        { orderBy: { number: 'desc' } },
+      );
+      if (!last?.archive) throw new BadInputError('This site has no earlier archive; send one', 'file');
+      archive = last.archive;
+    }
+    return this.queueDeploy(em, site, file ? 'UPLOAD' : trigger, { id: deployId, archive });
+  }
+
+  async cancel(em: EntityManager, deployId: string): Promise<Deploy> {
+    const deploy = await em.findOne(DeployEntity, { id: deployId });
+    if (!deploy) throw new NotFoundError(`No deploy ${deployId}`);
+    if (!['QUEUED', 'BUILDING', 'PUBLISHING'].includes(deploy.status)) {
+      throw new ConflictError(
+        `Deploy #${deploy.number} is ${deploy.status.toLowerCase()} and cannot be cancelled`,
+      );
+    }
+    const state = new DeployState(em, this.deps.bus, this.now);
+    const wasRunning = this.deps.queue.isRunning(deployId);
+    this.deps.queue.cancel(deployId);
+    if (!wasRunning) await state.setDeploy(deploy, 'CANCELLED');
+    // A running deploy reaches CANCELLED itself once its stage notices the abort.
+    return deploy;
+  }
+
+  async delete(em: EntityManager, id: string): Promise<string> {
+    const site = await this.getSite(em, id);
+    await this.deps.queue.drainSite(site.id);
+    await this.deps.containers.remove(site.slug);
+    const deploys = await em.find(DeployEntity, { siteId: site.id });
+    const { data } = this.deps;
+    await rm(data.site(site.slug), { recursive: true, force: true });
+    for (const d of deploys) {
+      await rm(data.log(d.id), { force: true });
+      await rm(data.work(d.id), { recursive: true, force: true });
+      if (d.archive) await rm(data.archive(d.id), { force: true });
+    }
+    await em.transactional(async (tx) => {
+      await tx.nativeDelete(LogLineEntity, { deployId: { $in: deploys.map((d) => d.id) } });
+      await tx.nativeDelete(DeployEntity, { siteId: site.id });
+      await tx.nativeDelete(SiteEntity, { id: site.id });
+    });
+    return site.id;
+  }
+
+  async getSite(em: EntityManager, id: string): Promise<Site> {
+    const site = await em.findOne(SiteEntity, { id });
+    if (!site) throw new NotFoundError(`No site ${id}`);
+    return site;
+  }
+
+  private async queueDeploy(
+    em: EntityManager,
+    site: Site,
+    trigger: DeployTrigger,
+    fields: Pick<Deploy, 'id'> & Partial<Deploy>,
+  ): Promise<Deploy> {
+    const deploy: Deploy = {
+      siteId: site.id,
+      number: site.nextDeployNumber,
+      status: 'QUEUED',
+      trigger,
+      commitSha: null,
+      commitMessage: null,
+      error: null,
+      archive: null,
+      sourceDeployId: null,
+      filesPrunedAt: null,
+      createdAt: this.now(),
+      startedAt: null,
+      finishedAt: null,
+      ...fields,
+    };
+    site.nextDeployNumber += 1;
+    em.create(DeployEntity, deploy);
+    await em.flush();
+    const state = new DeployState(em, this.deps.bus, this.now);
+    state.publishDeploy(deploy);
+    for (const replacedId of this.deps.queue.enqueue(deploy.id, site.id)) {
+      const replaced = await em.findOne(DeployEntity, { id: replacedId });
+      if (replaced?.status === 'QUEUED') {
+        await state.setDeploy(replaced, 'CANCELLED', { error: `replaced by deploy #${deploy.number}` });
+      }
+    }
+    return deploy;
+  }
+
+  private async freeSlug(em: EntityManager): Promise<string> {
+    for (let i = 0; i < 20; i++) {
+      const slug = generateSlug();
+      if ((await em.count(SiteEntity, { slug })) === 0) return slug;
+    }
+    return `site-${randomBytes(6).toString('hex')}`;
+  }
+
+  /**
+   * Streams the upload to archives/<deployId>.zip, counting bytes (a client may lie about the size), and
+   * checks the archive's directory, so a hostile or broken archive is refused before anything is queued.
+   */
+  private async saveArchive(file: Upload, deployId: string): Promise<void> {
+    const limit = this.deps.config.maxUploadBytes;
+    if (file.size > limit) throw tooLarge(limit);
+    const path = this.deps.data.archive(deployId);
+    let seen = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        seen += chunk.length;
+        cb(seen > limit ? tooLarge(limit) : null, chunk);
+      },
+    });
+    try {
+      await pipeline(
+        Readable.from(file.stream() as unknown as AsyncIterable<Uint8Array>),
+        counter,
+        createWriteStream(path, { flags: 'wx' }),
+      );
+      await inspectZip(path, this.deps.zipLimits);
+    } catch (err) {
+      await rm(path, { force: true });
+      throw err;
+    }
+  }
+}
+
+function tooLarge(limit: number): PayloadTooLargeError {
+  return new PayloadTooLargeError(`The archive is larger than ${Math.round(limit / 1024 / 1024)} MB`, 'file');
+}
