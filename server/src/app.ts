@@ -34,6 +34,8 @@ export interface App {
   readonly containers: SiteContainers;
 }
 
+/** A shallow clone of one branch that takes longer than this is stuck, not slow. */
+const CLONE_TIMEOUT_MS = 5 * 60 * 1000;
 const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 
 /** Wires Launchpad together from its configuration: database, Docker, pipeline, API. */
@@ -63,7 +65,21 @@ export async function buildApp(config: Config): Promise<App> {
     maxUncompressedBytes: config.maxUncompressedBytes,
     maxFiles: config.maxFiles,
   };
-  const deployer = new Deployer({ orm, bus, data, containers, zipLimits });
+  const deployer = new Deployer({
+    orm,
+    bus,
+    data,
+    docker,
+    containers,
+    zipLimits,
+    build: {
+      image: config.buildImage,
+      timeoutMs: config.buildTimeoutSeconds * 1000,
+      gitSchemes: config.gitSchemes,
+      cloneTimeoutMs: CLONE_TIMEOUT_MS,
+      instanceId,
+    },
+  });
   const queue = new DeployQueue(deployer, config.buildConcurrency);
   const sites = new SiteService({ config, bus, data, queue, containers, zipLimits });
 
@@ -89,7 +105,7 @@ export async function buildApp(config: Config): Promise<App> {
     containers,
     async start() {
       if (await pingDocker(docker)) {
-        await recover({ orm, bus, data, containers, queue });
+        await recover({ orm, bus, data, docker, containers, queue, instanceId });
       } else {
         console.warn('The Docker engine does not answer: deploys will fail until it does (see /healthz).');
       }

@@ -53,3 +53,15 @@ export function validateOutputDir(outputDir: string): string {
   checkOutputDir(trimmed);
   return trimmed;
 }
+
+const MAX_BUILD_COMMAND = 4096;
+
+/** The build command runs as `sh -c` inside the isolated build container; here only its size is bounded. */
+export function validateBuildCommand(command: string | null | undefined): string | null {
+  const trimmed = command?.trim() ?? '';
+  if (trimmed === '') return null;
+  if (trimmed.length > MAX_BUILD_COMMAND || trimmed.includes('\0')) {
+    throw new BadInputError(`A build command holds at most ${MAX_BUILD_COMMAND} characters`, 'buildCommand');
+  }
+  return trimmed;
+}

@@ -1,23 +1,37 @@
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/sqlite';
+import type Docker from 'dockerode';
 import { DomainError } from '../domain/errors.js';
 import type { Deploy, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
+import { BuildCancelledError, BuildTimeoutError, runBuild } from '../runtime/build-container.js';
+import { ImageUnavailableError } from '../runtime/images.js';
 import { nginxSiteConfig } from '../runtime/nginx-config.js';
 import type { SiteContainers } from '../runtime/site-containers.js';
+import { cloneBranch, GitCloneError } from '../source/git-clone.js';
 import { extractZip, type ZipLimits } from '../source/zip-extract.js';
 import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
-import { PublishError, placeFiles, resolveOutputDir, switchCurrent } from './publish.js';
+import { PublishError, placeFiles, resolveOutputDir, sanitizeTree, switchCurrent } from './publish.js';
 import { DeployState } from './state.js';
+
+export interface BuildSettings {
+  image: string;
+  timeoutMs: number;
+  gitSchemes: readonly string[];
+  cloneTimeoutMs: number;
+  instanceId: string;
+}
 
 export interface DeployerDeps {
   orm: MikroORM;
   bus: PubSub;
   data: DataDir;
+  docker: Docker;
   containers: SiteContainers;
   zipLimits: ZipLimits;
+  build: BuildSettings;
   now?: () => Date;
 }
 
@@ -48,16 +62,26 @@ export class Deployer {
     const target = data.deploy(site.slug, deployId);
     let placed = false;
     try {
-      await state.setDeploy(deploy, 'PUBLISHING');
+      const builds = site.sourceType === 'GIT' || site.buildCommand !== null;
+      await state.setDeploy(deploy, builds ? 'BUILDING' : 'PUBLISHING');
       await state.setSite(site, { status: 'DEPLOYING' });
       log.system(`deploy #${deploy.number} of ${site.slug} started (${deploy.trigger.toLowerCase()})`);
       await mkdir(work, { recursive: true });
 
-      const checkout = await this.fetchSource(site, deploy, work, log);
+      const checkout = await this.fetchSource(site, deploy, state, work, log, signal);
       signal.throwIfAborted();
+      if (site.buildCommand) {
+        await this.build(site, deploy, checkout, log, signal);
+        signal.throwIfAborted();
+        await state.setDeploy(deploy, 'PUBLISHING');
+      } else if (builds) {
+        await state.setDeploy(deploy, 'PUBLISHING');
+      }
 
       const output = await resolveOutputDir(checkout, site.outputDir);
-      await placeFiles(output, target, (msg) => log.write('SYSTEM', `warning: ${msg}`));
+      const warn = (msg: string) => log.write('SYSTEM', `warning: ${msg}`);
+      await sanitizeTree(output, warn);
+      await placeFiles(output, target, warn);
       placed = true;
       log.system(`published to deploys/${deployId}`);
       signal.throwIfAborted();
@@ -65,38 +89,55 @@ export class Deployer {
       const endpoint = await this.route(site, target, log);
       signal.throwIfAborted();
 
-      const previous = site.currentDeployId;
+      const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
       await switchCurrent(data.current(site.slug), deployId);
       log.system(`live at ${site.slug} (deploy ${deployId})`);
       await log.flush();
-      await state.setDeploy(deploy, 'LIVE');
-      await state.setSite(site, { status: 'LIVE', currentDeployId: deployId, localPort: endpoint.localPort });
-      if (previous && previous !== deployId) {
-        const old = await state.deploy(previous);
-        if (old && old.status === 'LIVE') await state.setDeploy(old, 'SUPERSEDED');
-      }
+      await state.goLive(deploy, site, previous, { localPort: endpoint.localPort });
     } catch (err) {
-      const cancelled = signal.aborted || err instanceof DeployCancelledError;
+      const cancelled =
+        signal.aborted ||
+        err instanceof DeployCancelledError ||
+        err instanceof BuildCancelledError ||
+        (err instanceof GitCloneError && err.reason === 'CANCELLED');
       const message = cancelled ? 'cancelled' : userMessage(err);
       log.system(cancelled ? 'deploy cancelled' : `deploy failed: ${message}`);
       if (!cancelled && !isUserFacing(err)) console.error(`deploy ${deployId} failed:`, err);
       if (placed) await rm(target, { recursive: true, force: true });
       await log.flush();
-      const fresh = (await state.deploy(deployId)) ?? deploy;
-      await state.setDeploy(fresh, cancelled ? 'CANCELLED' : 'FAILED', { error: cancelled ? null : message });
-      const freshSite = await state.site(site.id);
-      if (freshSite)
-        await state.setSite(freshSite, { status: freshSite.currentDeployId ? 'LIVE' : 'FAILED' });
+      await state.end(deployId, site.id, cancelled ? 'CANCELLED' : 'FAILED', cancelled ? null : message);
     } finally {
       await rm(work, { recursive: true, force: true });
       await log.close();
     }
   }
 
-  private async fetchSource(site: Site, deploy: Deploy, work: string, log: LogSink): Promise<string> {
-    if (site.sourceType !== 'ZIP') throw new PublishError(`${site.sourceType} sources are not supported yet`);
-    if (!deploy.archive) throw new PublishError('This deploy has no archive to publish');
+  /** Stage 1: the site's files in work/<deployId>/src, from the uploaded archive or a shallow clone. */
+  private async fetchSource(
+    site: Site,
+    deploy: Deploy,
+    state: DeployState,
+    work: string,
+    log: LogSink,
+    signal: AbortSignal,
+  ): Promise<string> {
     const src = join(work, 'src');
+    if (site.sourceType === 'GIT') {
+      if (!site.gitUrl || !site.branch) throw new PublishError('This site has no git URL or branch');
+      const { commitSha, commitMessage } = await cloneBranch({
+        url: site.gitUrl,
+        branch: site.branch,
+        dir: src,
+        timeoutMs: this.deps.build.cloneTimeoutMs,
+        signal,
+        log,
+        allowedSchemes: this.deps.build.gitSchemes,
+      });
+      // A webhook deploy already knows its commit from the payload; the clone is the truth either way.
+      await state.setDeploy(deploy, deploy.status, { commitSha, commitMessage });
+      return src;
+    }
+    if (!deploy.archive) throw new PublishError('This deploy has no archive to publish');
     await mkdir(src);
     const result = await extractZip(join(this.deps.data.root, deploy.archive), src, this.deps.zipLimits);
     log.system(
@@ -104,6 +145,37 @@ export class Deployer {
         (result.unwrapped ? ` from the top-level folder ${result.unwrapped}/` : ''),
     );
     return src;
+  }
+
+  /** Stage 2: the build command in a throwaway container with the checkout at /workspace. */
+  private async build(
+    site: Site,
+    deploy: Deploy,
+    checkout: string,
+    log: LogSink,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { build } = this.deps;
+    log.system(`running \`${site.buildCommand}\` in ${build.image}`);
+    const result = await runBuild(this.deps.docker, {
+      deployId: deploy.id,
+      siteId: site.id,
+      image: build.image,
+      checkout,
+      command: site.buildCommand!,
+      env: site.envVars,
+      timeoutMs: build.timeoutMs,
+      signal,
+      log,
+      instanceId: build.instanceId,
+    });
+    if (result.exitCode !== 0) {
+      throw new PublishError(
+        result.oomKilled
+          ? 'The build ran out of memory and was killed'
+          : `The build command exited with code ${result.exitCode} (see the log)`,
+      );
+    }
   }
 
   /** Writes the site's nginx config and makes sure its container runs; reloads nginx when the config changed. */
@@ -132,11 +204,14 @@ export class Deployer {
   }
 }
 
+/** Errors whose message was written for the user; anything else is logged and summarised. */
 function isUserFacing(err: unknown): boolean {
   return (
     err instanceof DomainError ||
     err instanceof PublishError ||
-    (err as Error)?.name === 'ImageUnavailableError'
+    err instanceof ImageUnavailableError ||
+    err instanceof GitCloneError ||
+    err instanceof BuildTimeoutError
   );
 }
 

@@ -1,5 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { cp, lstat, mkdir, readdir, readlink, realpath, rename, rm, stat, symlink } from 'node:fs/promises';
+import {
+  chmod,
+  cp,
+  lstat,
+  mkdir,
+  readdir,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  stat,
+  symlink,
+} from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { BadInputError } from '../domain/errors.js';
 
@@ -45,6 +57,26 @@ export class PublishError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'PublishError';
+  }
+}
+
+/**
+ * Makes a build's output safe to serve: it was written by an untrusted process. Symlinks, FIFOs, sockets
+ * and devices are removed (nginx would follow a link anywhere on the host, and open() on a FIFO blocks);
+ * modes are reset to 0644/0755, which also clears setuid/setgid bits and makes files readable by nginx.
+ */
+export async function sanitizeTree(dir: string, warn: (msg: string) => void): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) await chmod(path, 0o755);
+    else if (entry.isFile()) await chmod(path, 0o644);
+    else {
+      warn(
+        `skipped ${relative(dir, path)}: ${entry.isSymbolicLink() ? 'symlinks are' : 'special files are'} not published`,
+      );
+      await rm(path, { force: true });
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 import { readdir, rm } from 'node:fs/promises';
 import type { MikroORM } from '@mikro-orm/sqlite';
+import type Docker from 'dockerode';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
 import type { PubSub } from '../events/pubsub.js';
+import { removeStaleBuildContainers } from '../runtime/build-container.js';
 import type { SiteContainers } from '../runtime/site-containers.js';
 import type { DataDir } from './data-dir.js';
 import type { DeployQueue } from './queue.js';
@@ -11,8 +13,10 @@ export interface RecoveryDeps {
   orm: MikroORM;
   bus: PubSub;
   data: DataDir;
+  docker: Docker;
   containers: SiteContainers;
   queue: DeployQueue;
+  instanceId: string;
 }
 
 /**
@@ -27,6 +31,7 @@ export async function recover(deps: RecoveryDeps): Promise<{ requeued: number; i
   for (const deploy of interrupted) {
     await state.setDeploy(deploy, 'FAILED', { error: 'interrupted by restart' });
   }
+  await removeStaleBuildContainers(deps.docker, { instanceId: deps.instanceId });
   for (const entry of await readdir(deps.data.workRoot, { withFileTypes: true }).catch(() => [])) {
     await rm(deps.data.work(entry.name), { recursive: true, force: true });
   }

@@ -39,6 +39,47 @@ export class DeployState {
     this.publishSite(site);
   }
 
+  /**
+   * The deploy becomes current: it goes LIVE, the site points at it, and the deploy it replaces becomes
+   * SUPERSEDED, in one transaction, so nobody sees a LIVE deploy on a site that is still DEPLOYING.
+   */
+  async goLive(
+    deploy: Deploy,
+    site: Site,
+    previous: Deploy | null,
+    patch: Partial<Site> = {},
+  ): Promise<void> {
+    const now = this.now();
+    Object.assign(deploy, { status: 'LIVE', finishedAt: now });
+    Object.assign(site, patch, { status: 'LIVE', currentDeployId: deploy.id, updatedAt: now });
+    const superseded = previous && previous.id !== deploy.id && previous.status === 'LIVE' ? previous : null;
+    if (superseded) superseded.status = 'SUPERSEDED';
+    await this.em.flush();
+    if (superseded) this.publishDeploy(superseded);
+    this.publishDeploy(deploy);
+    this.publishSite(site);
+  }
+
+  /** A deploy that did not go live: FAILED or CANCELLED, and the site's status follows in the same flush. */
+  async end(
+    deployId: string,
+    siteId: string,
+    status: 'FAILED' | 'CANCELLED',
+    error: string | null,
+  ): Promise<void> {
+    const deploy = await this.deploy(deployId);
+    const site = await this.site(siteId);
+    if (!deploy) return;
+    Object.assign(deploy, { status, error, finishedAt: this.now() });
+    // A site keeps serving its current deploy; one that never went live is FAILED (or back to CREATED
+    // when the user cancelled its first deploy).
+    const siteStatus = site?.currentDeployId ? 'LIVE' : status === 'CANCELLED' ? 'CREATED' : 'FAILED';
+    if (site) Object.assign(site, { status: siteStatus, updatedAt: this.now() });
+    await this.em.flush();
+    this.publishDeploy(deploy);
+    if (site) this.publishSite(site);
+  }
+
   publishDeploy(deploy: Deploy): void {
     this.bus.publish('deploy:updated', deploy.id, { ...deploy });
   }

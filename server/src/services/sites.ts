@@ -10,12 +10,19 @@ import { BadInputError, ConflictError, NotFoundError, PayloadTooLargeError } fro
 import { newId } from '../domain/ids.js';
 import type { Deploy, DeployTrigger, EnvVar, Site, SourceType } from '../domain/model.js';
 import { generateSlug, validateSlug } from '../domain/slug.js';
-import { validateDomains, validateEnvVars, validateName, validateOutputDir } from '../domain/validate.js';
+import {
+  validateBuildCommand,
+  validateDomains,
+  validateEnvVars,
+  validateName,
+  validateOutputDir,
+} from '../domain/validate.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { DataDir } from '../pipeline/data-dir.js';
 import type { DeployQueue } from '../pipeline/queue.js';
 import { DeployState } from '../pipeline/state.js';
 import type { SiteContainers } from '../runtime/site-containers.js';
+import { validateBranch, validateGitUrl } from '../source/git-url.js';
 import { inspectZip, type ZipLimits } from '../source/zip-extract.js';
 
 /** The upload as graphql-yoga hands it over (a WHATWG File, not necessarily Node's global class). */
@@ -71,48 +78,48 @@ export class SiteService {
 
   async create(em: EntityManager, input: CreateSiteInput): Promise<Site> {
     const name = validateName(input.name);
-    if (input.sourceType !== 'ZIP') {
-      throw new BadInputError(
-        'Git sources are not available in this version yet; upload a zip',
-        'sourceType',
-      );
+    const git = input.sourceType === 'GIT';
+    // Everything is checked before anything is stored, cloned or run.
+    const gitUrl = git
+      ? validateGitUrl(
+          required(input.gitUrl, 'gitUrl', 'A git site needs a repository URL'),
+          this.deps.config.gitSchemes,
+        )
+      : null;
+    const branch = git ? validateBranch(input.branch?.trim() || 'main') : null;
+    if (!git && (input.gitUrl || input.branch)) {
+      throw new BadInputError('A zip site has no git URL or branch', input.gitUrl ? 'gitUrl' : 'branch');
     }
-    if (input.buildCommand) {
-      throw new BadInputError(
-        'Zip sites are published as uploaded; build commands come with git sources',
-        'buildCommand',
-      );
-    }
-    if (!input.file) throw new BadInputError('A zip site needs an archive to deploy', 'file');
-    const slug = input.slug ? validateSlug(input.slug.trim().toLowerCase()) : await this.freeSlug(em);
-    if (await em.count(SiteEntity, { slug })) throw new ConflictError(`The slug "${slug}" is taken`, 'slug');
-    const now = this.now();
-    const fields: Site = {
+    if (!git && !input.file) throw new BadInputError('A zip site needs an archive to deploy', 'file');
+    if (git && input.file)
+      throw new BadInputError('A git site is deployed from its repository, not an archive', 'file');
+    const fields: Omit<Site, 'slug'> = {
       id: newId(),
-      slug,
       name,
       sourceType: input.sourceType,
-      gitUrl: null,
-      branch: null,
-      buildCommand: null,
-      outputDir: validateOutputDir(input.outputDir ?? '.'),
+      gitUrl,
+      branch,
+      buildCommand: validateBuildCommand(input.buildCommand),
+      outputDir: validateOutputDir(input.outputDir ?? (git ? 'dist' : '.')),
       envVars: validateEnvVars(input.envVars ?? []),
-      autoDeploy: input.autoDeploy ?? false,
+      autoDeploy: input.autoDeploy ?? git,
       spa: input.spa ?? false,
       domains: validateDomains(input.domains ?? []),
-      webhookSecret: null,
+      webhookSecret: git ? newWebhookSecret() : null,
       status: 'CREATED',
       currentDeployId: null,
       localPort: null,
       nextDeployNumber: 1,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: this.now(),
+      updatedAt: this.now(),
     };
+    const slug = input.slug ? validateSlug(input.slug.trim().toLowerCase()) : await this.freeSlug(em);
+    if (await em.count(SiteEntity, { slug })) throw new ConflictError(`The slug "${slug}" is taken`, 'slug');
     const deployId = newId();
-    await this.saveArchive(input.file, deployId);
+    if (input.file) await this.saveArchive(input.file, deployId);
     let site: Site;
     try {
-      site = em.create(SiteEntity, fields);
+      site = em.create(SiteEntity, { ...fields, slug });
       await em.flush();
     } catch (err) {
       await rm(this.deps.data.archive(deployId), { force: true });
@@ -120,10 +127,8 @@ export class SiteService {
       throw err;
     }
     new DeployState(em, this.deps.bus).publishSite(site);
-    await this.queueDeploy(em, site, 'UPLOAD', {
-      id: deployId,
-      archive: this.deps.data.archiveRelative(deployId),
-    });
+    const archive = input.file ? { archive: this.deps.data.archiveRelative(deployId) } : {};
+    await this.queueDeploy(em, site, git ? 'GIT' : 'UPLOAD', { id: deployId, ...archive });
     return site;
   }
 
@@ -136,17 +141,16 @@ export class SiteService {
     if (input.autoDeploy != null) patch.autoDeploy = input.autoDeploy;
     if (input.spa != null) patch.spa = input.spa;
     if (input.domains != null) patch.domains = validateDomains(input.domains);
-    if (input.buildCommand) {
-      throw new BadInputError(
-        'Zip sites are published as uploaded; build commands come with git sources',
-        'buildCommand',
-      );
+    if (input.buildCommand !== undefined) patch.buildCommand = validateBuildCommand(input.buildCommand);
+    if (input.branch != null) {
+      if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no branch', 'branch');
+      patch.branch = validateBranch(input.branch.trim());
     }
     await new DeployState(em, this.deps.bus, this.now).setSite(site, patch);
     return site;
   }
 
-  /** A new deploy of the site: with a new archive, or the last archive again. */
+  /** A new deploy: git sites clone their branch again; zip sites use a new archive or the last one. */
   async deploy(
     em: EntityManager,
     id: string,
@@ -154,9 +158,11 @@ export class SiteService {
     trigger: DeployTrigger = 'REDEPLOY',
   ): Promise<Deploy> {
     const site = await this.getSite(em, id);
-    if (site.sourceType !== 'ZIP')
-      throw new BadInputError('Only zip sites can be deployed in this version', 'id');
     const deployId = newId();
+    if (site.sourceType === 'GIT') {
+      if (file) throw new BadInputError('A git site is deployed from its repository, not an archive', 'file');
+      return this.queueDeploy(em, site, trigger, { id: deployId });
+    }
     let archive: string;
     if (file) {
       await this.saveArchive(file, deployId);
@@ -286,6 +292,16 @@ export class SiteService {
       throw err;
     }
   }
+}
+
+function required(value: string | null | undefined, field: string, message: string): string {
+  if (!value?.trim()) throw new BadInputError(message, field);
+  return value.trim();
+}
+
+/** 32 random bytes, hex: what GitHub signs push payloads with (HMAC-SHA256). */
+function newWebhookSecret(): string {
+  return randomBytes(32).toString('hex');
 }
 
 function tooLarge(limit: number): PayloadTooLargeError {

@@ -49,7 +49,7 @@ export async function startLaunchpad(
   const id = randomBytes(4).toString('hex');
   const dataDir = reuse?.dataDir ?? (await mkdtemp(join(tmpdir(), 'launchpad-test-')));
   const network = reuse?.network ?? `lp-test-${id}`;
-  const token = 'test-token-0123456789abcdef';
+  const token = env.LAUNCHPAD_ADMIN_TOKEN ?? 'test-token-0123456789abcdef';
   const config = loadConfig({
     LAUNCHPAD_PORT: '0',
     LAUNCHPAD_DATA: dataDir,

@@ -1,0 +1,383 @@
+/**
+ * Pipeline stage "build": runs a site's build command in an ephemeral container with the checkout
+ * bind-mounted at /workspace, and streams its output line by line into the deploy log.
+ *
+ * The build command is the user's own shell command and runs only inside the container (`sh -c` there,
+ * never a shell on the host). The container gets no docker.sock, no capabilities, no new privileges,
+ * bounded memory / CPU / processes, and the default bridge network (npm must reach its registry) — never
+ * the network the site containers share.
+ */
+import { lchown, readdir, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import type Docker from 'dockerode';
+import { engineError, ensureImage, isNotFound } from './images.js';
+import { INSTANCE_LABEL } from './site-containers.js';
+import { MANAGED_LABEL, SITE_LABEL } from './traefik-labels.js';
+
+/** Where log lines go; `LogSink` (pipeline/log-sink.ts) satisfies it. */
+export interface LogWriter {
+  write(stream: 'STDOUT' | 'STDERR' | 'SYSTEM', text: string): void;
+  system(text: string): void;
+}
+
+export const BUILD_LABEL = 'dev.launchpad.build';
+export const buildContainerName = (deployId: string) => `launchpad-build-${deployId}`;
+
+/** uid:gid a build runs as when the checkout belongs to root (the node images' `node` user). */
+export const BUILD_UID = 1000;
+export const BUILD_GID = 1000;
+export const MAX_BUILD_LINE_CHARS = 8192;
+
+const GiB = 1024 * 1024 * 1024;
+export const DEFAULT_BUILD_LIMITS = {
+  memoryBytes: 2 * GiB,
+  nanoCpus: 1.5e9,
+  pids: 512,
+} as const;
+/** /tmp (and with it HOME, so npm's cache) is a tmpfs; its pages count against the memory limit. */
+const TMP_SIZE = '1g';
+/** How long to wait for the last output after the process exited. */
+const DRAIN_MS = 2000;
+
+export interface BuildLimits {
+  memoryBytes?: number;
+  nanoCpus?: number;
+  pids?: number;
+}
+
+export interface BuildOptions {
+  deployId: string;
+  siteId: string;
+  image: string;
+  /** Host path of the checkout, mounted read-write at /workspace. */
+  checkout: string;
+  command: string;
+  env: readonly { name: string; value: string }[];
+  timeoutMs: number;
+  signal: AbortSignal;
+  log: LogWriter;
+  limits?: BuildLimits;
+  /** Labels the container with the Launchpad instance, so recovery removes only its own builds. */
+  instanceId?: string;
+}
+
+export interface BuildResult {
+  exitCode: number;
+  /** The kernel killed the build for exceeding its memory limit. */
+  oomKilled: boolean;
+}
+
+export class BuildTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(
+      `The build ran longer than ${formatSeconds(timeoutMs)} and was stopped. ` +
+        'Make it faster, or raise LAUNCHPAD_BUILD_TIMEOUT.',
+    );
+    this.name = 'BuildTimeoutError';
+  }
+}
+
+export class BuildCancelledError extends Error {
+  constructor() {
+    super('The build was cancelled');
+    this.name = 'BuildCancelledError';
+  }
+}
+
+/**
+ * Runs `command` in a fresh build container and resolves with its exit code once it has exited and every
+ * line of its output has been written to `log`. Throws BuildTimeoutError / BuildCancelledError when
+ * stopped; the container is removed on every path.
+ */
+export async function runBuild(docker: Docker, opts: BuildOptions): Promise<BuildResult> {
+  const { signal } = opts;
+  if (!isAbsolute(opts.checkout)) throw new Error(`checkout must be an absolute path: ${opts.checkout}`);
+  if (signal.aborted) throw new BuildCancelledError();
+  for (const { name } of opts.env) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`invalid environment variable name: ${name}`);
+  }
+
+  await ensureImage(docker, opts.image);
+  const user = await prepareCheckout(opts.checkout);
+  if (signal.aborted) throw new BuildCancelledError();
+
+  const name = buildContainerName(opts.deployId);
+  const memory = opts.limits?.memoryBytes ?? DEFAULT_BUILD_LIMITS.memoryBytes;
+  const create: Docker.ContainerCreateOptions = {
+    name,
+    Image: opts.image,
+    Cmd: ['sh', '-c', opts.command],
+    WorkingDir: '/workspace',
+    User: user,
+    // Defaults first: a site may set its own CI or HOME.
+    Env: ['CI=true', 'HOME=/tmp', ...opts.env.map(({ name, value }) => `${name}=${value}`)],
+    Labels: {
+      [MANAGED_LABEL]: 'true',
+      [SITE_LABEL]: opts.siteId,
+      [BUILD_LABEL]: opts.deployId,
+      ...(opts.instanceId ? { [INSTANCE_LABEL]: opts.instanceId } : {}),
+    },
+    AttachStdin: false,
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: false,
+    OpenStdin: false,
+    HostConfig: {
+      Mounts: [{ Type: 'bind', Source: opts.checkout, Target: '/workspace', ReadOnly: false }],
+      Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${TMP_SIZE},mode=1777` },
+      NetworkMode: 'bridge',
+      Memory: memory,
+      MemorySwap: memory,
+      NanoCpus: opts.limits?.nanoCpus ?? DEFAULT_BUILD_LIMITS.nanoCpus,
+      PidsLimit: opts.limits?.pids ?? DEFAULT_BUILD_LIMITS.pids,
+      SecurityOpt: ['no-new-privileges'],
+      CapDrop: ['ALL'],
+      Privileged: false,
+      ReadonlyRootfs: false,
+      // A tiny init as PID 1 reaps the zombies npm scripts leave and passes signals on.
+      Init: true,
+      AutoRemove: false,
+    },
+  };
+
+  let container: Docker.Container | null = null;
+  try {
+    container = await createContainer(docker, create, opts.deployId);
+    return await attachAndRun(docker, container, opts, memory);
+  } finally {
+    if (container) await removeQuietly(container);
+  }
+}
+
+async function attachAndRun(
+  docker: Docker,
+  container: Docker.Container,
+  opts: BuildOptions,
+  memory: number,
+): Promise<BuildResult> {
+  const { log, signal } = opts;
+  // Attach before start, or the first lines are lost.
+  const stream = (await container.attach({ stream: true, stdout: true, stderr: true }).catch((err) => {
+    throw engineError(err);
+  })) as NodeJS.ReadableStream;
+  const stdout = new LineSplitter((line) => log.write('STDOUT', line));
+  const stderr = new LineSplitter((line) => log.write('STDERR', line));
+  // Writables that hand each frame on synchronously, so lines keep the order the frames arrived in.
+  const into = (splitter: LineSplitter) =>
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        splitter.push(chunk);
+        done();
+      },
+    });
+  docker.modem.demuxStream(stream, into(stdout), into(stderr));
+  const ended = new Promise<void>((resolve) => {
+    stream.once('end', resolve);
+    stream.once('close', resolve);
+    stream.once('error', () => resolve());
+  });
+
+  let stopped: 'timeout' | 'cancelled' | null = null;
+  const killNow = () =>
+    container.kill({ signal: 'SIGKILL' }).catch(() => {
+      // Not running (yet, or any more): the kill after start() or wait() covers both.
+    });
+  const kill = (why: 'timeout' | 'cancelled') => {
+    if (stopped) return;
+    stopped = why;
+    void killNow();
+  };
+  const onAbort = () => kill('cancelled');
+  signal.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => kill('timeout'), opts.timeoutMs);
+
+  try {
+    if (signal.aborted) throw new BuildCancelledError();
+    log.system(`running the build command in ${opts.image}`);
+    for (const line of opts.command.split('\n')) log.system(`$ ${line}`);
+    await container.start().catch((e) => {
+      throw engineError(e);
+    });
+    // A kill sent while the container was still starting finds nothing to kill; send it again.
+    if (stopped) await killNow();
+    const { StatusCode } = (await container.wait().catch((e) => {
+      throw engineError(e);
+    })) as { StatusCode: number };
+    await Promise.race([ended, new Promise((r) => setTimeout(r, DRAIN_MS))]);
+    stdout.end();
+    stderr.end();
+
+    if (stopped === 'timeout') {
+      log.system(`build timed out after ${formatSeconds(opts.timeoutMs)}`);
+      throw new BuildTimeoutError(opts.timeoutMs);
+    }
+    if (stopped === 'cancelled' || signal.aborted) {
+      log.system('build cancelled');
+      throw new BuildCancelledError();
+    }
+    const oomKilled = await container.inspect().then(
+      (info) => info.State?.OOMKilled === true,
+      () => false,
+    );
+    if (oomKilled) {
+      log.system(`build ran out of memory (limit ${Math.round(memory / 1024 / 1024)} MiB) and was killed`);
+    }
+    log.system(`build exited with code ${StatusCode}`);
+    return { exitCode: StatusCode, oomKilled };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+    (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  }
+}
+
+async function createContainer(
+  docker: Docker,
+  create: Docker.ContainerCreateOptions,
+  deployId: string,
+): Promise<Docker.Container> {
+  try {
+    return await docker.createContainer(create);
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode !== 409) throw engineError(err);
+  }
+  // A container of the same deploy survived a crash: it is ours (same build label), so replace it.
+  const stale = docker.getContainer(create.name!);
+  const info = await stale.inspect().catch(() => null);
+  if (info?.Config.Labels?.[BUILD_LABEL] !== deployId) {
+    throw new Error(`A container named ${create.name} exists and is not this build's; refusing to touch it`);
+  }
+  await removeQuietly(stale);
+  return docker.createContainer(create).catch((err) => {
+    throw engineError(err);
+  });
+}
+
+async function removeQuietly(container: Docker.Container): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await container.remove({ force: true, v: true });
+      return;
+    } catch (err) {
+      if (isNotFound(err)) return;
+      // 409 "removal already in progress": the engine is finishing it.
+      if ((err as { statusCode?: number }).statusCode === 409) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/**
+ * Decides the uid:gid the build runs as, so files it writes in /workspace belong to the same owner as the
+ * checkout. A root-owned checkout (Launchpad itself runs as root) is handed to 1000:1000 first: a build
+ * never runs as root, and the control plane, as root, can still read and remove everything it writes.
+ * Files the build creates get the container's umask (022), so they stay world-readable for nginx.
+ */
+export async function prepareCheckout(checkout: string): Promise<string> {
+  const st = await stat(checkout);
+  if (!st.isDirectory()) throw new Error(`checkout is not a directory: ${checkout}`);
+  if (st.uid !== 0) return `${st.uid}:${st.gid}`;
+  await chownTree(checkout, BUILD_UID, BUILD_GID);
+  return `${BUILD_UID}:${BUILD_GID}`;
+}
+
+/** chown -R without following symlinks (a checkout may hold links pointing anywhere on the host). */
+async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
+  await lchown(dir, uid, gid);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await chownTree(path, uid, gid);
+    else await lchown(path, uid, gid);
+  }
+}
+
+/**
+ * Removes build containers left over by a crash or restart (every container with the build label, or only
+ * those of `instanceId` when given). Returns how many were removed.
+ */
+export async function removeStaleBuildContainers(
+  docker: Docker,
+  opts: { instanceId?: string } = {},
+): Promise<number> {
+  const label = [`${MANAGED_LABEL}=true`, BUILD_LABEL];
+  if (opts.instanceId) label.push(`${INSTANCE_LABEL}=${opts.instanceId}`);
+  const containers = await docker.listContainers({ all: true, filters: { label } }).catch((err) => {
+    throw engineError(err);
+  });
+  let removed = 0;
+  for (const c of containers) {
+    try {
+      await docker.getContainer(c.Id).remove({ force: true, v: true });
+      removed++;
+    } catch (err) {
+      if (!isNotFound(err)) throw engineError(err);
+    }
+  }
+  return removed;
+}
+
+/**
+ * Splits a byte stream into lines: UTF-8 safe across chunks, `\n` or `\r\n` endings, a final line without
+ * an ending flushed by end(), and lines cut at MAX_BUILD_LINE_CHARS without holding the rest in memory.
+ */
+export class LineSplitter {
+  private readonly decoder = new StringDecoder('utf8');
+  private partial = '';
+  /** Characters of the current line beyond maxChars, counted but not kept. */
+  private dropped = 0;
+  private endsWithCR = false;
+
+  constructor(
+    private readonly emit: (line: string) => void,
+    private readonly maxChars = MAX_BUILD_LINE_CHARS,
+  ) {}
+
+  push(chunk: Buffer | string): void {
+    this.take(typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+  }
+
+  /** Flushes the last line when the output did not end with a newline. */
+  end(): void {
+    this.take(this.decoder.end());
+    if (this.partial.length > 0 || this.dropped > 0) this.flush();
+  }
+
+  private take(text: string): void {
+    let start = 0;
+    for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
+      this.append(text.slice(start, nl));
+      this.flush();
+      start = nl + 1;
+    }
+    this.append(text.slice(start));
+  }
+
+  private append(text: string): void {
+    if (text.length === 0) return;
+    this.endsWithCR = text.endsWith('\r');
+    const room = Math.max(this.maxChars + 1 - this.partial.length, 0); // +1: room for a `\r` before `\n`
+    this.partial += text.slice(0, room);
+    this.dropped += Math.max(text.length - room, 0);
+  }
+
+  private flush(): void {
+    let line = this.partial;
+    let total = line.length + this.dropped;
+    if (this.endsWithCR) {
+      total--;
+      if (this.dropped === 0) line = line.slice(0, -1);
+    }
+    if (total > this.maxChars) line = `${line.slice(0, this.maxChars)} … [line truncated: ${total} chars]`;
+    this.partial = '';
+    this.dropped = 0;
+    this.endsWithCR = false;
+    this.emit(line);
+  }
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}

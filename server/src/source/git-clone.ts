@@ -1,0 +1,285 @@
+/**
+ * Shallow clone of one branch of a user's repository (pipeline stage "source" for GIT sites).
+ *
+ * The repository is hostile input: git must not read the server's git config, ask for credentials, run
+ * hooks, fetch submodules or follow the URL into another transport. Hardening, all constant:
+ * - environment: nothing inherited but PATH, locale, proxy and CA settings; `GIT_CONFIG_NOSYSTEM=1`;
+ *   `GIT_TERMINAL_PROMPT=0`; `GIT_ALLOW_PROTOCOL=<the URL's scheme>` (git's own allow-list: every other
+ *   transport — file, ext, fd, a redirect to another scheme — is refused, submodules included);
+ *   `GIT_PROTOCOL_FROM_USER=0`.
+ * - a private HOME per clone holding the only global config git reads: `core.hooksPath=/dev/null`,
+ *   `transfer.fsckObjects`, no submodule recursion, `core.sshCommand` in batch mode, no credential helper.
+ * - simple-git's argument and environment guards stay on. They refuse `-c core.hooksPath` and
+ *   `GIT_CONFIG_GLOBAL`/`GIT_ASKPASS` on the command line or environment (those are how injected input
+ *   usually attacks git), which is why the constant config lives in the private HOME instead.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { simpleGit } from 'simple-git';
+import type { LogWriter } from '../runtime/build-container.js';
+import { KNOWN_GIT_SCHEMES, validateBranch, validateGitUrl } from './git-url.js';
+
+export type GitCloneFailure =
+  | 'BRANCH_NOT_FOUND'
+  | 'REPO_NOT_FOUND'
+  | 'AUTH_REQUIRED'
+  | 'UNREACHABLE'
+  | 'TIMEOUT'
+  | 'CANCELLED'
+  | 'FAILED';
+
+/** A clone that did not work, with a message a user can act on and the tail of git's own words. */
+export class GitCloneError extends Error {
+  constructor(
+    readonly reason: GitCloneFailure,
+    message: string,
+    /** Last lines of git's stderr, credentials masked ('' when git said nothing). */
+    readonly stderrTail = '',
+  ) {
+    super(stderrTail ? `${message} (git: ${stderrTail.replace(/\n/g, ' | ')})` : message);
+    this.name = 'GitCloneError';
+  }
+}
+
+export interface CloneOptions {
+  url: string;
+  branch: string;
+  /** Where the work tree goes; must not exist or be empty. */
+  dir: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  log?: LogWriter;
+  /** Schemes the URL may use (LAUNCHPAD_GIT_SCHEMES); checked again here. Default: all known ones. */
+  allowedSchemes?: readonly string[];
+}
+
+export interface CloneResult {
+  commitSha: string;
+  commitMessage: string;
+}
+
+export const MAX_COMMIT_MESSAGE_CHARS = 4096;
+
+const GLOBAL_CONFIG = `[core]
+\thooksPath = /dev/null
+\tsymlinks = true
+\tfsmonitor = false
+\tsshCommand = ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new
+[credential]
+\thelper =
+[transfer]
+\tfsckObjects = true
+[submodule]
+\trecurse = false
+[fetch]
+\trecurseSubmodules = false
+[advice]
+\tdetachedHead = false
+`;
+
+/** Inherited as they are: where to find git, how to reach the network, which CAs to trust. */
+const PASSED_THROUGH = [
+  'PATH',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'all_proxy',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'GIT_SSL_CAINFO',
+  'GIT_SSL_CAPATH',
+];
+
+/**
+ * Clones `branch` of `url` into `dir` (depth 1, that branch only, no tags) and returns the commit it
+ * checked out. Throws GitCloneError on every failure, including timeout and cancellation.
+ */
+export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
+  const url = validateGitUrl(opts.url, opts.allowedSchemes ?? KNOWN_GIT_SCHEMES);
+  const branch = validateBranch(opts.branch);
+  const dir = resolve(opts.dir);
+  const log = opts.log;
+  if (opts.signal?.aborted) throw new GitCloneError('CANCELLED', 'The clone was cancelled');
+
+  const abort = new AbortController();
+  let stopped: 'TIMEOUT' | 'CANCELLED' | null = null;
+  const stop = (why: 'TIMEOUT' | 'CANCELLED') => {
+    stopped ??= why;
+    abort.abort();
+  };
+  const onCancel = () => stop('CANCELLED');
+  opts.signal?.addEventListener('abort', onCancel, { once: true });
+  const timer = setTimeout(() => stop('TIMEOUT'), opts.timeoutMs);
+
+  let home: string | null = null;
+  try {
+    await mkdir(dirname(dir), { recursive: true });
+    home = await mkdtemp(join(tmpdir(), 'launchpad-git-home-'));
+    await writeFile(join(home, '.gitconfig'), GLOBAL_CONFIG, { mode: 0o600 });
+    const env = gitEnv(home, schemeOf(url));
+    const git = (baseDir: string) =>
+      simpleGit({
+        baseDir,
+        abort: abort.signal,
+        maxConcurrentProcesses: 1,
+        allowEnvironment: Object.keys(env).filter((k) => k.startsWith('GIT_')),
+      }).env(env);
+
+    log?.system(`cloning ${url} (branch ${branch})`);
+    const started = Date.now();
+    try {
+      await git(dirname(dir)).raw([
+        'clone',
+        '--depth',
+        '1',
+        '--single-branch',
+        '--branch',
+        branch,
+        '--no-tags',
+        '--no-recurse-submodules',
+        '--',
+        url,
+        dir,
+      ]);
+    } catch (err) {
+      throw cloneError(err, stopped, { url, branch, timeoutMs: opts.timeoutMs, log });
+    }
+
+    let raw: string;
+    try {
+      raw = await git(dir).raw(['log', '-1', '--format=%H%n%B']);
+    } catch (err) {
+      throw cloneError(err, stopped, { url, branch, timeoutMs: opts.timeoutMs, log });
+    }
+    const [sha = '', ...body] = raw.split('\n');
+    const commitMessage = body.join('\n').trim().slice(0, MAX_COMMIT_MESSAGE_CHARS);
+    const subject = commitMessage.split('\n', 1)[0] ?? '';
+    log?.system(
+      `checked out ${sha.slice(0, 7)}: ${subject} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    return { commitSha: sha.trim(), commitMessage };
+  } finally {
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', onCancel);
+    if (home) await rm(home, { recursive: true, force: true });
+  }
+}
+
+function schemeOf(url: string): string {
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url);
+  // validateGitUrl let it through without `://`, so it is the scp-like ssh form.
+  return m ? m[1]!.toLowerCase() : 'ssh';
+}
+
+function gitEnv(home: string, scheme: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of PASSED_THROUGH) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = value;
+  }
+  env.PATH ??= '/usr/local/bin:/usr/bin:/bin';
+  return {
+    ...env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    // Parsing git's messages below needs them in English.
+    LC_ALL: 'C',
+    LANG: 'C',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PROTOCOL_FROM_USER: '0',
+    // http may be redirected to https by the server; nothing else is ever followed.
+    GIT_ALLOW_PROTOCOL: scheme === 'http' ? 'http:https' : scheme,
+  };
+}
+
+interface FailureContext {
+  url: string;
+  branch: string;
+  timeoutMs: number;
+  log?: LogWriter;
+}
+
+function cloneError(
+  err: unknown,
+  stopped: 'TIMEOUT' | 'CANCELLED' | null,
+  ctx: FailureContext,
+): GitCloneError {
+  if (stopped === 'CANCELLED') return new GitCloneError('CANCELLED', 'The clone was cancelled');
+  if (stopped === 'TIMEOUT') {
+    return new GitCloneError(
+      'TIMEOUT',
+      `Cloning ${ctx.url} took longer than ${formatSeconds(ctx.timeoutMs)} and was stopped`,
+    );
+  }
+  const stderr = maskCredentials(err instanceof Error ? err.message : String(err));
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^Cloning into /.test(l));
+  for (const line of lines.slice(-20)) ctx.log?.write('STDERR', line);
+  const tail = lines.slice(-3).join('\n').slice(-500);
+  const host = hostOf(ctx.url);
+
+  if (/Remote branch .* not found in upstream|couldn't find remote ref/i.test(stderr)) {
+    return new GitCloneError('BRANCH_NOT_FOUND', `branch "${ctx.branch}" not found in ${ctx.url}`, tail);
+  }
+  if (
+    /could not read (Username|Password)|terminal prompts disabled|Authentication failed|Permission denied \(publickey|Host key verification failed/i.test(
+      stderr,
+    )
+  ) {
+    return new GitCloneError(
+      'AUTH_REQUIRED',
+      `${ctx.url} asks for credentials: Launchpad clones public repositories only (or the repository does not exist)`,
+      tail,
+    );
+  }
+  if (
+    /repository .* not found|Repository not found|does not appear to be a git repository|access denied or repository not exported|not found: did you run git update-server-info|HTTP 404|The requested URL returned error: 404|no such repository/i.test(
+      stderr,
+    )
+  ) {
+    return new GitCloneError('REPO_NOT_FOUND', `repository ${ctx.url} not found: check the URL`, tail);
+  }
+  if (
+    /Could not resolve host|unable to look up|Name or service not known|unable to connect|Connection refused|Failed to connect|Couldn't connect|Connection timed out|Operation timed out|Network is unreachable|No route to host|Connection reset|SSL certificate problem|SSL_connect|gnutls_handshake|Could not read from remote repository|The remote end hung up unexpectedly/i.test(
+      stderr,
+    )
+  ) {
+    return new GitCloneError(
+      'UNREACHABLE',
+      `cannot reach ${host}: check the URL and that the server accepts connections`,
+      tail,
+    );
+  }
+  if (/transport '.*' not allowed/i.test(stderr)) {
+    return new GitCloneError('FAILED', `the repository tried to use a transport that is not allowed`, tail);
+  }
+  return new GitCloneError('FAILED', `git clone of ${ctx.url} (branch "${ctx.branch}") failed`, tail);
+}
+
+/** `scheme://user:secret@host` → `scheme://***@host` anywhere in git's output. */
+export function maskCredentials(text: string): string {
+  return text.replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/\s@]+@/g, '$1***@');
+}
+
+function hostOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.port ? `${u.hostname}:${u.port}` : u.hostname;
+  } catch {
+    // scp-like `user@host:path`
+    return basename(url.split(':')[0]!.split('@').pop() ?? url);
+  }
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}

@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startGitServer } from './support/git-server.js';
+import { docker, eventually, httpGet, removeInstanceObjects, startLaunchpad } from './support/harness.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TOKEN = 'restart-token-0123456789abcdef';
+
+/** Runs the real entry point (npm start's process) as a child we can SIGKILL. */
+async function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/[^\s]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done(match[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: any; errors?: unknown[] };
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c().catch(() => {});
+});
+
+describe('a server killed mid-build', () => {
+  it('fails the interrupted deploy, removes its container and work dir, keeps serving, runs what was queued', async () => {
+    const git = await startGitServer();
+    cleanups.push(() => git.stop());
+    await git.createRepo('site', {
+      'build.js': "require('fs').mkdirSync('dist');require('fs').writeFileSync('dist/index.html','v1')",
+    });
+    const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-restart-'));
+    const network = `lp-test-${randomBytes(4).toString('hex')}`;
+    cleanups.push(async () => {
+      await removeInstanceObjects(network);
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    const env = {
+      LAUNCHPAD_PORT: '0',
+      LAUNCHPAD_DATA: dataDir,
+      LAUNCHPAD_NETWORK: network,
+      LAUNCHPAD_ADMIN_TOKEN: TOKEN,
+      LAUNCHPAD_GIT_SCHEMES: 'git',
+      LAUNCHPAD_BUILD_CONCURRENCY: '1',
+      LAUNCHPAD_PUBLISH_PORTS: 'false',
+    };
+    const { child, url } = await spawnServer(env);
+    cleanups.push(async () => void child.kill('SIGKILL'));
+
+    const create = (slug: string) =>
+      gql(url, 'mutation($input: CreateSiteInput!) { createSite(input: $input) { id deploys { id } } }', {
+        input: {
+          name: slug,
+          slug,
+          sourceType: 'GIT',
+          gitUrl: git.url('site'),
+          buildCommand: 'node build.js',
+        },
+      });
+    const slug = `r${randomBytes(3).toString('hex')}`;
+    const a = (await create(slug)).data!.createSite;
+    await eventually(async () => {
+      const s = (await gql(url, 'query($id: ID!) { site(id: $id) { status } }', { id: a.id })).data?.site;
+      return s?.status === 'LIVE' ? true : undefined;
+    });
+
+    // A build that never ends, and a second site whose deploy waits behind it (concurrency 1).
+    await gql(
+      url,
+      'mutation($id: ID!) { updateSite(id: $id, input: { buildCommand: "sleep 600" }) { id } }',
+      { id: a.id },
+    );
+    const running = (await gql(url, 'mutation($id: ID!) { deploySite(id: $id) { id } }', { id: a.id })).data!
+      .deploySite.id;
+    await eventually(async () => {
+      const list = await docker.listContainers({ filters: { name: [`launchpad-build-${running}`] } });
+      return list.length ? true : undefined;
+    });
+    const b = (await create(`${slug}-b`)).data!.createSite;
+
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+
+    const { NetworkSettings } = await docker.getContainer(`launchpad-site-${slug}`).inspect();
+    const ip = NetworkSettings.Networks[network]!.IPAddress;
+    expect((await httpGet(ip, '/', `${slug}.localhost`)).body.toString()).toBe('v1');
+
+    const again = await startLaunchpad(env, { dataDir, network });
+    cleanups.push(() => again.stop());
+    const interrupted = (
+      await again.gql('query($id: ID!) { deploy(id: $id) { status error } }', { id: running })
+    ).data!.deploy;
+    expect(interrupted).toEqual({ status: 'FAILED', error: 'interrupted by restart' });
+    expect(
+      await docker.listContainers({ all: true, filters: { name: [`launchpad-build-${running}`] } }),
+    ).toEqual([]);
+    expect((await readdir(join(dataDir, 'work'))).filter((d) => d === running)).toEqual([]);
+    expect((await httpGet(ip, '/', `${slug}.localhost`)).body.toString()).toBe('v1');
+
+    const queued = b.deploys[0].id;
+    const done = await eventually(async () => {
+      const d = (await again.gql('query($id: ID!) { deploy(id: $id) { status } }', { id: queued })).data
+        ?.deploy;
+      return d?.status === 'LIVE' || d?.status === 'FAILED' ? d : undefined;
+    }, 45_000);
+    expect(done.status).toBe('LIVE');
+  });
+});
