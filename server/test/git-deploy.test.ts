@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deploy } from '../src/domain/model.js';
@@ -71,7 +71,10 @@ async function settled(siteId: string, number: number) {
     async () => {
       const site = (await lp.gql(SITE, { id: siteId })).data?.site;
       const deploy = site?.deploys.find((d: { number: number }) => d.number === number);
-      return deploy && ['LIVE', 'FAILED', 'CANCELLED'].includes(deploy.status) ? { site, deploy } : undefined;
+      // Site and deploys are two SELECTs: wait until the site row has caught up with the deploy too.
+      const done =
+        deploy && ['LIVE', 'FAILED', 'CANCELLED'].includes(deploy.status) && site.status !== 'DEPLOYING';
+      return done ? { site, deploy } : undefined;
     },
     45_000,
     `deploy #${number}`,
@@ -83,8 +86,13 @@ async function served(slug: string, path = '/'): Promise<string> {
   return (await httpGet(ip!, path, `${slug}.localhost`)).body.toString();
 }
 
+/** Build containers of this test's Launchpad (other test files run builds at the same time). */
 async function buildContainers(): Promise<string[]> {
-  const list = await docker.listContainers({ all: true, filters: { label: ['dev.launchpad.build'] } });
+  const instance = (await readFile(join(lp.dataDir, 'instance-id'), 'utf8')).trim();
+  const list = await docker.listContainers({
+    all: true,
+    filters: { label: ['dev.launchpad.build', `dev.launchpad.instance=${instance}`] },
+  });
   return list.map((c) => c.Names[0]!);
 }
 

@@ -85,7 +85,9 @@ async function waitForDeploy(siteId: string, number: number) {
     async () => {
       const res = await lp.gql(SITE, { id: siteId });
       const deploy = res.data?.site?.deploys.find((d: { number: number }) => d.number === number);
-      return deploy && ['LIVE', 'FAILED', 'CANCELLED'].includes(deploy.status)
+      return deploy &&
+        ['LIVE', 'FAILED', 'CANCELLED'].includes(deploy.status) &&
+        res.data!.site.status !== 'DEPLOYING'
         ? { site: res.data!.site, deploy }
         : undefined;
     },

@@ -10,9 +10,14 @@ export type Events = {
   /** Every site change, for `siteUpdated` without an id. */
   'sites:updated': [site: Site];
   'deploy:updated': [deployId: string, deploy: Deploy];
-  /** A stored log line; null once the deploy's log is complete. */
-  'deploy:log': [deployId: string, line: LogLine | null];
+  /** A stored log line, or the marker that the deploy's log is complete. */
+  'deploy:log': [deployId: string, event: LogLine | LogEnd];
 };
+
+/** Not null: yoga's pub/sub treats a null payload as absent and would deliver the topic id instead. */
+export interface LogEnd {
+  end: true;
+}
 
 export type PubSub = YogaPubSub<Events>;
 

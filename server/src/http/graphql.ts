@@ -4,7 +4,7 @@ import { createFetch } from '@whatwg-node/fetch';
 import type { ExecutionArgs, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 import type { Context } from '../schema/context.js';
 import { bearerMatches } from './admin-token.js';
 import { maskError, unauthenticated } from './errors.js';
@@ -44,26 +44,31 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   server: Server;
   close: () => Promise<void>;
 } {
-  const yoga = createYoga<{ req?: IncomingMessage; connectionParams?: Record<string, unknown> }, AuthContext>(
-    {
-      schema: opts.schema,
-      graphqlEndpoint: '/graphql',
-      graphiql: { title: 'Launchpad GraphQL', subscriptionsProtocol: 'WS' },
-      landingPage: false,
-      maskedErrors: { maskError },
-      logging: false,
-      // Uploads sit in memory while yoga parses the request: bound them (413 beyond).
-      fetchAPI: createFetch({
-        formDataLimits: { fileSize: opts.maxUploadBytes, files: 1, fieldSize: 1024 * 1024, fields: 16 },
-      }),
-      plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useAdminAuth()],
-      context: ({ request, connectionParams }) => {
-        const header =
-          request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined);
-        return { ...opts.context(), authenticated: bearerMatches(header, opts.adminToken) };
-      },
+  const yoga = createYoga<
+    { req?: IncomingMessage; connectionParams?: Record<string, unknown>; socket?: WebSocket },
+    AuthContext
+  >({
+    schema: opts.schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: { title: 'Launchpad GraphQL', subscriptionsProtocol: 'WS' },
+    landingPage: false,
+    maskedErrors: { maskError },
+    logging: false,
+    // Uploads sit in memory while yoga parses the request: bound them (413 beyond).
+    fetchAPI: createFetch({
+      formDataLimits: { fileSize: opts.maxUploadBytes, files: 1, fieldSize: 1024 * 1024, fields: 16 },
+    }),
+    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useAdminAuth()],
+    context: ({ request, connectionParams, socket }) => {
+      const header =
+        request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined);
+      return {
+        ...opts.context(),
+        authenticated: bearerMatches(header, opts.adminToken),
+        ...(socket ? { disconnect: (reason: string) => closeSlowSocket(socket, reason) } : {}),
+      };
     },
-  );
+  });
 
   const server = createServer(async (req, res) => {
     try {
@@ -115,6 +120,17 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Cuts off a client that does not read: a close frame with the reason (1013, "try again later"), then, if
+ * the close cannot get through a full send buffer within a second, the TCP connection itself.
+ */
+function closeSlowSocket(socket: WebSocket, reason: string): void {
+  socket.close(1013, reason.slice(0, 120));
+  setTimeout(() => {
+    if (socket.readyState !== socket.CLOSED) socket.terminate();
+  }, 1000).unref();
 }
 
 type Enveloped = { execute: (args: ExecutionArgs) => unknown; subscribe: (args: ExecutionArgs) => unknown };

@@ -91,7 +91,9 @@ export class Deployer {
 
       const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
       await switchCurrent(data.current(site.slug), deployId);
+      placed = false; // nginx serves these files now: never remove them on a later error
       log.system(`live at ${site.slug} (deploy ${deployId})`);
+      await rm(work, { recursive: true, force: true }); // before the final status: LIVE means cleaned up
       await log.flush();
       await state.goLive(deploy, site, previous, { localPort: endpoint.localPort });
     } catch (err) {
@@ -105,6 +107,7 @@ export class Deployer {
       if (!cancelled && !isUserFacing(err)) console.error(`deploy ${deployId} failed:`, err);
       if (placed) await rm(target, { recursive: true, force: true });
       await log.flush();
+      await rm(work, { recursive: true, force: true });
       await state.end(deployId, site.id, cancelled ? 'CANCELLED' : 'FAILED', cancelled ? null : message);
     } finally {
       await rm(work, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import type { PubSub } from '../events/pubsub.js';
 
 export const MAX_LINE_CHARS = 8192;
 export const MAX_LINES_PER_DEPLOY = 100_000;
+export const MAX_BYTES_PER_DEPLOY = 32 * 1024 * 1024;
 const FLUSH_INTERVAL_MS = 50;
 const FLUSH_LINES = 500;
 
@@ -31,6 +32,7 @@ export class LogSink {
   private flushing: Promise<void> = Promise.resolve();
   private readonly file: WriteStream;
   private capped = false;
+  private bytes = 0;
   private readonly now: () => Date;
 
   constructor(private readonly opts: LogSinkOptions) {
@@ -46,9 +48,12 @@ export class LogSink {
 
   write(stream: LogStream, text: string): void {
     if (this.capped) return;
-    if (this.seq >= MAX_LINES_PER_DEPLOY) {
+    if (this.seq >= MAX_LINES_PER_DEPLOY || this.bytes >= MAX_BYTES_PER_DEPLOY) {
       this.capped = true;
-      this.push('SYSTEM', `log truncated: more than ${MAX_LINES_PER_DEPLOY} lines; later output is not kept`);
+      this.push(
+        'SYSTEM',
+        `log truncated: over ${MAX_LINES_PER_DEPLOY} lines or ${MAX_BYTES_PER_DEPLOY / 1024 / 1024} MB; later output is not kept`,
+      );
       return;
     }
     const clean = text.replace(/\r$/, '');
@@ -78,11 +83,12 @@ export class LogSink {
   async close(): Promise<void> {
     await this.flush();
     await new Promise<void>((resolve) => this.file.end(resolve));
-    this.opts.bus.publish('deploy:log', this.opts.deployId, null);
+    this.opts.bus.publish('deploy:log', this.opts.deployId, { end: true });
   }
 
   private push(stream: LogStream, text: string): void {
     const line: LogLine = { deployId: this.opts.deployId, seq: ++this.seq, at: this.now(), stream, text };
+    this.bytes += text.length;
     this.pending.push(line);
     this.file.write(`${line.at.toISOString()} ${stream.padEnd(6)} ${text}\n`);
     if (this.pending.length >= FLUSH_LINES) void this.flush();

@@ -13,4 +13,6 @@ export interface Context {
   sites: SiteService;
   /** Base URL for links shown to users (webhook URLs). */
   publicUrl: string;
+  /** Closes the client's WebSocket (graphql-ws operations only): how a subscriber that cannot keep up is cut off. */
+  disconnect?: (reason: string) => void;
 }

@@ -2,6 +2,7 @@ import { DeployEntity, SiteEntity } from '../db/entities.js';
 import { builder } from './builder.js';
 import { DeployStatusEnum, DeployTriggerEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
+import { boundedSubscription } from './subscribe.js';
 import { permalink } from './urls.js';
 
 DeployRef.implement({
@@ -62,7 +63,8 @@ builder.subscriptionFields((t) => ({
     type: DeployRef,
     description: 'Every status change of one deploy, in order',
     args: { id: t.arg.id({ required: true }) },
-    subscribe: (_root, { id }, ctx) => ctx.bus.subscribe('deploy:updated', String(id)),
+    subscribe: (_root, { id }, ctx) =>
+      boundedSubscription(ctx, ctx.bus.subscribe('deploy:updated', String(id))),
     resolve: (deploy) => deploy,
   }),
 }));

@@ -1,3 +1,4 @@
+import { Repeater } from 'graphql-yoga';
 import { DeployEntity, LogLineEntity } from '../db/entities.js';
 import { NotFoundError } from '../domain/errors.js';
 import { isSettled, type LogLine } from '../domain/model.js';
@@ -5,6 +6,7 @@ import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { LogStreamEnum } from './enums.js';
 import { DeployRef, LogLineRef } from './refs.js';
+import { boundedSubscription } from './subscribe.js';
 
 const MAX_PAGE = 5000;
 
@@ -37,36 +39,44 @@ function storedLines(ctx: Context, deployId: string, after: number, limit: numbe
 }
 
 /**
- * Lines with seq > after, then live ones, each exactly once. Order matters: subscribe to live lines first,
- * then replay from the database, then drop live lines already replayed. Lines are published only after
- * they are committed, so any line is either in the replay or arrives live.
+ * Lines with seq > after, then live ones, each exactly once, ending when the deploy's log is complete.
+ * Order matters: subscribe to live lines first, then replay from the database, then drop live lines already
+ * replayed. Lines are published only after they are committed, so every line is either in the replay or
+ * arrives live. A Repeater, so that an unsubscribe ends a pending wait at once.
  */
-async function* followLog(ctx: Context, deployId: string, after: number): AsyncGenerator<LogLine> {
-  const live = ctx.bus.subscribe('deploy:log', deployId);
-  try {
-    const deploy = await ctx.em.findOne(DeployEntity, { id: deployId });
-    if (!deploy) throw new NotFoundError(`No deploy ${deployId}`);
-    // A settled deploy flushed its whole log before its final status was stored.
-    const complete = isSettled(deploy.status);
-    let last = after;
-    for (;;) {
-      const page = await storedLines(ctx, deployId, last, MAX_PAGE);
-      for (const line of page) {
-        last = line.seq;
-        yield line;
+function followLog(ctx: Context, deployId: string, after: number): Repeater<LogLine> {
+  return new Repeater<LogLine>(async (push, stop) => {
+    const live = boundedSubscription(ctx, ctx.bus.subscribe('deploy:log', deployId));
+    void stop.then(() => live.return?.());
+    try {
+      const deploy = await ctx.em.findOne(DeployEntity, { id: deployId });
+      if (!deploy) throw new NotFoundError(`No deploy ${deployId}`);
+      // A settled deploy flushed its whole log before its final status was stored.
+      const complete = isSettled(deploy.status);
+      let last = after;
+      for (;;) {
+        const page = await storedLines(ctx, deployId, last, MAX_PAGE);
+        for (const line of page) {
+          last = line.seq;
+          await push(line);
+        }
+        if (page.length < MAX_PAGE) break;
       }
-      if (page.length < MAX_PAGE) break;
+      if (!complete) {
+        for await (const line of live) {
+          if ('end' in line) break;
+          if (line.seq <= last) continue;
+          last = line.seq;
+          await push(line);
+        }
+      }
+      stop();
+    } catch (err) {
+      stop(err);
+    } finally {
+      await live.return?.();
     }
-    if (complete) return;
-    for await (const line of live) {
-      if (line === null) break;
-      if (line.seq <= last) continue;
-      last = line.seq;
-      yield line;
-    }
-  } finally {
-    await live.return?.();
-  }
+  });
 }
 
 builder.subscriptionFields((t) => ({

@@ -2,6 +2,7 @@ import { DeployEntity, SiteEntity } from '../db/entities.js';
 import { builder } from './builder.js';
 import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
+import { boundedSubscription } from './subscribe.js';
 import { siteUrl } from './urls.js';
 
 export const EnvVarRef = builder.objectRef<{ name: string; value: string }>('EnvVar').implement({
@@ -132,7 +133,10 @@ builder.subscriptionFields((t) => ({
     description: 'Changes of one site, or of every site when no id is given',
     args: { id: t.arg.id() },
     subscribe: (_root, { id }, ctx) =>
-      id ? ctx.bus.subscribe('site:updated', String(id)) : ctx.bus.subscribe('sites:updated'),
+      boundedSubscription(
+        ctx,
+        id ? ctx.bus.subscribe('site:updated', String(id)) : ctx.bus.subscribe('sites:updated'),
+      ),
     resolve: (site) => site,
   }),
 }));

@@ -1,0 +1,91 @@
+import { DomainError } from '../domain/errors.js';
+
+/** Thrown to a subscriber whose buffer overflowed; the socket is closed with the same message. */
+export class SlowSubscriberError extends DomainError {
+  readonly code = 'UNAVAILABLE';
+
+  constructor(readonly limit: number) {
+    super(
+      `Subscriber too slow: more than ${limit} events waiting; resubscribe with the last seq you received`,
+    );
+    this.name = 'SlowSubscriberError';
+  }
+}
+
+/**
+ * Reads `source` eagerly into a buffer of at most `limit` items, so nothing queues without bound behind a
+ * consumer that does not read. On overflow the source is released, `onOverflow` runs (the transport closes
+ * the socket) and the next read throws SlowSubscriberError. `return()` ends a pending read at once, so an
+ * unsubscribe never waits for the next event.
+ */
+export function bounded<T>(
+  source: AsyncIterable<T>,
+  limit: number,
+  onOverflow: (err: SlowSubscriberError) => void,
+): AsyncIterableIterator<T> {
+  const upstream = source[Symbol.asyncIterator]();
+  const buffer: T[] = [];
+  let failure: Error | null = null;
+  let done = false;
+  let waiting: ((r: IteratorResult<T>) => void) | null = null;
+  let rejectWaiting: ((err: Error) => void) | null = null;
+
+  const settle = () => {
+    if (!waiting) return;
+    const resolve = waiting;
+    const reject = rejectWaiting!;
+    waiting = rejectWaiting = null;
+    if (buffer.length > 0) resolve({ value: buffer.shift()!, done: false });
+    else if (failure) reject(failure);
+    else if (done) resolve({ value: undefined, done: true });
+    else {
+      waiting = resolve;
+      rejectWaiting = reject;
+    }
+  };
+
+  const close = async () => {
+    if (done) return;
+    done = true;
+    await upstream.return?.();
+  };
+
+  void (async () => {
+    try {
+      while (!done) {
+        const next = await upstream.next();
+        if (next.done || done) break;
+        buffer.push(next.value);
+        if (buffer.length > limit) {
+          buffer.length = 0; // the subscriber is being cut off: drop what it did not read
+          failure = new SlowSubscriberError(limit);
+          onOverflow(failure as SlowSubscriberError);
+          break;
+        }
+        settle();
+      }
+    } catch (err) {
+      failure = err as Error;
+    } finally {
+      await close();
+      settle();
+    }
+  })();
+
+  const iterator: AsyncIterableIterator<T> = {
+    next: () =>
+      new Promise<IteratorResult<T>>((resolve, reject) => {
+        waiting = resolve;
+        rejectWaiting = reject;
+        settle();
+      }),
+    return: async () => {
+      buffer.length = 0;
+      await close();
+      settle();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}
