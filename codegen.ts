@@ -1,0 +1,24 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Reads the printed schema (no server needed) and the graphql() documents in the dashboard's sources.
+const config: CodegenConfig = {
+  schema: 'schema.graphql',
+  documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+  ignoreNoDocuments: false,
+  generates: {
+    'web/src/gql/': {
+      preset: 'client',
+      // Solid components take plain typed props; masking would only add casts.
+      presetConfig: { gqlTagName: 'graphql', fragmentMasking: false },
+      config: {
+        enumsAsTypes: true,
+        useTypeImports: true,
+        strictScalars: true,
+        scalars: { DateTime: 'string', File: 'File' },
+        dedupeFragments: true,
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,120 @@
+import { type Component, createSignal, Show } from 'solid-js';
+import { createStore, unwrap } from 'solid-js/store';
+import type { SiteDetail, UpdateSiteInput } from '../lib/api';
+import { type ApiError, placeError } from '../lib/errors';
+import { EnvVarsEditor } from './EnvVarsEditor';
+import { describedBy, Field, FieldError, FormError, focusField } from './Field';
+import { TextField } from './TextField';
+
+const FIELDS = ['name', 'outputDir', 'spa', 'domains', 'envVars', 'branch', 'buildCommand'];
+
+/** The editable configuration, from a snapshot taken when editing starts (live updates do not reset it). */
+export const SettingsForm: Component<{
+  site: SiteDetail;
+  onSave: (input: UpdateSiteInput) => Promise<void>;
+  onCancel: () => void;
+}> = (props) => {
+  const [form, setForm] = createStore({
+    name: props.site.name,
+    outputDir: props.site.outputDir,
+    spa: props.site.spa,
+    domains: props.site.domains.join('\n'),
+    envVars: props.site.envVars.map(({ name, value }) => ({ name, value })),
+  });
+  const [error, setError] = createSignal<ApiError | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const placed = () => placeError(error(), FIELDS);
+  const errorOf = (field: string) => (placed().field === field ? placed().message : undefined);
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const { name, outputDir, spa, domains, envVars } = unwrap(form);
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSave({
+        name,
+        outputDir,
+        spa,
+        domains: domains.split(/[\s,]+/).filter(Boolean),
+        envVars: envVars
+          .filter((v) => v.name.trim() || v.value)
+          .map((v) => ({ name: v.name.trim(), value: v.value })),
+      });
+    } catch (err) {
+      setError(err as ApiError);
+      const at = placeError(err as ApiError, FIELDS).field;
+      if (at) focusField(`settings-${at}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="stack" onSubmit={submit} novalidate aria-busy={busy()}>
+      <FormError message={placed().general} />
+      <div class="field-row">
+        <TextField
+          id="settings-name"
+          label="Name"
+          spellcheck
+          value={form.name}
+          onValue={(v) => setForm('name', v)}
+          error={errorOf('name')}
+        />
+        <TextField
+          id="settings-outputDir"
+          label="Output folder"
+          value={form.outputDir}
+          onValue={(v) => setForm('outputDir', v)}
+          error={errorOf('outputDir')}
+        />
+      </div>
+      <label class="check">
+        <input type="checkbox" checked={form.spa} onChange={(e) => setForm('spa', e.currentTarget.checked)} />
+        <span>
+          Single-page app <span class="muted">— serve index.html for paths that have no file</span>
+        </span>
+      </label>
+      <Field
+        id="settings-domains"
+        label="Custom domains"
+        hint="One host name per line, e.g. www.example.com"
+        error={errorOf('domains')}
+      >
+        <textarea
+          id="settings-domains"
+          rows={3}
+          spellcheck={false}
+          value={form.domains}
+          onInput={(e) => setForm('domains', e.currentTarget.value)}
+          aria-describedby={describedBy('settings-domains')}
+          aria-invalid={!!errorOf('domains')}
+        />
+      </Field>
+      <fieldset class="field" id="settings-envVars" tabindex="-1">
+        <legend>Environment variables</legend>
+        <EnvVarsEditor
+          rows={form.envVars}
+          describedBy={describedBy('settings-envVars')}
+          onEdit={(i, patch) => setForm('envVars', i, patch)}
+          onAdd={() => setForm('envVars', form.envVars.length, { name: '', value: '' })}
+          onRemove={(i) => setForm('envVars', (rows) => rows.filter((_, j) => j !== i))}
+        />
+        <p class="hint" id="settings-envVars-hint">
+          Names use letters, digits and _; they reach builds of git sites.
+        </p>
+        <FieldError id="settings-envVars" message={errorOf('envVars')} />
+      </fieldset>
+      <div class="actions">
+        <button type="submit" class="btn btn-primary" disabled={busy()}>
+          <Show when={busy()} fallback="Save">
+            Saving…
+          </Show>
+        </button>
+        <button type="button" class="btn" onClick={() => props.onCancel()} disabled={busy()}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+};

@@ -1,0 +1,142 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "query Ping { __typename }": typeof types.PingDocument,
+    "query Sites { sites { ...SiteSummary } }": typeof types.SitesDocument,
+    "query Site($id: ID!) { site(id: $id) { ...SiteDetail } }": typeof types.SiteDocument,
+    "query Deploy($id: ID!) { deploy(id: $id) { ...DeploySummary } }": typeof types.DeployDocument,
+    "\n  mutation CreateSite($input: CreateSiteInput!) { createSite(input: $input) { id slug } }\n": typeof types.CreateSiteDocument,
+    "\n  mutation UpdateSite($id: ID!, $input: UpdateSiteInput!) { updateSite(id: $id, input: $input) { ...SiteDetail } }\n": typeof types.UpdateSiteDocument,
+    "\n  mutation DeploySite($id: ID!, $file: File) { deploySite(id: $id, file: $file) { ...DeploySummary } }\n": typeof types.DeploySiteDocument,
+    "mutation CancelDeploy($id: ID!) { cancelDeploy(id: $id) { ...DeploySummary } }": typeof types.CancelDeployDocument,
+    "mutation DeleteSite($id: ID!) { deleteSite(id: $id) }": typeof types.DeleteSiteDocument,
+    "subscription SitesUpdated { siteUpdated { ...SiteSummary } }": typeof types.SitesUpdatedDocument,
+    "subscription SiteUpdated($id: ID!) { siteUpdated(id: $id) { ...SiteDetail } }": typeof types.SiteUpdatedDocument,
+    "\n  subscription DeployUpdated($id: ID!) { deployUpdated(id: $id) { ...DeploySummary } }\n": typeof types.DeployUpdatedDocument,
+    "\n  subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }\n": typeof types.DeployLogDocument,
+    "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.DeploySummaryFragmentDoc,
+    "\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": typeof types.SiteSummaryFragmentDoc,
+    "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n  }\n": typeof types.SiteDetailFragmentDoc,
+    "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": typeof types.LogLineFieldsFragmentDoc,
+};
+const documents: Documents = {
+    "query Ping { __typename }": types.PingDocument,
+    "query Sites { sites { ...SiteSummary } }": types.SitesDocument,
+    "query Site($id: ID!) { site(id: $id) { ...SiteDetail } }": types.SiteDocument,
+    "query Deploy($id: ID!) { deploy(id: $id) { ...DeploySummary } }": types.DeployDocument,
+    "\n  mutation CreateSite($input: CreateSiteInput!) { createSite(input: $input) { id slug } }\n": types.CreateSiteDocument,
+    "\n  mutation UpdateSite($id: ID!, $input: UpdateSiteInput!) { updateSite(id: $id, input: $input) { ...SiteDetail } }\n": types.UpdateSiteDocument,
+    "\n  mutation DeploySite($id: ID!, $file: File) { deploySite(id: $id, file: $file) { ...DeploySummary } }\n": types.DeploySiteDocument,
+    "mutation CancelDeploy($id: ID!) { cancelDeploy(id: $id) { ...DeploySummary } }": types.CancelDeployDocument,
+    "mutation DeleteSite($id: ID!) { deleteSite(id: $id) }": types.DeleteSiteDocument,
+    "subscription SitesUpdated { siteUpdated { ...SiteSummary } }": types.SitesUpdatedDocument,
+    "subscription SiteUpdated($id: ID!) { siteUpdated(id: $id) { ...SiteDetail } }": types.SiteUpdatedDocument,
+    "\n  subscription DeployUpdated($id: ID!) { deployUpdated(id: $id) { ...DeploySummary } }\n": types.DeployUpdatedDocument,
+    "\n  subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }\n": types.DeployLogDocument,
+    "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.DeploySummaryFragmentDoc,
+    "\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": types.SiteSummaryFragmentDoc,
+    "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n  }\n": types.SiteDetailFragmentDoc,
+    "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": types.LogLineFieldsFragmentDoc,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Ping { __typename }"): (typeof documents)["query Ping { __typename }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Sites { sites { ...SiteSummary } }"): (typeof documents)["query Sites { sites { ...SiteSummary } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Site($id: ID!) { site(id: $id) { ...SiteDetail } }"): (typeof documents)["query Site($id: ID!) { site(id: $id) { ...SiteDetail } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Deploy($id: ID!) { deploy(id: $id) { ...DeploySummary } }"): (typeof documents)["query Deploy($id: ID!) { deploy(id: $id) { ...DeploySummary } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateSite($input: CreateSiteInput!) { createSite(input: $input) { id slug } }\n"): (typeof documents)["\n  mutation CreateSite($input: CreateSiteInput!) { createSite(input: $input) { id slug } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSite($id: ID!, $input: UpdateSiteInput!) { updateSite(id: $id, input: $input) { ...SiteDetail } }\n"): (typeof documents)["\n  mutation UpdateSite($id: ID!, $input: UpdateSiteInput!) { updateSite(id: $id, input: $input) { ...SiteDetail } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeploySite($id: ID!, $file: File) { deploySite(id: $id, file: $file) { ...DeploySummary } }\n"): (typeof documents)["\n  mutation DeploySite($id: ID!, $file: File) { deploySite(id: $id, file: $file) { ...DeploySummary } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CancelDeploy($id: ID!) { cancelDeploy(id: $id) { ...DeploySummary } }"): (typeof documents)["mutation CancelDeploy($id: ID!) { cancelDeploy(id: $id) { ...DeploySummary } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteSite($id: ID!) { deleteSite(id: $id) }"): (typeof documents)["mutation DeleteSite($id: ID!) { deleteSite(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription SitesUpdated { siteUpdated { ...SiteSummary } }"): (typeof documents)["subscription SitesUpdated { siteUpdated { ...SiteSummary } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription SiteUpdated($id: ID!) { siteUpdated(id: $id) { ...SiteDetail } }"): (typeof documents)["subscription SiteUpdated($id: ID!) { siteUpdated(id: $id) { ...SiteDetail } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DeployUpdated($id: ID!) { deployUpdated(id: $id) { ...DeploySummary } }\n"): (typeof documents)["\n  subscription DeployUpdated($id: ID!) { deployUpdated(id: $id) { ...DeploySummary } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }\n"): (typeof documents)["\n  subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    createdAt\n    startedAt\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    createdAt\n    startedAt\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n  }\n"): (typeof documents)["\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n"): (typeof documents)["\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

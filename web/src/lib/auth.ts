@@ -1,0 +1,44 @@
+import { createSignal } from 'solid-js';
+
+// sessionStorage: the token is root-equivalent (the API drives Docker), so it lives only as long as the tab.
+const KEY = 'launchpad.token';
+
+function read(): string | null {
+  try {
+    return sessionStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+const [token, setToken] = createSignal<string | null>(read());
+const [notice, setNotice] = createSignal<string | null>(null);
+const listeners = new Set<() => void>();
+
+/** The current admin token (reactive), or null when signed out. */
+/** Why the user was signed out (a rejected token), shown on the sign-in page once. */
+export { notice as signOutNotice, token };
+
+export function authHeader(): string | null {
+  const t = token();
+  return t ? `Bearer ${t}` : null;
+}
+
+export function signIn(value: string): void {
+  sessionStorage.setItem(KEY, value);
+  setNotice(null);
+  setToken(value);
+}
+
+export function signOut(reason?: string): void {
+  sessionStorage.removeItem(KEY);
+  setNotice(reason ?? null);
+  setToken(null);
+  for (const fn of listeners) fn();
+}
+
+/** Runs `fn` on every sign-out (the API client drops its socket, which carries the old token). */
+export function onSignOut(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}

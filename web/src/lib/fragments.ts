@@ -1,0 +1,79 @@
+import { graphql } from '../gql';
+
+// What each view needs of a type. Later fields (rollback, webhooks) are added here and in the
+// component that shows them, nowhere else.
+
+export const DeploySummary = graphql(`
+  fragment DeploySummary on Deploy {
+    id
+    number
+    status
+    trigger
+    commitSha
+    commitMessage
+    error
+    permalink
+    createdAt
+    startedAt
+    finishedAt
+  }
+`);
+
+export const SiteSummary = graphql(`
+  fragment SiteSummary on Site {
+    id
+    slug
+    name
+    status
+    url
+    localUrl
+    sourceType
+    updatedAt
+    deploys(first: 1) {
+      id
+      number
+      status
+      createdAt
+    }
+  }
+`);
+
+export const SiteDetail = graphql(`
+  fragment SiteDetail on Site {
+    id
+    slug
+    name
+    status
+    url
+    localUrl
+    sourceType
+    gitUrl
+    branch
+    buildCommand
+    outputDir
+    spa
+    autoDeploy
+    domains
+    envVars {
+      name
+      value
+    }
+    createdAt
+    updatedAt
+    currentDeploy {
+      id
+    }
+    deploys(first: 20) {
+      ...DeploySummary
+    }
+  }
+`);
+
+export const LogLineFields = graphql(`
+  fragment LogLineFields on LogLine {
+    seq
+    at
+    stream
+    text
+  }
+`);

@@ -1,0 +1,61 @@
+import type { DeployStatus } from '../gql/graphql';
+
+// Merging snapshots that arrive from queries and subscriptions in any order. Pure, so tested directly.
+
+/** A deploy still on its way; it can be cancelled and its log grows. */
+export function isActive(status: DeployStatus): boolean {
+  return status === 'QUEUED' || status === 'BUILDING' || status === 'PUBLISHING';
+}
+
+// How far along a deploy is. Snapshots can arrive out of order (a query answered after a subscription
+// event), and a deploy never moves back, so the later stage wins.
+const STAGE: Record<DeployStatus, number> = {
+  QUEUED: 0,
+  BUILDING: 1,
+  PUBLISHING: 2,
+  LIVE: 3,
+  FAILED: 3,
+  CANCELLED: 3,
+  SUPERSEDED: 4,
+};
+
+interface HasStatus {
+  id: string;
+  status: DeployStatus;
+}
+
+/** The newer of two snapshots of one deploy (equal stages: the incoming one). */
+export function newerDeploy<T extends HasStatus>(current: T | undefined, incoming: T): T {
+  if (!current) return incoming;
+  return STAGE[incoming.status] >= STAGE[current.status] ? incoming : current;
+}
+
+/** Merges snapshots into a newest-first list by id, keeping each deploy's furthest stage. */
+export function mergeDeploys<T extends HasStatus & { number: number }>(
+  list: readonly T[],
+  incoming: readonly T[],
+): T[] {
+  const byId = new Map(list.map((d) => [d.id, d]));
+  for (const d of incoming) byId.set(d.id, newerDeploy(byId.get(d.id), d));
+  return [...byId.values()].sort((a, b) => b.number - a.number);
+}
+
+/** The later of two snapshots of one site. */
+function newerSite<T extends { updatedAt: string }>(current: T | undefined, incoming: T): T {
+  if (!current) return incoming;
+  return Date.parse(incoming.updatedAt) >= Date.parse(current.updatedAt) ? incoming : current;
+}
+
+/** Merges snapshots into a list by id; sites not seen before go first (the list is newest first). */
+export function upsertSites<T extends { id: string; updatedAt: string }>(
+  list: readonly T[],
+  incoming: readonly T[],
+): T[] {
+  const out = [...list];
+  for (const site of incoming) {
+    const i = out.findIndex((s) => s.id === site.id);
+    if (i >= 0) out[i] = newerSite(out[i], site);
+    else out.unshift(site);
+  }
+  return out;
+}
