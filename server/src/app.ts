@@ -18,6 +18,7 @@ import { createDockerClient } from './runtime/docker-client.js';
 import { SiteContainers } from './runtime/site-containers.js';
 import { schema } from './schema/index.js';
 import { SiteService } from './services/sites.js';
+import { WebhookService } from './services/webhooks.js';
 import { DEFAULT_ZIP_LIMITS } from './source/zip-extract.js';
 
 export interface App {
@@ -72,6 +73,7 @@ export async function buildApp(config: Config): Promise<App> {
     docker,
     containers,
     zipLimits,
+    keepDeploys: config.keepDeploys,
     build: {
       image: config.buildImage,
       timeoutMs: config.buildTimeoutSeconds * 1000,
@@ -83,6 +85,7 @@ export async function buildApp(config: Config): Promise<App> {
   const queue = new DeployQueue(deployer, config.buildConcurrency);
   const sites = new SiteService({ config, bus, data, queue, containers, zipLimits });
 
+  const webhooks = new WebhookService(sites);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const http = createGraphQLServer({
     schema,
@@ -90,6 +93,7 @@ export async function buildApp(config: Config): Promise<App> {
     maxUploadBytes: config.maxUploadBytes,
     context: () => ({ em: orm.em.fork(), bus, config, data, sites, publicUrl }),
     routes: createRoutes({
+      githubWebhook: (req) => webhooks.receive(orm.em.fork(), req),
       dockerPing: () => pingDocker(docker),
       webRoot: existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : null,
     }),

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { Deploy, LogLine, Site } from '../domain/model.js';
+import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
 
 // Entities are schemas over the plain interfaces of domain/model.ts (no decorators: tsx emits no decorator
 // metadata). Status-like columns are plain strings, not enums: in MikroORM 6.6 an enum with three or more
@@ -68,4 +68,20 @@ export const LogLineEntity = new EntitySchema<LogLine>({
   },
 });
 
-export const entities = [SiteEntity, DeployEntity, LogLineEntity];
+export const WebhookDeliveryEntity = new EntitySchema<WebhookDelivery>({
+  name: 'WebhookDelivery',
+  tableName: 'webhook_deliveries',
+  indexes: [{ properties: ['siteId', 'receivedAt'] }, { properties: ['siteId', 'deliveryId'] }],
+  properties: {
+    id: { type: 'string', primary: true, length: 24 },
+    siteId: { type: 'string', length: 24 },
+    deliveryId: { type: 'string', length: 64, nullable: true },
+    event: { type: 'string', length: 64 },
+    outcome: { type: 'string', length: 16 },
+    reason: { type: 'text', nullable: true },
+    deployId: { type: 'string', length: 24, nullable: true },
+    receivedAt: { type: 'datetime' },
+  },
+});
+
+export const entities = [SiteEntity, DeployEntity, LogLineEntity, WebhookDeliveryEntity];

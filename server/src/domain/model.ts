@@ -88,3 +88,19 @@ export interface LogLine {
   stream: LogStream;
   text: string;
 }
+
+export const WEBHOOK_OUTCOMES = ['QUEUED', 'IGNORED', 'REJECTED'] as const;
+export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+
+/** One request to a site's webhook URL, kept so a user can see why a push did or did not deploy. */
+export interface WebhookDelivery {
+  id: string;
+  siteId: string;
+  /** X-GitHub-Delivery; GitHub's "redeliver" sends the same id again. */
+  deliveryId: string | null;
+  event: string;
+  outcome: WebhookOutcome;
+  reason: string | null;
+  deployId: string | null;
+  receivedAt: Date;
+}

@@ -2,8 +2,14 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import type { WebhookAnswer, WebhookRequest } from '../services/webhooks.js';
+
+/** GitHub sends up to 25 MB; a push that matters to us is far smaller. Bigger bodies get 413. */
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 export interface RouteDeps {
+  /** Handles a GitHub delivery (authenticated by its signature). */
+  githubWebhook: (req: WebhookRequest) => Promise<WebhookAnswer>;
   /** Resolves true when the Docker engine answers. */
   dockerPing: () => Promise<boolean>;
   /** The built dashboard (web/dist); null when it was not built. */
@@ -31,6 +37,27 @@ export function createRoutes(deps: RouteDeps) {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify({ ok: true, docker }));
       return true;
+    }
+    const hook = /^\/api\/webhooks\/github\/([^/]+)$/.exec(path);
+    if (hook) {
+      if (req.method !== 'POST') return json(res, 405, { error: 'POST only' });
+      const rawBody = await readBody(req, MAX_WEBHOOK_BYTES);
+      if (!rawBody) {
+        res.setHeader('connection', 'close');
+        return json(res, 413, { error: `body over ${MAX_WEBHOOK_BYTES} bytes` });
+      }
+      const header = (name: string) => {
+        const v = req.headers[name];
+        return Array.isArray(v) ? v[0] : v;
+      };
+      const answer = await deps.githubWebhook({
+        siteId: hook[1]!,
+        event: header('x-github-event'),
+        deliveryId: header('x-github-delivery'),
+        signature: header('x-hub-signature-256'),
+        rawBody,
+      });
+      return json(res, answer.status, answer.body);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (path.startsWith('/api/')) return false;
@@ -63,4 +90,35 @@ async function serveDashboard(root: string | null, path: string, res: ServerResp
   });
   createReadStream(target).pipe(res);
   return true;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): true {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+  return true;
+}
+
+/**
+ * The raw bytes (the signature covers them exactly), or null as soon as they pass `limit`. The rest of an
+ * oversized body is drained, not stored, so the 413 still reaches a client that is still sending.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = Number.isFinite(declared) && declared > limit;
+    if (over) resolve(null);
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }

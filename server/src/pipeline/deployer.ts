@@ -1,19 +1,20 @@
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MikroORM } from '@mikro-orm/sqlite';
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import type Docker from 'dockerode';
 import { DomainError } from '../domain/errors.js';
 import type { Deploy, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
 import { BuildCancelledError, BuildTimeoutError, runBuild } from '../runtime/build-container.js';
 import { ImageUnavailableError } from '../runtime/images.js';
-import { nginxSiteConfig } from '../runtime/nginx-config.js';
 import type { SiteContainers } from '../runtime/site-containers.js';
 import { cloneBranch, GitCloneError } from '../source/git-clone.js';
 import { extractZip, type ZipLimits } from '../source/zip-extract.js';
+import { activate } from './activate.js';
 import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
-import { PublishError, placeFiles, resolveOutputDir, sanitizeTree, switchCurrent } from './publish.js';
+import { PublishError, placeFiles, resolveOutputDir, sanitizeTree } from './publish.js';
+import { pruneDeploys } from './retention.js';
 import { DeployState } from './state.js';
 
 export interface BuildSettings {
@@ -32,6 +33,8 @@ export interface DeployerDeps {
   containers: SiteContainers;
   zipLimits: ZipLimits;
   build: BuildSettings;
+  /** LAUNCHPAD_KEEP_DEPLOYS: deploys whose files are kept per site. */
+  keepDeploys: number;
   now?: () => Date;
 }
 
@@ -86,13 +89,11 @@ export class Deployer {
       log.system(`published to deploys/${deployId}`);
       signal.throwIfAborted();
 
-      const endpoint = await this.route(site, target, log);
-      signal.throwIfAborted();
-
       const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
-      await switchCurrent(data.current(site.slug), deployId);
+      const endpoint = await activate(this.deps, site, deployId, target, log);
       placed = false; // nginx serves these files now: never remove them on a later error
       log.system(`live at ${site.slug} (deploy ${deployId})`);
+      await this.prune(em, site, deployId, log);
       await rm(work, { recursive: true, force: true }); // before the final status: LIVE means cleaned up
       await log.flush();
       await state.goLive(deploy, site, previous, { localPort: endpoint.localPort });
@@ -150,6 +151,16 @@ export class Deployer {
     return src;
   }
 
+  /** Stage 5, retention. Never fails the deploy: the new files are already live. */
+  private async prune(em: EntityManager, site: Site, serving: string, log: LogSink): Promise<void> {
+    try {
+      const pruned = await pruneDeploys(em, this.deps.data, site, this.deps.keepDeploys, serving);
+      if (pruned > 0) log.system(`retention: removed the files of ${pruned} older deploy(s)`);
+    } catch (err) {
+      log.system(`warning: retention failed (${(err as Error).message}); older deploys were kept`);
+    }
+  }
+
   /** Stage 2: the build command in a throwaway container with the checkout at /workspace. */
   private async build(
     site: Site,
@@ -180,31 +191,6 @@ export class Deployer {
       );
     }
   }
-
-  /** Writes the site's nginx config and makes sure its container runs; reloads nginx when the config changed. */
-  private async route(site: Site, published: string, log: LogSink) {
-    const { data, containers } = this.deps;
-    const has404Page = await exists(join(published, '404.html'));
-    const config = nginxSiteConfig({ spa: site.spa, has404Page });
-    const dir = data.nginx(site.slug);
-    await mkdir(dir, { recursive: true, mode: 0o755 });
-    const file = join(dir, 'default.conf');
-    const before = await readFile(file, 'utf8').catch(() => null);
-    if (before !== config) await writeFile(file, config, { mode: 0o644 });
-    const endpoint = await containers.ensure({
-      siteId: site.id,
-      slug: site.slug,
-      domains: site.domains,
-      siteDir: data.site(site.slug),
-      nginxDir: dir,
-    });
-    if (before !== null && before !== config) {
-      await containers.reload(site.slug);
-      log.system('server config updated');
-    }
-    log.system(`container running (${endpoint.containerId.slice(0, 12)})`);
-    return endpoint;
-  }
 }
 
 /** Errors whose message was written for the user; anything else is logged and summarised. */
@@ -223,13 +209,6 @@ function userMessage(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC') return 'The server ran out of disk space';
   return 'Internal error while deploying (see the server log)';
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 export function formatBytes(n: number): string {

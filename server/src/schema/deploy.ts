@@ -29,6 +29,18 @@ DeployRef.implement({
         return permalink(ctx.config, deploy.id, site.slug);
       },
     }),
+    sourceDeploy: t.field({
+      type: DeployRef,
+      nullable: true,
+      description: 'For a ROLLBACK: the earlier deploy whose files it serves again',
+      resolve: (deploy, _args, ctx) =>
+        deploy.sourceDeployId ? ctx.em.findOne(DeployEntity, { id: deploy.sourceDeployId }) : null,
+    }),
+    filesPrunedAt: t.expose('filesPrunedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: "When retention removed this deploy's files (its row and log stay); null while they exist",
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
@@ -50,6 +62,12 @@ builder.mutationFields((t) => ({
     description: 'Deploys the site again; zip sites may send a new archive, else the last one is used again',
     args: { id: t.arg.id({ required: true }), file: t.arg({ type: 'File' }) },
     resolve: (_root, { id, file }, ctx) => ctx.sites.deploy(ctx.em, String(id), file ?? null),
+  }),
+  rollback: t.field({
+    type: DeployRef,
+    description: 'Makes an earlier deploy current again at once (no rebuild), recorded as a ROLLBACK deploy',
+    args: { deployId: t.arg.id({ required: true }) },
+    resolve: (_root, { deployId }, ctx) => ctx.sites.rollback(ctx.em, String(deployId)),
   }),
   cancelDeploy: t.field({
     type: DeployRef,

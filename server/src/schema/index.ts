@@ -4,6 +4,7 @@ import './scalars.js';
 import './site.js';
 import './deploy.js';
 import './log.js';
+import './webhook.js';
 
 export const schema = builder.toSchema();
 

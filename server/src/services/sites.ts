@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat, symlink } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/sqlite';
@@ -18,7 +18,9 @@ import {
   validateOutputDir,
 } from '../domain/validate.js';
 import type { PubSub } from '../events/pubsub.js';
+import { activate } from '../pipeline/activate.js';
 import type { DataDir } from '../pipeline/data-dir.js';
+import { LogSink } from '../pipeline/log-sink.js';
 import type { DeployQueue } from '../pipeline/queue.js';
 import { DeployState } from '../pipeline/state.js';
 import type { SiteContainers } from '../runtime/site-containers.js';
@@ -156,12 +158,13 @@ export class SiteService {
     id: string,
     file: Upload | null,
     trigger: DeployTrigger = 'REDEPLOY',
+    commit: Pick<Deploy, 'commitSha' | 'commitMessage'> | null = null,
   ): Promise<Deploy> {
     const site = await this.getSite(em, id);
     const deployId = newId();
     if (site.sourceType === 'GIT') {
       if (file) throw new BadInputError('A git site is deployed from its repository, not an archive', 'file');
-      return this.queueDeploy(em, site, trigger, { id: deployId });
+      return this.queueDeploy(em, site, trigger, { id: deployId, ...commit });
     }
     let archive: string;
     if (file) {
@@ -177,6 +180,83 @@ export class SiteService {
       archive = last.archive;
     }
     return this.queueDeploy(em, site, file ? 'UPLOAD' : trigger, { id: deployId, archive });
+  }
+
+  /**
+   * Makes an earlier deploy's files current again by the same atomic symlink swap a deploy ends with: no
+   * rebuild, no container restart. Recorded as a new ROLLBACK deploy pointing at the same files; its
+   * permalink is a symlink to them.
+   */
+  async rollback(em: EntityManager, deployId: string): Promise<Deploy> {
+    const target = await em.findOne(DeployEntity, { id: deployId });
+    if (!target) throw new NotFoundError(`No deploy ${deployId}`);
+    const site = await this.getSite(em, target.siteId);
+    if (target.status !== 'LIVE' && target.status !== 'SUPERSEDED') {
+      throw new BadInputError(
+        `Deploy #${target.number} never went live; only a live deploy can come back`,
+        'deployId',
+      );
+    }
+    if (site.currentDeployId === target.id)
+      throw new ConflictError(`Deploy #${target.number} is already current`);
+    const sourceId = target.sourceDeployId ?? target.id;
+    const files = this.deps.data.deploy(site.slug, sourceId);
+    if (target.filesPrunedAt || !(await isDirectory(files))) {
+      throw new BadInputError(
+        `The files of deploy #${target.number} were removed by retention (LAUNCHPAD_KEEP_DEPLOYS); deploy again instead`,
+        'deployId',
+      );
+    }
+    const state = new DeployState(em, this.deps.bus, this.now);
+    const deploy = await this.queueDeploy(
+      em,
+      site,
+      'ROLLBACK',
+      {
+        id: newId(),
+        sourceDeployId: sourceId,
+        commitSha: target.commitSha,
+        commitMessage: target.commitMessage,
+      },
+      false,
+    );
+    const log = new LogSink({
+      deployId: deploy.id,
+      em: em.fork(),
+      bus: this.deps.bus,
+      file: this.deps.data.log(deploy.id),
+    });
+    try {
+      await state.setDeploy(deploy, 'PUBLISHING');
+      log.system(`rolling back to deploy #${target.number} (${sourceId})`);
+      await symlink(sourceId, this.deps.data.deploy(site.slug, deploy.id));
+      const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
+      const endpoint = await activate(this.deps, site, deploy.id, files, log);
+      log.system(`live at ${site.slug}: the files of deploy #${target.number}`);
+      await log.flush();
+      await state.goLive(deploy, site, previous, { localPort: endpoint.localPort });
+    } catch (err) {
+      await rm(this.deps.data.deploy(site.slug, deploy.id), { force: true });
+      log.system(`rollback failed: ${(err as Error).message}`);
+      await log.flush();
+      await state.end(
+        deploy.id,
+        site.id,
+        'FAILED',
+        'The rollback could not be completed (see the server log)',
+      );
+      throw err;
+    } finally {
+      await log.close();
+    }
+    return deploy;
+  }
+
+  async rotateWebhookSecret(em: EntityManager, id: string): Promise<Site> {
+    const site = await this.getSite(em, id);
+    if (site.sourceType !== 'GIT') throw new BadInputError('Only git sites have a webhook', 'id');
+    await new DeployState(em, this.deps.bus, this.now).setSite(site, { webhookSecret: newWebhookSecret() });
+    return site;
   }
 
   async cancel(em: EntityManager, deployId: string): Promise<Deploy> {
@@ -226,8 +306,9 @@ export class SiteService {
     site: Site,
     trigger: DeployTrigger,
     fields: Pick<Deploy, 'id'> & Partial<Deploy>,
+    enqueue = true,
   ): Promise<Deploy> {
-    const deploy: Deploy = {
+    const fieldsWithDefaults: Deploy = {
       siteId: site.id,
       number: site.nextDeployNumber,
       status: 'QUEUED',
@@ -244,10 +325,11 @@ export class SiteService {
       ...fields,
     };
     site.nextDeployNumber += 1;
-    em.create(DeployEntity, deploy);
+    const deploy = em.create(DeployEntity, fieldsWithDefaults);
     await em.flush();
     const state = new DeployState(em, this.deps.bus, this.now);
     state.publishDeploy(deploy);
+    if (!enqueue) return deploy;
     for (const replacedId of this.deps.queue.enqueue(deploy.id, site.id)) {
       const replaced = await em.findOne(DeployEntity, { id: replacedId });
       if (replaced?.status === 'QUEUED') {
@@ -292,6 +374,10 @@ export class SiteService {
       throw err;
     }
   }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }
 
 function required(value: string | null | undefined, field: string, message: string): string {

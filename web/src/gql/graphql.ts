@@ -46,6 +46,8 @@ export type Deploy = {
   createdAt: Scalars['DateTime']['output'];
   /** Why it failed, in words a user can act on */
   error?: Maybe<Scalars['String']['output']>;
+  /** When retention removed this deploy's files (its row and log stay); null while they exist */
+  filesPrunedAt?: Maybe<Scalars['DateTime']['output']>;
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   /** Stored lines with seq > after, oldest first */
@@ -55,6 +57,8 @@ export type Deploy = {
   /** This deploy's own URL, serving its files whether or not it is current */
   permalink: Scalars['String']['output'];
   site: Site;
+  /** For a ROLLBACK: the earlier deploy whose files it serves again */
+  sourceDeploy?: Maybe<Deploy>;
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   status: DeployStatus;
   trigger: DeployTrigger;
@@ -116,6 +120,10 @@ export type Mutation = {
   deleteSite: Scalars['ID']['output'];
   /** Deploys the site again; zip sites may send a new archive, else the last one is used again */
   deploySite: Deploy;
+  /** Makes an earlier deploy current again at once (no rebuild), recorded as a ROLLBACK deploy */
+  rollback: Deploy;
+  /** A new webhook secret; deliveries signed with the old one are refused from now on */
+  rotateWebhookSecret: Site;
   updateSite: Site;
 };
 
@@ -137,6 +145,16 @@ export type MutationDeleteSiteArgs = {
 
 export type MutationDeploySiteArgs = {
   file?: InputMaybe<Scalars['File']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRollbackArgs = {
+  deployId: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -192,11 +210,23 @@ export type Site = {
   status: SiteStatus;
   updatedAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
+  /** Newest first */
+  webhookDeliveries: Array<WebhookDelivery>;
+  /** Secret GitHub signs deliveries with (X-Hub-Signature-256); git sites only */
+  webhookSecret?: Maybe<Scalars['String']['output']>;
+  /** Payload URL for a GitHub push webhook (content type application/json); git sites only */
+  webhookUrl?: Maybe<Scalars['String']['output']>;
 };
 
 
 /** A site: what a user creates once; every deploy of it is a Deploy. */
 export type SiteDeploysArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A site: what a user creates once; every deploy of it is a Deploy. */
+export type SiteWebhookDeliveriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -245,6 +275,21 @@ export type UpdateSiteInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   outputDir?: InputMaybe<Scalars['String']['input']>;
   spa?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** One request to a site webhook URL, and what it led to */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** X-GitHub-Delivery */
+  deliveryId?: Maybe<Scalars['String']['output']>;
+  deploy?: Maybe<Deploy>;
+  /** X-GitHub-Event (push, ping, …) */
+  event: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** QUEUED, IGNORED or REJECTED */
+  outcome: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
 };
 
 export type PingQueryVariables = Exact<{ [key: string]: never; }>;

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123034458_initial } from './Migration20261123034458_initial.js';
+import { Migration20261123042240_webhook_deliveries } from './Migration20261123042240_webhook_deliveries.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the same code runs under tsx, bundled
@@ -7,4 +8,5 @@ import { Migration20261123034458_initial } from './Migration20261123034458_initi
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123034458_initial', class: Migration20261123034458_initial },
+  { name: 'Migration20261123042240_webhook_deliveries', class: Migration20261123042240_webhook_deliveries },
 ];

@@ -1,0 +1,60 @@
+import { rm } from 'node:fs/promises';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { DeployEntity } from '../db/entities.js';
+import type { Site } from '../domain/model.js';
+import type { DataDir } from './data-dir.js';
+
+/**
+ * Keeps the files of `keep` deploys of a site: the one it serves now and the newest others; older
+ * deploys lose their folder but keep their rows and logs, marked with filesPrunedAt. Rollback deploys own no
+ * files: they go with the deploy they point at. Archives are removed once no kept deploy uses them.
+ */
+export async function pruneDeploys(
+  em: EntityManager,
+  data: DataDir,
+  site: Site,
+  keep: number,
+  /** The deploy whose files the site serves from now on (counts as one of the kept). */
+  serving: string,
+): Promise<number> {
+  const others = await em.find(
+    DeployEntity,
+    {
+      siteId: site.id,
+      id: { $ne: serving },
+      filesPrunedAt: null,
+      status: { $in: ['LIVE', 'SUPERSEDED'] },
+      trigger: { $ne: 'ROLLBACK' },
+    },
+    { orderBy: { number: 'desc' } },
+  );
+  const doomed = others.slice(Math.max(0, keep - 1));
+  if (doomed.length === 0) return 0;
+
+  const keptArchives = new Set(
+    (
+      await em.find(DeployEntity, {
+        siteId: site.id,
+        archive: { $ne: null },
+        id: { $nin: doomed.map((d) => d.id) },
+      })
+    ).map((d) => d.archive),
+  );
+  const now = new Date();
+  const rollbacks = await em.find(DeployEntity, {
+    siteId: site.id,
+    sourceDeployId: { $in: doomed.map((d) => d.id) },
+  });
+  for (const deploy of doomed) {
+    await rm(data.deploy(site.slug, deploy.id), { recursive: true, force: true });
+    if (deploy.archive && !keptArchives.has(deploy.archive))
+      await rm(data.archive(deploy.id), { force: true });
+    deploy.filesPrunedAt = now;
+  }
+  for (const rollback of rollbacks) {
+    await rm(data.deploy(site.slug, rollback.id), { force: true }); // the permalink symlink
+    rollback.filesPrunedAt = now;
+  }
+  await em.flush();
+  return doomed.length;
+}
