@@ -148,7 +148,15 @@ export class SiteService {
       if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no branch', 'branch');
       patch.branch = validateBranch(input.branch.trim());
     }
+    const routingChanged =
+      (patch.spa !== undefined && patch.spa !== site.spa) ||
+      (patch.domains !== undefined && patch.domains.join() !== site.domains.join());
     await new DeployState(em, this.deps.bus, this.now).setSite(site, patch);
+    // SPA fallback and custom domains take effect now, on the files already live (no redeploy needed).
+    if (routingChanged && site.currentDeployId) {
+      const files = this.deps.data.deploy(site.slug, site.currentDeployId);
+      await activate(this.deps, site, site.currentDeployId, files, { system: () => {} });
+    }
     return site;
   }
 

@@ -1,0 +1,24 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/orm.js';
+
+describe('database migrations', () => {
+  it('build exactly the schema the entities describe (run `npm run migration:create -w server` when this fails)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'launchpad-migrations-'));
+    const orm = await openDatabase(dir);
+    try {
+      expect(await orm.getMigrator().checkMigrationNeeded()).toBe(false);
+      const tables = await orm.em
+        .getConnection()
+        .execute<{ name: string }[]>("select name from sqlite_master where type = 'table' order by name");
+      expect(tables.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['deploys', 'log_lines', 'sites', 'webhook_deliveries']),
+      );
+    } finally {
+      await orm.close(true);
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
