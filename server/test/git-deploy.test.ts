@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deploy } from '../src/domain/model.js';
 import { type GitServer, startGitServer } from './support/git-server.js';
-import { docker, eventually, httpGet, type Launchpad, startLaunchpad } from './support/harness.js';
+import {
+  docker,
+  eventually,
+  httpGet,
+  type Launchpad,
+  recordDeployEvents,
+  startLaunchpad,
+} from './support/harness.js';
 
 const CREATE = /* GraphQL */ `
   mutation Create($input: CreateSiteInput!) {
@@ -30,7 +37,7 @@ fs.writeFileSync('dist/index.html', '<p>${version}: ' + process.env.GREETING + '
 
 let lp: Launchpad;
 let git: GitServer;
-const events: Deploy[] = [];
+let events: Deploy[] = [];
 
 beforeAll(async () => {
   git = await startGitServer();
@@ -39,11 +46,7 @@ beforeAll(async () => {
     LAUNCHPAD_BUILD_TIMEOUT: '4',
     LAUNCHPAD_BUILD_CONCURRENCY: '2',
   });
-  const publish = lp.app.bus.publish.bind(lp.app.bus);
-  lp.app.bus.publish = ((topic: string, ...args: unknown[]) => {
-    if (topic === 'deploy:updated') events.push({ ...(args[1] as Deploy) });
-    return (publish as (...a: unknown[]) => void)(topic, ...args);
-  }) as typeof lp.app.bus.publish;
+  events = recordDeployEvents(lp);
 });
 afterAll(async () => {
   await lp?.cleanup();

@@ -10,6 +10,7 @@ import {
   eventually,
   httpGet,
   type Launchpad,
+  recordDeployEvents,
   removeInstanceObjects,
   startLaunchpad,
 } from './support/harness.js';
@@ -51,16 +52,12 @@ const contentTypes: Record<string, RegExp> = {
 };
 
 let lp: Launchpad;
-const published: Deploy[] = [];
+let published: Deploy[] = [];
 
 beforeAll(async () => {
   lp = await startLaunchpad({ LAUNCHPAD_MAX_FILES: '20' });
   // Record every status change published on the real event bus (the deploy id is not known in advance).
-  const publish = lp.app.bus.publish.bind(lp.app.bus);
-  lp.app.bus.publish = ((topic: string, ...args: unknown[]) => {
-    if (topic === 'deploy:updated') published.push({ ...(args[1] as Deploy) });
-    return (publish as (...a: unknown[]) => void)(topic, ...args);
-  }) as typeof lp.app.bus.publish;
+  published = recordDeployEvents(lp);
 });
 afterAll(async () => {
   await lp?.cleanup();

@@ -8,6 +8,7 @@ import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { type App, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import type { Deploy } from '../../src/domain/model.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -117,6 +118,20 @@ export async function startLaunchpad(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Records every deploy status change the pipeline publishes on the real event bus, as the snapshots it
+ * publishes (tests need transitions of deploys whose ids are not known in advance).
+ */
+export function recordDeployEvents(lp: Launchpad): Deploy[] {
+  const events: Deploy[] = [];
+  const publish = lp.app.bus.publish.bind(lp.app.bus);
+  lp.app.bus.publish = ((topic: string, ...args: unknown[]) => {
+    if (topic === 'deploy:updated') events.push({ ...(args[1] as Deploy) });
+    return (publish as (...a: unknown[]) => void)(topic, ...args);
+  }) as typeof lp.app.bus.publish;
+  return events;
 }
 
 /** Removes every container on the test network and the network itself. */
