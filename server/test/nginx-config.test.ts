@@ -175,8 +175,8 @@ describe('nginxSiteConfig', () => {
       'map $launchpad_path $launchpad_header_0_1 {\n    default "";\n' +
         `    "~^/.*$" "default-src 'self'; img-src \\"data:\\"";\n}\n`,
     );
-    expect(config).toContain('    add_header X-Frame-Options $launchpad_header_0_0;\n');
-    expect(config).toContain('    add_header Content-Security-Policy $launchpad_header_0_1;\n');
+    expect(config).toContain('    add_header X-Frame-Options $launchpad_header_0_0 always;\n');
+    expect(config).toContain('    add_header Content-Security-Policy $launchpad_header_0_1 always;\n');
     expect(config).toContain('    set $launchpad_path $uri;\n');
   });
 

@@ -1,8 +1,9 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Site } from '../domain/model.js';
 import { parseHeaders, parseRedirects, translateRules } from '../runtime/netlify-rules.js';
-import { nginxSiteConfig } from '../runtime/nginx-config.js';
+import { nginxSiteConfig, withConfigProbe } from '../runtime/nginx-config.js';
 import type { SiteContainers, SiteEndpoint } from '../runtime/site-containers.js';
 import type { DataDir } from './data-dir.js';
 import { switchCurrent } from './publish.js';
@@ -24,11 +25,13 @@ export async function activate(
   log: ActivateLog,
 ): Promise<SiteEndpoint> {
   const { data, containers } = deps;
-  const config = nginxSiteConfig({
-    spa: site.spa,
-    has404Page: await exists(join(files, '404.html')),
-    rules: await netlifyRules(files, log),
-  });
+  const { config, probeHost } = withConfigProbe(
+    nginxSiteConfig({
+      spa: site.spa,
+      has404Page: await exists(join(files, '404.html')),
+      rules: await netlifyRules(files, log),
+    }),
+  );
   const dir = data.nginx(site.slug);
   await mkdir(dir, { recursive: true, mode: 0o755 });
   const file = join(dir, 'default.conf');
@@ -41,10 +44,14 @@ export async function activate(
     siteDir: data.site(site.slug),
     nginxDir: dir,
   });
-  if (before !== null && before !== config) {
+  const reloaded = before !== null && before !== config;
+  if (reloaded) {
     await containers.reload(site.slug);
     log.system('server config updated');
   }
+  const notServing = await waitUntilServing(endpoint.ip, probeHost, reloaded);
+  if (notServing)
+    log.system(`warning: could not confirm that the new server config is serving (${notServing})`);
   log.system(`container running (${endpoint.containerId.slice(0, 12)})`);
   await switchCurrent(data.current(site.slug), deployId);
   return endpoint;
@@ -64,6 +71,49 @@ async function netlifyRules(files: string, log: ActivateLog) {
   log.system(`applied ${redirects.rules.length} redirect rule(s) and ${headers.rules.length} header rule(s)`);
   return translated.nginx;
 }
+
+/** nginx's master keeps the old workers accepting this long after it starts the new ones (ngx_process_cycle.c). */
+const RELOAD_OVERLAP_MS = 100;
+
+/**
+ * Waits until the container's nginx serves the config behind `probeHost`: a new container needs a moment to
+ * start, and `nginx -s reload` returns before the new workers run. Without this a deploy would be reported
+ * live, and its files switched in, while the previous `_redirects`, `_headers` and SPA setting still apply.
+ * Returns why it could not confirm it, or null.
+ */
+async function waitUntilServing(ip: string | null, probeHost: string, reloaded: boolean) {
+  if (!ip) return 'the container has no address on the Launchpad network';
+  const deadline = Date.now() + 10_000;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    const status = await probe(ip, probeHost).catch((err: Error) => err.message);
+    if (status === 204) {
+      // The first answer comes from a new worker; old ones stop accepting once the master's overlap is over.
+      if (reloaded) await sleep(RELOAD_OVERLAP_MS * 2);
+      return null;
+    }
+    last = typeof status === 'number' ? `answered ${status}` : status;
+    await sleep(50);
+  }
+  return last;
+}
+
+function probe(ip: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: ip, port: 80, path: '/', headers: { host }, agent: false, timeout: 1000 },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(

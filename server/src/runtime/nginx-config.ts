@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NginxRewrite, TranslatedRules } from './netlify-rules.js';
 
 /**
@@ -72,6 +73,26 @@ export function nginxSiteConfig(opts: NginxSiteOptions): string {
   ].join('\n');
 }
 
+/**
+ * Adds a server that answers only `lp-<hash of the config>.invalid`, with 204: once that host answers, this
+ * very config is the one nginx serves (`nginx -s reload` returns before it is). `.invalid` is never a real
+ * host (RFC 2606), so no visitor reaches it by chance. The hash keeps the file unchanged when the rules are.
+ */
+export function withConfigProbe(config: string): { config: string; probeHost: string } {
+  const probeHost = `lp-${createHash('sha256').update(config).digest('hex').slice(0, 12)}.invalid`;
+  const probe = [
+    '# Launchpad asks this host whether nginx serves this config yet.',
+    'server {',
+    '    listen 80;',
+    `    server_name ${probeHost};`,
+    '    access_log off;',
+    '    return 204;',
+    '}',
+    '',
+  ];
+  return { config: `${config}${probe.join('\n')}`, probeHost };
+}
+
 const headerVar = (block: number, header: number) => `$launchpad_header_${block}_${header}`;
 
 /** `map` blocks live at http level (this file is included inside `http {}`) and are shared by both servers. */
@@ -137,8 +158,10 @@ function serverBody({ spa, has404Page, rules, cacheVar }: Ctx): string[] {
   ];
   rules.headers.forEach((block, b) => {
     block.headers.forEach((h, i) => {
-      // An empty value (the path did not match) sends no header.
-      out.push(`    add_header ${headerName(h.name)} ${headerVar(b, i)};`);
+      // An empty value (the path did not match) sends no header. `always`: security headers belong on error
+      // pages too, but a Cache-Control must not make a 404 stick in caches.
+      const always = h.name.toLowerCase() === 'cache-control' ? '' : ' always';
+      out.push(`    add_header ${headerName(h.name)} ${headerVar(b, i)}${always};`);
     });
   });
   if (has404Rules) out.push('    error_page 404 $launchpad_404;');

@@ -177,11 +177,20 @@ export interface HttpResult {
   body: Buffer;
 }
 
-/** A plain HTTP GET with an explicit Host header (fetch does not let us set Host). */
-export function httpGet(ip: string, path: string, host: string, port = 80): Promise<HttpResult> {
+/**
+ * A plain HTTP GET with an explicit Host header (fetch does not let us set Host) and any other headers.
+ * The body comes back as sent: node:http neither decompresses nor pools connections here.
+ */
+export function httpGet(
+  ip: string,
+  path: string,
+  host: string,
+  port = 80,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: ip, port, path, method: 'GET', headers: { host }, timeout: 5000 },
+      { host: ip, port, path, method: 'GET', headers: { host, ...headers }, timeout: 5000, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
