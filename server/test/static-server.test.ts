@@ -519,30 +519,34 @@ describe('custom domains', () => {
     expect(res.body.toString()).toBe(html('custom domain home'));
   });
 
-  it.each([['not a host'], ['-bad.example.com'], ['example'], ['1.2.3.4'], ['*.example.com']])(
-    'refuses %j with BAD_USER_INPUT on the domains field',
-    async (bad) => {
-      const created = await lp.upload(
-        CREATE,
-        {
-          input: {
-            name: 'bad domain',
-            slug: `${lp.slugPrefix}-baddomain`,
-            sourceType: 'ZIP',
-            file: null,
-            domains: [bad],
-          },
+  it.each([
+    ['not a host'],
+    ['-bad.example.com'],
+    ['example'],
+    ['1.2.3.4'],
+    ['*.example.com'],
+    ['other-site.localhost'],
+  ])('refuses %j with BAD_USER_INPUT on the domains field', async (bad) => {
+    const created = await lp.upload(
+      CREATE,
+      {
+        input: {
+          name: 'bad domain',
+          slug: `${lp.slugPrefix}-baddomain`,
+          sourceType: 'ZIP',
+          file: null,
+          domains: [bad],
         },
-        { path: 'input.file', name: 'site.zip', content: await makeZip([['index.html', 'x']]) },
-      );
-      expect(created.errors?.[0]?.extensions?.code, JSON.stringify(created.errors)).toBe('BAD_USER_INPUT');
-      expect(created.errors?.[0]?.extensions?.field).toBe('domains');
+      },
+      { path: 'input.file', name: 'site.zip', content: await makeZip([['index.html', 'x']]) },
+    );
+    expect(created.errors?.[0]?.extensions?.code, JSON.stringify(created.errors)).toBe('BAD_USER_INPUT');
+    expect(created.errors?.[0]?.extensions?.field).toBe('domains');
 
-      const updated = await lp.gql(UPDATE, { id: siteId, input: { domains: ['ok.example.com', bad] } });
-      expect(updated.errors?.[0]?.extensions?.code, JSON.stringify(updated.errors)).toBe('BAD_USER_INPUT');
-      expect(updated.errors?.[0]?.extensions?.field).toBe('domains');
-    },
-  );
+    const updated = await lp.gql(UPDATE, { id: siteId, input: { domains: ['ok.example.com', bad] } });
+    expect(updated.errors?.[0]?.extensions?.code, JSON.stringify(updated.errors)).toBe('BAD_USER_INPUT');
+    expect(updated.errors?.[0]?.extensions?.field).toBe('domains');
+  });
 
   it('no refused domain made a site or touched the live one', async () => {
     const sites = (await lp.gql('{ sites { slug domains } }')).data!.sites;

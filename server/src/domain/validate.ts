@@ -34,12 +34,23 @@ export function validateEnvVars(vars: readonly EnvVar[]): EnvVar[] {
   });
 }
 
-export function validateDomains(domains: readonly string[]): string[] {
+/**
+ * Custom hostnames of a site. Names under the platform domain are refused: `<other-slug>.<domain>` or a
+ * permalink host would let one site take over another's traffic.
+ */
+export function validateDomains(domains: readonly string[], platformDomain: string): string[] {
   if (domains.length > 20) throw new BadInputError('At most 20 custom domains per site', 'domains');
   const out = domains.map((d) => d.trim().toLowerCase().replace(/\.$/, ''));
   for (const d of out) {
-    if (!isValidHostname(d))
+    if (!isValidHostname(d)) {
       throw new BadInputError(`"${d.slice(0, 100)}" is not a valid hostname`, 'domains');
+    }
+    if (d === platformDomain || d.endsWith(`.${platformDomain}`)) {
+      throw new BadInputError(
+        `"${d}" is under ${platformDomain}, where every site already has a name`,
+        'domains',
+      );
+    }
   }
   return [...new Set(out)];
 }

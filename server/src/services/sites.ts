@@ -106,7 +106,7 @@ export class SiteService {
       envVars: validateEnvVars(input.envVars ?? []),
       autoDeploy: input.autoDeploy ?? git,
       spa: input.spa ?? false,
-      domains: validateDomains(input.domains ?? []),
+      domains: validateDomains(input.domains ?? [], this.deps.config.domain),
       webhookSecret: git ? newWebhookSecret() : null,
       status: 'CREATED',
       currentDeployId: null,
@@ -142,7 +142,7 @@ export class SiteService {
     if (input.envVars != null) patch.envVars = validateEnvVars(input.envVars);
     if (input.autoDeploy != null) patch.autoDeploy = input.autoDeploy;
     if (input.spa != null) patch.spa = input.spa;
-    if (input.domains != null) patch.domains = validateDomains(input.domains);
+    if (input.domains != null) patch.domains = validateDomains(input.domains, this.deps.config.domain);
     if (input.buildCommand !== undefined) patch.buildCommand = validateBuildCommand(input.buildCommand);
     if (input.branch != null) {
       if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no branch', 'branch');
