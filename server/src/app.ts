@@ -85,7 +85,7 @@ export async function buildApp(config: Config): Promise<App> {
   const queue = new DeployQueue(deployer, config.buildConcurrency);
   const sites = new SiteService({ config, bus, data, queue, containers, zipLimits });
 
-  const webhooks = new WebhookService(sites);
+  const webhooks = new WebhookService(sites, bus);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const http = createGraphQLServer({
     schema,

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { duration, hostOf, timeAgo } from '../src/lib/format';
+import { duration, hostOf, repoName, shortSha, timeAgo } from '../src/lib/format';
 import { matchPath } from '../src/lib/paths';
 
 describe('format', () => {
+  it('names a site after its repository', () => {
+    expect(repoName('https://github.com/you/my-site.git')).toBe('my-site');
+    expect(repoName('git://127.0.0.1:9418/docs.git/')).toBe('docs');
+    expect(repoName('git@github.com:you/blog')).toBe('blog');
+    expect(repoName('')).toBe('');
+  });
+
+  it('shortens a commit to 7 characters', () => {
+    expect(shortSha('0123456789abcdef0123456789abcdef01234567')).toBe('0123456');
+  });
+
   it('prints durations at a useful precision', () => {
     expect(duration(850)).toBe('850 ms');
     expect(duration(12_300)).toBe('12 s');

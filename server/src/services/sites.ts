@@ -337,6 +337,8 @@ export class SiteService {
     await em.flush();
     const state = new DeployState(em, this.deps.bus, this.now);
     state.publishDeploy(deploy);
+    // Lists of deploys hang off the site: a queued deploy shows there before it starts.
+    state.publishSite(site);
     if (!enqueue) return deploy;
     for (const replacedId of this.deps.queue.enqueue(deploy.id, site.id)) {
       const replaced = await em.findOne(DeployEntity, { id: replacedId });

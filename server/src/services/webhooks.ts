@@ -3,6 +3,8 @@ import { SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import { newId } from '../domain/ids.js';
 import type { Site, WebhookDelivery, WebhookOutcome } from '../domain/model.js';
 import { verifyGithubSignature } from '../domain/signature.js';
+import type { PubSub } from '../events/pubsub.js';
+import { DeployState } from '../pipeline/state.js';
 import type { SiteService } from './sites.js';
 
 export interface WebhookRequest {
@@ -23,7 +25,10 @@ export interface WebhookAnswer {
  * answers at once (the deploy runs in the queue) and records every delivery it can attribute to a site.
  */
 export class WebhookService {
-  constructor(private readonly sites: SiteService) {}
+  constructor(
+    private readonly sites: SiteService,
+    private readonly bus: PubSub,
+  ) {}
 
   async receive(em: EntityManager, req: WebhookRequest): Promise<WebhookAnswer> {
     if (!/^[0-9a-f]{24}$/.test(req.siteId)) return { status: 404, body: { error: 'unknown site' } };
@@ -31,8 +36,11 @@ export class WebhookService {
     if (!site) return { status: 404, body: { error: 'unknown site' } };
     const event = (req.event ?? '').slice(0, 64) || 'unknown';
     const deliveryId = req.deliveryId?.slice(0, 64) || null;
-    const record = (outcome: WebhookOutcome, reason: string | null, deployId: string | null = null) =>
-      this.record(em, { siteId: site.id, deliveryId, event, outcome, reason, deployId });
+    const record = async (outcome: WebhookOutcome, reason: string | null, deployId: string | null = null) => {
+      await this.record(em, { siteId: site.id, deliveryId, event, outcome, reason, deployId });
+      // Open dashboards show deliveries with the site: tell them there is a new one.
+      new DeployState(em, this.bus).publishSite(site);
+    };
 
     if (!site.webhookSecret) {
       await record('REJECTED', 'this site has no webhook (zip sites are deployed by upload)');

@@ -1,4 +1,4 @@
-import { type Component, createEffect, type JSX } from 'solid-js';
+import { type Component, createEffect, createUniqueId, type JSX } from 'solid-js';
 
 /**
  * A modal question on the native <dialog>: it traps focus, closes on Escape, and gives focus back to
@@ -15,13 +15,14 @@ export const ConfirmDialog: Component<{
   onClose: () => void;
 }> = (props) => {
   let dialog!: HTMLDialogElement;
+  const titleId = `dialog-title-${createUniqueId()}`;
   createEffect(() => {
     if (props.open && !dialog.open) dialog.showModal();
     if (!props.open && dialog.open) dialog.close();
   });
   return (
-    <dialog ref={dialog} class="dialog" aria-labelledby="dialog-title" onClose={() => props.onClose()}>
-      <h2 id="dialog-title">{props.title}</h2>
+    <dialog ref={dialog} class="dialog" aria-labelledby={titleId} onClose={() => props.onClose()}>
+      <h2 id={titleId}>{props.title}</h2>
       <div class="dialog-body">{props.children}</div>
       <div class="actions">
         <button type="button" class="btn" onClick={() => props.onClose()} autofocus>

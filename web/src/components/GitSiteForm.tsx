@@ -1,27 +1,44 @@
 import { type Component, createSignal } from 'solid-js';
+import { createStore, unwrap } from 'solid-js/store';
 import { api } from '../lib/api';
 import { type ApiError, placeError, toApiError } from '../lib/errors';
+import { repoName } from '../lib/format';
 import { navigate } from '../lib/router';
-import { FormError, focusField } from './Field';
+import { EnvVarsEditor } from './EnvVarsEditor';
+import { describedBy, FieldError, FormError, focusField } from './Field';
 import { NameSlugFields } from './NameSlugFields';
 import { TextField } from './TextField';
 
 // The server names `sourceType` when it refuses git sources; that error belongs beside the URL.
 const SHOWN_AT: Record<string, string> = { sourceType: 'gitUrl' };
-const FIELDS = ['name', 'slug', 'gitUrl', 'branch', 'buildCommand', 'outputDir', 'sourceType'];
+const FIELDS = [
+  'name',
+  'slug',
+  'gitUrl',
+  'branch',
+  'buildCommand',
+  'outputDir',
+  'envVars',
+  'autoDeploy',
+  'sourceType',
+];
 
-/** A new site from a git repository, built in a container on each deploy. */
+/** A new site from a git repository, cloned and built in a container on each deploy. */
 export const GitSiteForm: Component = () => {
-  const [v, setV] = createSignal({
+  const [form, setForm] = createStore({
     name: '',
     slug: '',
     gitUrl: '',
     branch: 'main',
     buildCommand: '',
     outputDir: 'dist',
+    autoDeploy: true,
+    envVars: [] as { name: string; value: string }[],
   });
   const [error, setError] = createSignal<ApiError | null>(null);
   const [busy, setBusy] = createSignal(false);
+  // The name follows the URL until the user types a name of their own.
+  let nameFromUrl = true;
   const placed = () => placeError(error(), FIELDS);
   const errorOf = (field: string) => {
     const at = placed().field;
@@ -32,15 +49,19 @@ export const GitSiteForm: Component = () => {
     setBusy(true);
     setError(null);
     try {
-      const { name, slug, gitUrl, branch, buildCommand, outputDir } = v();
+      const v = unwrap(form);
       const site = await api.createSite({
         sourceType: 'GIT',
-        name,
-        slug: slug.trim() || null,
-        gitUrl,
-        branch: branch || null,
-        buildCommand: buildCommand || null,
-        outputDir: outputDir || null,
+        name: v.name.trim() || repoName(v.gitUrl),
+        slug: v.slug.trim() || null,
+        gitUrl: v.gitUrl.trim(),
+        branch: v.branch.trim() || null,
+        buildCommand: v.buildCommand.trim() || null,
+        outputDir: v.outputDir.trim() || null,
+        autoDeploy: v.autoDeploy,
+        envVars: v.envVars
+          .filter((row) => row.name.trim() || row.value)
+          .map((row) => ({ name: row.name.trim(), value: row.value })),
       });
       navigate(`/sites/${site.id}`);
     } catch (err) {
@@ -54,8 +75,11 @@ export const GitSiteForm: Component = () => {
   };
   const field = (key: 'gitUrl' | 'branch' | 'buildCommand' | 'outputDir') => ({
     id: `git-${key}`,
-    value: v()[key],
-    onValue: (value: string) => setV({ ...v(), [key]: value }),
+    value: form[key],
+    onValue: (value: string) => {
+      setForm(key, value);
+      if (error()?.field === key) setError(null);
+    },
     error: errorOf(key),
     disabled: busy(),
   });
@@ -64,29 +88,74 @@ export const GitSiteForm: Component = () => {
       <FormError message={placed().general} />
       <TextField
         {...field('gitUrl')}
+        onValue={(value) => {
+          setForm('gitUrl', value);
+          if (nameFromUrl) setForm('name', repoName(value));
+          if (error()?.field === 'gitUrl' || error()?.field === 'sourceType') setError(null);
+        }}
         label="Repository URL"
         type="url"
+        required
         placeholder="https://github.com/you/site.git"
+        hint="A public repository. Launchpad clones one branch, shallow, on every deploy."
       />
       <NameSlugFields
         prefix="git"
-        name={v().name}
-        slug={v().slug}
-        onName={(name) => setV({ ...v(), name })}
-        onSlug={(slug) => setV({ ...v(), slug })}
+        name={form.name}
+        slug={form.slug}
+        onName={(name) => {
+          nameFromUrl = name === '';
+          setForm('name', name);
+        }}
+        onSlug={(slug) => setForm('slug', slug)}
         errors={{ name: errorOf('name'), slug: errorOf('slug') }}
         disabled={busy()}
       />
       <div class="field-row">
-        <TextField {...field('branch')} label="Branch" />
-        <TextField {...field('outputDir')} label="Output folder" hint="Where the build leaves the site." />
+        <TextField {...field('branch')} label="Branch" placeholder="main" />
+        <TextField
+          {...field('outputDir')}
+          label="Output folder"
+          placeholder="dist"
+          hint="Where the build leaves the site."
+        />
       </div>
       <TextField
         {...field('buildCommand')}
         label="Build command (optional)"
-        hint="Runs in node:20-alpine, e.g. npm ci && npm run build"
+        hint="Runs with sh in node:20-alpine at the repository root. Empty: publish the output folder as is."
         placeholder="npm ci && npm run build"
       />
+      <fieldset class="field" id="git-envVars" tabindex="-1">
+        <legend>Environment variables</legend>
+        <EnvVarsEditor
+          rows={form.envVars}
+          describedBy={describedBy('git-envVars')}
+          disabled={busy()}
+          onEdit={(i, patch) => setForm('envVars', i, patch)}
+          onAdd={() => setForm('envVars', form.envVars.length, { name: '', value: '' })}
+          onRemove={(i) => setForm('envVars', (rows) => rows.filter((_, j) => j !== i))}
+        />
+        <p class="hint" id="git-envVars-hint">
+          Given to the build. Names use letters, digits and _; values stay masked.
+        </p>
+        <FieldError id="git-envVars" message={errorOf('envVars')} />
+      </fieldset>
+      <label class="check">
+        <input
+          id="git-autoDeploy"
+          type="checkbox"
+          checked={form.autoDeploy}
+          onChange={(e) => setForm('autoDeploy', e.currentTarget.checked)}
+          disabled={busy()}
+          aria-describedby={describedBy('git-autoDeploy')}
+        />
+        <span>
+          Deploy on every push{' '}
+          <span class="muted">— through a GitHub webhook, set up on the site's page</span>
+        </span>
+      </label>
+      <FieldError id="git-autoDeploy" message={errorOf('autoDeploy')} />
       <button type="submit" class="btn btn-primary" disabled={busy()}>
         {busy() ? 'Creating…' : 'Create and deploy'}
       </button>

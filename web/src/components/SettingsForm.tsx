@@ -6,7 +6,7 @@ import { EnvVarsEditor } from './EnvVarsEditor';
 import { describedBy, Field, FieldError, FormError, focusField } from './Field';
 import { TextField } from './TextField';
 
-const FIELDS = ['name', 'outputDir', 'spa', 'domains', 'envVars', 'branch', 'buildCommand'];
+const FIELDS = ['name', 'outputDir', 'spa', 'domains', 'envVars', 'branch', 'buildCommand', 'autoDeploy'];
 
 /** The editable configuration, from a snapshot taken when editing starts (live updates do not reset it). */
 export const SettingsForm: Component<{
@@ -20,7 +20,11 @@ export const SettingsForm: Component<{
     spa: props.site.spa,
     domains: props.site.domains.join('\n'),
     envVars: props.site.envVars.map(({ name, value }) => ({ name, value })),
+    branch: props.site.branch ?? '',
+    buildCommand: props.site.buildCommand ?? '',
+    autoDeploy: props.site.autoDeploy,
   });
+  const git = props.site.sourceType === 'GIT';
   const [error, setError] = createSignal<ApiError | null>(null);
   const [busy, setBusy] = createSignal(false);
   const placed = () => placeError(error(), FIELDS);
@@ -28,7 +32,7 @@ export const SettingsForm: Component<{
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const { name, outputDir, spa, domains, envVars } = unwrap(form);
+    const { name, outputDir, spa, domains, envVars, branch, buildCommand, autoDeploy } = unwrap(form);
     setBusy(true);
     setError(null);
     try {
@@ -40,6 +44,8 @@ export const SettingsForm: Component<{
         envVars: envVars
           .filter((v) => v.name.trim() || v.value)
           .map((v) => ({ name: v.name.trim(), value: v.value })),
+        // An empty build command clears it; the branch and auto-deploy belong to git sites only.
+        ...(git ? { branch: branch.trim(), buildCommand: buildCommand.trim(), autoDeploy } : {}),
       });
     } catch (err) {
       setError(err as ApiError);
@@ -69,6 +75,36 @@ export const SettingsForm: Component<{
           error={errorOf('outputDir')}
         />
       </div>
+      <Show when={git}>
+        <div class="field-row">
+          <TextField
+            id="settings-branch"
+            label="Branch"
+            value={form.branch}
+            onValue={(v) => setForm('branch', v)}
+            error={errorOf('branch')}
+          />
+          <TextField
+            id="settings-buildCommand"
+            label="Build command"
+            placeholder="npm ci && npm run build"
+            value={form.buildCommand}
+            onValue={(v) => setForm('buildCommand', v)}
+            error={errorOf('buildCommand')}
+          />
+        </div>
+        <label class="check">
+          <input
+            id="settings-autoDeploy"
+            type="checkbox"
+            checked={form.autoDeploy}
+            onChange={(e) => setForm('autoDeploy', e.currentTarget.checked)}
+          />
+          <span>
+            Deploy on every push <span class="muted">— from the GitHub webhook</span>
+          </span>
+        </label>
+      </Show>
       <label class="check">
         <input type="checkbox" checked={form.spa} onChange={(e) => setForm('spa', e.currentTarget.checked)} />
         <span>

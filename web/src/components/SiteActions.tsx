@@ -5,7 +5,10 @@ import { isActive } from '../lib/snapshots';
 import type { Progress } from '../lib/upload';
 import { UploadProgress } from './UploadProgress';
 
-/** Redeploy (the last archive, or a new one with progress) and cancel the deploy under way. */
+/**
+ * Redeploy (a zip site: the last archive, or a new one with progress; a git site: its branch's newest commit)
+ * and cancel the deploy under way.
+ */
 export const SiteActions: Component<{ site: SiteDetail; onDeploy: (deploy: DeploySummary) => void }> = (
   props,
 ) => {
@@ -57,9 +60,18 @@ export const SiteActions: Component<{ site: SiteDetail; onDeploy: (deploy: Deplo
         <button type="button" class="btn btn-primary" onClick={redeploy} disabled={busy()}>
           Redeploy
         </button>
-        <button type="button" class="btn" onClick={() => picker.click()} disabled={busy()}>
-          Deploy a new zip…
-        </button>
+        <Show
+          when={props.site.sourceType === 'ZIP'}
+          fallback={
+            <span class="muted">
+              Clones <code>{props.site.branch}</code> again and builds it.
+            </span>
+          }
+        >
+          <button type="button" class="btn" onClick={() => picker.click()} disabled={busy()}>
+            Deploy a new zip…
+          </button>
+        </Show>
         <Show when={running()}>
           {(d) => (
             <button type="button" class="btn" onClick={() => cancel(d().id)} disabled={busy()}>

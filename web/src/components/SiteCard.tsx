@@ -54,7 +54,7 @@ export const SiteCard: Component<{ site: SiteSummary }> = (props) => {
           type="button"
           class="btn btn-small"
           onClick={redeploy}
-          disabled={busy() || props.site.sourceType !== 'ZIP'}
+          disabled={busy()}
           aria-label={`Redeploy ${props.site.name}`}
         >
           {busy() ? 'Queuing…' : 'Redeploy'}

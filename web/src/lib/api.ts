@@ -8,6 +8,7 @@ import type {
   SiteDetailFragment,
   SiteSummaryFragment,
   UpdateSiteInput,
+  WebhookDeliveryFieldsFragment,
 } from '../gql/graphql';
 import { client } from './client';
 import { type ApiError, fromCombinedError } from './errors';
@@ -17,6 +18,7 @@ export type SiteSummary = SiteSummaryFragment;
 export type SiteDetail = SiteDetailFragment;
 export type DeploySummary = DeploySummaryFragment;
 export type LogLine = LogLineFieldsFragment;
+export type WebhookDelivery = WebhookDeliveryFieldsFragment;
 export type { CreateSiteInput, UpdateSiteInput };
 
 const Ping = graphql(`query Ping { __typename }`);
@@ -35,6 +37,12 @@ const DeploySite = graphql(`
 `);
 const CancelDeploy = graphql(
   `mutation CancelDeploy($id: ID!) { cancelDeploy(id: $id) { ...DeploySummary } }`,
+);
+const Rollback = graphql(
+  `mutation Rollback($deployId: ID!) { rollback(deployId: $deployId) { ...DeploySummary } }`,
+);
+const RotateWebhookSecret = graphql(
+  `mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { ...SiteDetail } }`,
 );
 const DeleteSite = graphql(`mutation DeleteSite($id: ID!) { deleteSite(id: $id) }`);
 
@@ -139,6 +147,9 @@ export const api = {
         ).deploySite
       : (await mutate(DeploySite, { id })).deploySite,
   cancelDeploy: async (id: string) => (await mutate(CancelDeploy, { id })).cancelDeploy,
+  /** Makes an earlier deploy's files current again; answers with the new ROLLBACK deploy, already live. */
+  rollback: async (deployId: string) => (await mutate(Rollback, { deployId })).rollback,
+  rotateWebhookSecret: async (id: string) => (await mutate(RotateWebhookSecret, { id })).rotateWebhookSecret,
   deleteSite: async (id: string) => (await mutate(DeleteSite, { id })).deleteSite,
 
   watchSites: (h: WatchHandlers<SiteSummary>) => watch(SitesUpdated, {}, (d) => d.siteUpdated, h),

@@ -51,3 +51,9 @@ export function hostOf(url: string): string {
     return url;
   }
 }
+
+/** "https://github.com/you/my-site.git" → "my-site": a site name to start from. */
+export function repoName(url: string): string {
+  const last = url.trim().replace(/\/+$/, '').split(/[/:]/).pop() ?? '';
+  return last.replace(/\.git$/i, '');
+}

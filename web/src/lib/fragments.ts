@@ -1,7 +1,7 @@
 import { graphql } from '../gql';
 
-// What each view needs of a type. Later fields (rollback, webhooks) are added here and in the
-// component that shows them, nowhere else.
+// What each view needs of a type. New fields are added here and in the component that shows them,
+// nowhere else.
 
 export const DeploySummary = graphql(`
   fragment DeploySummary on Deploy {
@@ -13,6 +13,11 @@ export const DeploySummary = graphql(`
     commitMessage
     error
     permalink
+    filesPrunedAt
+    sourceDeploy {
+      id
+      number
+    }
     createdAt
     startedAt
     finishedAt
@@ -65,6 +70,27 @@ export const SiteDetail = graphql(`
     }
     deploys(first: 20) {
       ...DeploySummary
+    }
+    webhookUrl
+    webhookSecret
+    webhookDeliveries(first: 10) {
+      ...WebhookDeliveryFields
+    }
+  }
+`);
+
+// Deliveries are immutable, and so is the number of the deploy one queued: a snapshot never goes stale.
+export const WebhookDeliveryFields = graphql(`
+  fragment WebhookDeliveryFields on WebhookDelivery {
+    id
+    deliveryId
+    event
+    outcome
+    reason
+    receivedAt
+    deploy {
+      id
+      number
     }
   }
 `);

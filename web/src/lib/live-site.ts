@@ -3,6 +3,7 @@ import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { DeployStatus } from '../gql/graphql';
 import { api, type DeploySummary, type SiteDetail } from './api';
 import { onReconnect } from './client';
+import { currentAfter } from './rollback';
 import { isActive, mergeDeploys } from './snapshots';
 
 // Deploys that can still change status.
@@ -28,9 +29,19 @@ export function createLiveSite(id: string) {
 
   const applyDeploy = (deploy: DeploySummary) => {
     if (!state.site) return;
-    const deploys = mergeDeploys(unwrap(state.site.deploys), [deploy]);
+    const before = unwrap(state.site.deploys);
+    const deploys = mergeDeploys(before, [deploy]);
     setState('site', 'deploys', reconcile(deploys, { key: 'id', merge: true }));
+    // A deploy (a rollback above all) answers LIVE before the site's own event says it is current.
+    const currentId = state.site.currentDeploy?.id;
+    const next = currentAfter(before, currentId, deploy);
+    if (next && next !== currentId) setState('site', 'currentDeploy', { id: next });
   };
+  const refresh = () =>
+    api.site(id).then(
+      (site) => site && applySite(site),
+      () => {},
+    );
 
   // Read by the page: suspends until the first answer, and carries a failed load to the error boundary.
   const [loaded] = createResource(async () => {
@@ -48,14 +59,7 @@ export function createLiveSite(id: string) {
       next: (site) => (loaded.state === 'ready' ? applySite(site) : early.push(site)),
     }),
   );
-  onCleanup(
-    onReconnect(() => {
-      api.site(id).then(
-        (site) => site && applySite(site),
-        () => {},
-      );
-    }),
-  );
+  onCleanup(onReconnect(() => void refresh()));
 
   const watching = new Map<string, () => void>();
   createEffect(() => {
@@ -78,6 +82,8 @@ export function createLiveSite(id: string) {
     loaded,
     site: () => state.site,
     applySite,
+    /** Fetches the site once (after a reconnect, or when the user asks for webhook deliveries). */
+    refresh,
     /** A deploy this page started: shown at once; one fetch closes the gap before its subscription. */
     addDeploy(deploy: DeploySummary) {
       applyDeploy(deploy);

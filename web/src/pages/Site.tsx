@@ -6,6 +6,7 @@ import { SiteActions } from '../components/SiteActions';
 import { SiteLinks } from '../components/SiteLinks';
 import { SiteSettings } from '../components/SiteSettings';
 import { StatusBadge } from '../components/StatusBadge';
+import { WebhookPanel } from '../components/WebhookPanel';
 import { api, type DeploySummary } from '../lib/api';
 import { createLiveSite } from '../lib/live-site';
 import { Link, navigate, type Params } from '../lib/router';
@@ -53,7 +54,13 @@ const SiteView: Component<{ id: string; deployId: Accessor<string | undefined> }
             <div class="split">
               <section aria-labelledby="deploys-title" class="card">
                 <h2 id="deploys-title">Deploys</h2>
-                <DeployList deploys={site().deploys} siteId={site().id} selectedId={selected()?.id} />
+                <DeployList
+                  deploys={site().deploys}
+                  siteId={site().id}
+                  selectedId={selected()?.id}
+                  currentId={site().currentDeploy?.id}
+                  onDeploy={onDeploy}
+                />
               </section>
               <section aria-labelledby="log-title" class="card log-card">
                 <h2 id="log-title">Log{selected() ? ` of deploy #${selected()?.number}` : ''}</h2>
@@ -62,6 +69,12 @@ const SiteView: Component<{ id: string; deployId: Accessor<string | undefined> }
                 </Show>
               </section>
             </div>
+            <Show when={site().sourceType === 'GIT'}>
+              <section aria-labelledby="webhook-title" class="card" data-testid="webhook">
+                <h2 id="webhook-title">GitHub webhook</h2>
+                <WebhookPanel site={site()} apply={live.applySite} refresh={live.refresh} />
+              </section>
+            </Show>
             <section aria-labelledby="settings-title" class="card">
               <h2 id="settings-title">Settings</h2>
               <SiteSettings site={site()} apply={live.applySite} onRedeploy={redeploy} />

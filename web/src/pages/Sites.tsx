@@ -28,7 +28,9 @@ export const SitesPage: Component = () => {
 const NoSites: Component = () => (
   <div class="empty card">
     <h2>No sites yet</h2>
-    <p class="muted">Upload a zip of a built site (an index.html at its root or in a folder you name).</p>
+    <p class="muted">
+      Upload a zip of a built site, or point Launchpad at a git repository it builds on every push.
+    </p>
     <Link href="/new" class="btn btn-primary">
       Deploy your first site
     </Link>
