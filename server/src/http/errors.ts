@@ -30,8 +30,20 @@ export function maskError(error: unknown): Error {
   });
 }
 
+/** Codes the API documents (api.md); yoga's own names for the same things are translated. */
+const API_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'PAYLOAD_TOO_LARGE',
+  'UNAVAILABLE',
+  'INTERNAL',
+]);
+
 function withCode(error: GraphQLError): GraphQLError {
-  if (error.extensions.code) return error;
+  if (API_CODES.has(error.extensions.code as string)) return error;
   const status = (error.extensions.http as { status?: number } | undefined)?.status;
   const code = status === 403 ? 'FORBIDDEN' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_USER_INPUT';
   return new GraphQLError(error.message, {
