@@ -78,4 +78,9 @@ describe('auth: every operation needs the admin token', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, docker: true });
   });
+
+  it('answers a malformed URL with 400, not a server error', async () => {
+    const res = await fetch(`${lp.url}/%E0%A4%A`);
+    expect(res.status).toBe(400);
+  });
 });

@@ -31,7 +31,12 @@ const TYPES: Record<string, string> = {
 /** The non-GraphQL routes: health, and the dashboard's static files (one origin, so no CORS). */
 export function createRoutes(deps: RouteDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    let path: string;
+    try {
+      path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    } catch {
+      return json(res, 400, { error: 'malformed URL' }); // a stray % is the client's mistake, not a 500
+    }
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       const docker = await deps.dockerPing();
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
