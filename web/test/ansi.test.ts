@@ -22,12 +22,16 @@ describe('parseAnsi', () => {
     ]);
   });
 
-  it('skips 256-colour and true-colour arguments instead of reading them as codes', () => {
-    // 38;5;1 must not turn on bold (1); 38;2;4;5;6 must not underline (4).
+  it('reads 256-colour and true-colour arguments as colours, never as codes', () => {
+    // 38;5;1 is palette red (not bold, 1); 38;2;4;5;6 is a true colour (not underline, 4): default colour.
     expect(parseAnsi('\x1b[38;5;1mx\x1b[0m\x1b[38;2;4;5;6my')).toEqual([
-      { text: 'x', classes: '' },
+      { text: 'x', classes: 'ansi-fg-31' },
       { text: 'y', classes: '' },
     ]);
+  });
+
+  it('maps bright colours and backgrounds', () => {
+    expect(parseAnsi('\x1b[92;43mwarn')).toEqual([{ text: 'warn', classes: 'ansi-fg-92 ansi-bg-43' }]);
   });
 
   it('drops cursor movement, erase and OSC sequences', () => {
