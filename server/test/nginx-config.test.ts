@@ -11,7 +11,13 @@ import {
   type TranslatedRules,
   translateRules,
 } from '../src/runtime/netlify-rules.js';
-import { CACHE, HASHED_ASSET_PATTERN, nginxSiteConfig } from '../src/runtime/nginx-config.js';
+import {
+  CACHE,
+  HASHED_ASSET_PATTERN,
+  nginxDeployConfig,
+  nginxSiteConfig,
+  withConfigProbe,
+} from '../src/runtime/nginx-config.js';
 
 const none: TranslatedRules = { rewrites: [], headers: [] };
 
@@ -235,6 +241,79 @@ describe('nginxSiteConfig', () => {
   });
 });
 
+describe('nginxDeployConfig', () => {
+  const id = '0123456789abcdef01234567';
+  const rules = rulesFrom('/go /one 302', '/*\n  X-Frame-Options: DENY\n  Cache-Control: private');
+
+  it('serves one permalink host from deploys/<id>/', () => {
+    const config = nginxDeployConfig(id, { spa: false, has404Page: false });
+    expect(config).toContain(
+      `server {\n    listen 80;\n    server_name "~^${id}--";\n    root /srv/site/deploys/${id};\n`,
+    );
+    expect(config).not.toContain('default_server');
+    expect(config.match(/^server \{$/gm)).toHaveLength(1);
+    const regex = new RegExp(/server_name "~(.*)";/.exec(config)![1]!);
+    expect(regex.test(`${id}--my-site.example.com`)).toBe(true);
+    expect(regex.test(`x${id}--my-site.example.com`)).toBe(false);
+    expect(regex.test(`${'1'.repeat(24)}--my-site.example.com`)).toBe(false);
+  });
+
+  it.each([
+    [false, false],
+    [true, true],
+  ])(
+    'has the same server body as the live host (spa=%s, has404Page=%s), with its own variables',
+    (spa, has404Page) => {
+      const main = serverBodies(nginxSiteConfig({ spa, has404Page, rules }))[0]!;
+      const own = serverBodies(nginxDeployConfig(id, { spa, has404Page, rules }))[0]!;
+      expect(own).toBe(
+        main
+          .replaceAll('$launchpad_header_', `$lp${id}_header_`)
+          .replaceAll('$launchpad_cache_', `$lp${id}_cache_`),
+      );
+    },
+  );
+
+  it("names its http-level variables after the deploy: the live host's maps and other deploys' stay apart", () => {
+    const config = nginxDeployConfig(id, { spa: false, has404Page: false, rules });
+    const defined = [...config.matchAll(/^map \S+ \$(\S+) \{$/gm)].map((m) => m[1]!);
+    expect(defined).toEqual([
+      `lp${id}_cache_default`,
+      `lp${id}_header_0_0`,
+      `lp${id}_header_0_1`,
+      `lp${id}_cache_control`,
+    ]);
+    // nginx's variables hash (64-byte buckets) takes names of at most 46 characters.
+    for (const name of defined) expect(name.length).toBeLessThanOrEqual(46);
+    const main = nginxSiteConfig({ spa: false, has404Page: false, rules });
+    for (const name of defined) expect(main).not.toContain(`$${name}`);
+    expect(main).toContain('map "$status:$uri" $launchpad_cache_default {');
+  });
+
+  it('refuses anything but a deploy id', () => {
+    expect(() => nginxDeployConfig('../etc', { spa: false, has404Page: false })).toThrow(/Refusing/);
+    expect(() => nginxDeployConfig(`${id}0`, { spa: false, has404Page: false })).toThrow(/Refusing/);
+  });
+
+  it('is included by the site config before the generic permalink server', () => {
+    const main = nginxSiteConfig({ spa: false, has404Page: false });
+    const include = main.indexOf('\ninclude conf.d/permalinks/*.conf;\n');
+    expect(include).toBeGreaterThan(main.indexOf('server_name _;'));
+    expect(include).toBeLessThan(main.indexOf('server_name "~^(?<deploy>'));
+  });
+
+  it('changes the probe host when an included file changes', () => {
+    const main = nginxSiteConfig({ spa: false, has404Page: false });
+    const a = withConfigProbe(main, nginxDeployConfig(id, { spa: false, has404Page: false }));
+    const b = withConfigProbe(main, nginxDeployConfig(id, { spa: true, has404Page: false }));
+    expect(a.probeHost).not.toBe(b.probeHost);
+    expect(a.probeHost).not.toBe(withConfigProbe(main).probeHost);
+    expect(a.probeHost).toBe(
+      withConfigProbe(main, nginxDeployConfig(id, { spa: false, has404Page: false })).probeHost,
+    );
+  });
+});
+
 describe('Cache-Control', () => {
   const hashed = new RegExp(HASHED_ASSET_PATTERN);
   it.each([
@@ -306,11 +385,15 @@ async function freePort(): Promise<number> {
 }
 
 /** The generated config, pointed at a temp site folder and a loopback port instead of /srv/site and :80. */
-async function prepare(config: string, siteDir: string, port = 80) {
+async function prepare(config: string, siteDir: string, port = 80, permalinks: Record<string, string> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'launchpad-nginx-'));
-  await mkdir(join(dir, 'conf.d'));
-  const local = config.replaceAll('/srv/site', siteDir).replace(/listen 80\b/g, `listen 127.0.0.1:${port}`);
-  await writeFile(join(dir, 'conf.d', 'default.conf'), local);
+  await mkdir(join(dir, 'conf.d', 'permalinks'), { recursive: true });
+  const local = (text: string) =>
+    text.replaceAll('/srv/site', siteDir).replace(/listen 80\b/g, `listen 127.0.0.1:${port}`);
+  await writeFile(join(dir, 'conf.d', 'default.conf'), local(config));
+  for (const [id, text] of Object.entries(permalinks)) {
+    await writeFile(join(dir, 'conf.d', 'permalinks', `${id}.conf`), local(text));
+  }
   await writeFile(join(dir, 'nginx.conf'), wrapper(dir));
   const args = ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')];
   return { dir, args };
@@ -545,6 +628,102 @@ describe.skipIf(!nginxBin)('with a real nginx', () => {
       await symlink(`deploys/${B}`, join(site, 'current.next'));
       await rename(join(site, 'current.next'), join(site, 'current'));
       expect((await get(port, '/')).body).toBe('<p>B index</p>');
+    });
+  });
+
+  describe("per-deploy permalink configs: each permalink keeps its deploy's rules", () => {
+    const C = 'ccccccccccccccccccccccc3';
+    const D = 'ddddddddddddddddddddddd4';
+    let site: string;
+    let dir: string;
+    let port: number;
+    let proc: ChildProcess;
+    const host = (id: string) => `${id}--graceful-fox.example.com`;
+
+    beforeAll(async () => {
+      site = await makeSite();
+      await mkdir(join(site, 'deploys', C));
+      await writeFile(join(site, 'deploys', C, 'index.html'), '<p>C index</p>');
+      // A rollback deploy: its folder is a symlink to the deploy it restored.
+      await symlink(A, join(site, 'deploys', D));
+      port = await freePort();
+      const current = {
+        spa: false,
+        has404Page: false,
+        rules: rulesFrom('/go /current 302', '/*\n  X-Version: current'),
+      };
+      const prepared = await prepare(nginxSiteConfig(current), site, port, {
+        [A]: nginxDeployConfig(A, { spa: true, has404Page: true, rules }),
+        [B]: nginxDeployConfig(B, {
+          spa: false,
+          has404Page: false,
+          rules: rulesFrom('/go /b 302', '/*\n  X-Version: b\n  Cache-Control: private'),
+        }),
+        [D]: nginxDeployConfig(D, { spa: true, has404Page: true, rules }),
+      });
+      dir = prepared.dir;
+      const check = spawnSync(nginxBin!, ['-t', ...prepared.args], { encoding: 'utf8' });
+      expect(check.stderr).toContain('test is successful');
+      expect(check.stderr).not.toMatch(/\[(warn|emerg|alert)\]/);
+      proc = spawn(nginxBin!, prepared.args, { stdio: 'ignore' });
+      for (let i = 0; i < 100; i++) {
+        if (
+          await get(port, '/').then(
+            () => true,
+            () => false,
+          )
+        )
+          return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('nginx did not start');
+    });
+
+    afterAll(async () => {
+      proc?.kill();
+      await rm(site, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    it('the live host uses the current config', async () => {
+      const go = await get(port, '/go');
+      expect([go.status, go.headers.location, go.headers['x-version']]).toEqual([302, '/current', 'current']);
+      expect((await get(port, '/old')).status).toBe(404);
+      expect((await get(port, '/some/route')).status).toBe(404);
+    });
+
+    it("a permalink with its own file uses that deploy's rules, 404 page and SPA setting", async () => {
+      const old = await get(port, '/old', host(A));
+      expect([old.status, old.headers.location]).toEqual([301, '/new']);
+      expect((await get(port, '/some/route', host(A))).body).toBe('<p>A index</p>');
+      expect((await get(port, '/missing.js', host(A))).body).toBe('<p>A not found</p>');
+      const pic = await get(port, '/assets/pic.png', host(A));
+      expect(pic.headers['cache-control']).toBe('public, max-age=60');
+      expect(pic.headers['x-frame-options']).toBe('DENY');
+      expect(pic.headers['x-version']).toBeUndefined();
+
+      const b = await get(port, '/go', host(B));
+      expect([b.status, b.headers.location, b.headers['x-version']]).toEqual([302, '/b', 'b']);
+      const index = await get(port, '/', host(B));
+      expect([index.body, index.headers['cache-control'], index.headers['x-frame-options']]).toEqual([
+        '<p>B index</p>',
+        'private',
+        undefined,
+      ]);
+      expect((await get(port, '/some/route', host(B))).status).toBe(404);
+    });
+
+    it('a rollback permalink serves the restored folder through its symlink, with its rules', async () => {
+      const id = D;
+      expect((await get(port, '/', host(id))).body).toBe('<p>A index</p>');
+      expect((await get(port, '/old', host(id))).headers.location).toBe('/new');
+    });
+
+    it('a permalink without a file falls back to the generic server and the current rules', async () => {
+      expect((await get(port, '/', host(C))).body).toBe('<p>C index</p>');
+      const go = await get(port, '/go', host(C));
+      expect([go.status, go.headers.location, go.headers['x-version']]).toEqual([302, '/current', 'current']);
+      expect((await get(port, '/', host('e'.repeat(24)))).status).toBe(404);
     });
   });
 });

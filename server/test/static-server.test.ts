@@ -470,11 +470,14 @@ describe('permalinks', () => {
     } = await createSite('permalink', [
       ['index.html', html('version one')],
       ['only-in-one.txt', 'one'],
-      ['_redirects', '/go /one.html 302'],
+      ['404.html', html('not found in one')],
+      ['_redirects', '/go /one 302'],
+      ['_headers', '/*\n  X-Version: one'],
     ]));
     second = await redeploy(siteId, [
       ['index.html', html('version two')],
-      ['_redirects', '/go /two.html 302'],
+      ['_redirects', '/go /two 302'],
+      ['_headers', '/*\n  X-Version: two'],
     ]);
   });
 
@@ -492,12 +495,51 @@ describe('permalinks', () => {
   });
 
   it('applies the current redirect rules on the live host', async () => {
-    expect((await get(slug, '/go')).headers.location).toBe('/two.html');
+    expect((await get(slug, '/go')).headers.location).toBe('/two');
+    expect((await get(slug, '/')).headers['x-version']).toBe('two');
+  });
+
+  it("keeps each deploy's own _redirects, _headers and 404 page on its permalink", async () => {
+    const one = new URL(first.permalink).host;
+    const go = await get(slug, '/go', { host: one });
+    expect([go.status, go.headers.location]).toEqual([302, '/one']);
+    expect((await get(slug, '/', { host: one })).headers['x-version']).toBe('one');
+    const missing = await get(slug, '/nope', { host: one });
+    expect([missing.status, missing.body.toString()]).toEqual([404, html('not found in one')]);
+
+    const two = new URL(second.permalink).host;
+    expect((await get(slug, '/go', { host: two })).headers.location).toBe('/two');
+    expect((await get(slug, '/', { host: two })).headers['x-version']).toBe('two');
+    const missingTwo = await get(slug, '/nope', { host: two });
+    expect(missingTwo.status).toBe(404);
+    expect(missingTwo.body.toString()).not.toContain('not found in one');
+    // The live host has no 404.html either.
+    expect((await get(slug, '/nope')).body.toString()).not.toContain('not found in one');
   });
 
   it('answers 404 for a deploy id that has no files', async () => {
     const res = await get(slug, '/', { host: `${'0'.repeat(24)}--${slug}.localhost` });
     expect(res.status).toBe(404);
+  });
+
+  // Last: it changes the current deploy.
+  it("after a rollback, the live host and the rollback's permalink use the rules of the deploy it restored", async () => {
+    const res = await lp.gql('mutation($id: ID!) { rollback(deployId: $id) { id number } }', {
+      id: first.id,
+    });
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const rollback = await live(siteId, res.data!.rollback.number);
+    expect((await get(slug, '/')).body.toString()).toBe(html('version one'));
+    expect((await get(slug, '/go')).headers.location).toBe('/one');
+    expect((await get(slug, '/nope')).body.toString()).toBe(html('not found in one'));
+
+    const own = new URL(rollback.permalink).host;
+    expect((await get(slug, '/go', { host: own })).headers.location).toBe('/one');
+    expect((await get(slug, '/nope', { host: own })).body.toString()).toBe(html('not found in one'));
+    // The deploy it replaced keeps its own rules on its permalink.
+    const two = new URL(second.permalink).host;
+    expect((await get(slug, '/go', { host: two })).headers.location).toBe('/two');
+    expect((await get(slug, '/', { host: two })).body.toString()).toBe(html('version two'));
   });
 });
 

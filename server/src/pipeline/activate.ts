@@ -1,9 +1,14 @@
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Site } from '../domain/model.js';
 import { parseHeaders, parseRedirects, translateRules } from '../runtime/netlify-rules.js';
-import { nginxSiteConfig, withConfigProbe } from '../runtime/nginx-config.js';
+import {
+  nginxDeployConfig,
+  nginxSiteConfig,
+  PERMALINK_CONFIG_DIR,
+  withConfigProbe,
+} from '../runtime/nginx-config.js';
 import type { SiteContainers, SiteEndpoint } from '../runtime/site-containers.js';
 import type { DataDir } from './data-dir.js';
 import { switchCurrent } from './publish.js';
@@ -12,10 +17,18 @@ export interface ActivateLog {
   system(text: string): void;
 }
 
+/** `sites/<slug>/nginx/permalinks/<deployId>.conf`: the config of one deploy's permalink host. */
+export function permalinkConfigFile(data: DataDir, slug: string, deployId: string): string {
+  return join(data.nginx(slug), PERMALINK_CONFIG_DIR, `${deployId}.conf`);
+}
+
 /**
  * Stage 4, route: makes a deploy's files the ones the site serves. Writes the site's nginx config (404 page,
- * SPA fallback, the deploy's `_redirects` and `_headers`), makes sure the site container runs (reloading
- * nginx gracefully when the config changed), then swaps the `current` symlink. Used by deploys and rollbacks.
+ * SPA fallback, the deploy's `_redirects` and `_headers`) and the deploy's own permalink config (the same
+ * rules, kept when later deploys replace default.conf), makes sure the site container runs (reloading nginx
+ * gracefully when the config changed), then swaps the `current` symlink. Used by deploys, rollbacks (`files`
+ * is then the source deploy's folder) and site setting changes (the current deploy again, which also gives
+ * its permalink the new SPA setting; earlier deploys keep the one they were activated with).
  */
 export async function activate(
   deps: { data: DataDir; containers: SiteContainers },
@@ -25,36 +38,47 @@ export async function activate(
   log: ActivateLog,
 ): Promise<SiteEndpoint> {
   const { data, containers } = deps;
-  const { config, probeHost } = withConfigProbe(
-    nginxSiteConfig({
-      spa: site.spa,
-      has404Page: await exists(join(files, '404.html')),
-      rules: await netlifyRules(files, log),
-    }),
-  );
+  const options = {
+    spa: site.spa,
+    has404Page: await exists(join(files, '404.html')),
+    rules: await netlifyRules(files, log),
+  };
+  const own = nginxDeployConfig(deployId, options);
+  // The probe covers the deploy's own file too: a new deploy id always changes default.conf and reloads.
+  const { config, probeHost } = withConfigProbe(nginxSiteConfig(options), own);
   const dir = data.nginx(site.slug);
-  await mkdir(dir, { recursive: true, mode: 0o755 });
-  const file = join(dir, 'default.conf');
-  const before = await readFile(file, 'utf8').catch(() => null);
-  if (before !== config) await writeFile(file, config, { mode: 0o644 });
-  const endpoint = await containers.ensure({
-    siteId: site.id,
-    slug: site.slug,
-    domains: site.domains,
-    siteDir: data.site(site.slug),
-    nginxDir: dir,
-  });
-  const reloaded = before !== null && before !== config;
-  if (reloaded) {
-    await containers.reload(site.slug);
-    log.system('server config updated');
+  const ownFile = permalinkConfigFile(data, site.slug, deployId);
+  await mkdir(join(dir, PERMALINK_CONFIG_DIR), { recursive: true, mode: 0o755 });
+  const ownBefore = await readFile(ownFile, 'utf8').catch(() => null);
+  try {
+    // Before default.conf: the reload that loads default.conf must find the deploy's file.
+    if (ownBefore !== own) await writeFile(ownFile, own, { mode: 0o644 });
+    const file = join(dir, 'default.conf');
+    const before = await readFile(file, 'utf8').catch(() => null);
+    if (before !== config) await writeFile(file, config, { mode: 0o644 });
+    const endpoint = await containers.ensure({
+      siteId: site.id,
+      slug: site.slug,
+      domains: site.domains,
+      siteDir: data.site(site.slug),
+      nginxDir: dir,
+    });
+    const reloaded = before !== null && before !== config;
+    if (reloaded) {
+      await containers.reload(site.slug);
+      log.system('server config updated');
+    }
+    const notServing = await waitUntilServing(endpoint.ip, probeHost, reloaded);
+    if (notServing)
+      log.system(`warning: could not confirm that the new server config is serving (${notServing})`);
+    log.system(`container running (${endpoint.containerId.slice(0, 12)})`);
+    await switchCurrent(data.current(site.slug), deployId);
+    return endpoint;
+  } catch (err) {
+    // A deploy that never went live leaves no permalink config behind (its files are removed too).
+    if (ownBefore === null) await rm(ownFile, { force: true });
+    throw err;
   }
-  const notServing = await waitUntilServing(endpoint.ip, probeHost, reloaded);
-  if (notServing)
-    log.system(`warning: could not confirm that the new server config is serving (${notServing})`);
-  log.system(`container running (${endpoint.containerId.slice(0, 12)})`);
-  await switchCurrent(data.current(site.slug), deployId);
-  return endpoint;
 }
 
 /** Reads `_redirects` and `_headers` from the published folder; every line we cannot honour is a warning. */

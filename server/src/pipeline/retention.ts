@@ -2,12 +2,17 @@ import { rm } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { DeployEntity } from '../db/entities.js';
 import type { Site } from '../domain/model.js';
+import { permalinkConfigFile } from './activate.js';
 import type { DataDir } from './data-dir.js';
 
 /**
  * Keeps the files of `keep` deploys of a site: the one it serves now and the newest others; older
  * deploys lose their folder but keep their rows and logs, marked with filesPrunedAt. Rollback deploys own no
  * files: they go with the deploy they point at. Archives are removed once no kept deploy uses them.
+ *
+ * A pruned deploy's permalink config (`nginx/permalinks/<id>.conf`, and its rollbacks') is removed with its
+ * files, without reloading nginx: until the next activation reloads it, the loaded server block points at a
+ * folder that is gone and answers 404, as a permalink of a pruned deploy should.
  */
 export async function pruneDeploys(
   em: EntityManager,
@@ -47,12 +52,14 @@ export async function pruneDeploys(
   });
   for (const deploy of doomed) {
     await rm(data.deploy(site.slug, deploy.id), { recursive: true, force: true });
+    await rm(permalinkConfigFile(data, site.slug, deploy.id), { force: true });
     if (deploy.archive && !keptArchives.has(deploy.archive))
       await rm(data.archive(deploy.id), { force: true });
     deploy.filesPrunedAt = now;
   }
   for (const rollback of rollbacks) {
     await rm(data.deploy(site.slug, rollback.id), { force: true }); // the permalink symlink
+    await rm(permalinkConfigFile(data, site.slug, rollback.id), { force: true });
     rollback.filesPrunedAt = now;
   }
   await em.flush();
