@@ -19,7 +19,7 @@ const fmt = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
 async function until(check: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (await check()) return;
+    if (await check().catch(() => false)) return; // e.g. the container is not listening yet
     await new Promise((r) => setTimeout(r, 2));
   }
   throw new Error('timed out');

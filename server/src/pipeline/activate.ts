@@ -44,8 +44,10 @@ export async function activate(
     rules: await netlifyRules(files, log),
   };
   const own = nginxDeployConfig(deployId, options);
-  // The probe covers the deploy's own file too: a new deploy id always changes default.conf and reloads.
-  const { config, probeHost } = withConfigProbe(nginxSiteConfig(options), own);
+  // The probe covers default.conf only, so a deploy whose rules match the live ones needs no reload: until
+  // the next reload loads its own block, its permalink falls to the catch-all block, which applies the
+  // current rules, the same ones. Any change of rules changes default.conf and reloads every block.
+  const { config, probeHost } = withConfigProbe(nginxSiteConfig(options));
   const dir = data.nginx(site.slug);
   const ownFile = permalinkConfigFile(data, site.slug, deployId);
   await mkdir(join(dir, PERMALINK_CONFIG_DIR), { recursive: true, mode: 0o755 });
