@@ -14,6 +14,7 @@ import { DataDir } from './pipeline/data-dir.js';
 import { Deployer } from './pipeline/deployer.js';
 import { DeployQueue } from './pipeline/queue.js';
 import { recover } from './pipeline/recovery.js';
+import { SiteLocks } from './pipeline/site-locks.js';
 import { createDockerClient } from './runtime/docker-client.js';
 import { SiteContainers } from './runtime/site-containers.js';
 import { schema } from './schema/index.js';
@@ -66,7 +67,9 @@ export async function buildApp(config: Config): Promise<App> {
     maxUncompressedBytes: config.maxUncompressedBytes,
     maxFiles: config.maxFiles,
   };
+  const locks = new SiteLocks();
   const deployer = new Deployer({
+    locks,
     orm,
     bus,
     data,
@@ -83,7 +86,7 @@ export async function buildApp(config: Config): Promise<App> {
     },
   });
   const queue = new DeployQueue(deployer, config.buildConcurrency);
-  const sites = new SiteService({ config, bus, data, queue, containers, zipLimits });
+  const sites = new SiteService({ config, bus, data, queue, containers, zipLimits, locks });
 
   const webhooks = new WebhookService(sites, bus);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;

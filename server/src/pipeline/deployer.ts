@@ -15,6 +15,7 @@ import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
 import { PublishError, placeFiles, resolveOutputDir, sanitizeTree } from './publish.js';
 import { pruneDeploys } from './retention.js';
+import type { SiteLocks } from './site-locks.js';
 import { DeployState } from './state.js';
 
 export interface BuildSettings {
@@ -33,6 +34,7 @@ export interface DeployerDeps {
   containers: SiteContainers;
   zipLimits: ZipLimits;
   build: BuildSettings;
+  locks: SiteLocks;
   /** LAUNCHPAD_KEEP_DEPLOYS: deploys whose files are kept per site. */
   keepDeploys: number;
   now?: () => Date;
@@ -89,14 +91,18 @@ export class Deployer {
       log.system(`published to deploys/${deployId}`);
       signal.throwIfAborted();
 
-      const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
-      const endpoint = await activate(this.deps, site, deployId, target, log);
-      placed = false; // nginx serves these files now: never remove them on a later error
-      log.system(`live at ${site.slug} (deploy ${deployId})`);
-      await this.prune(em, site, deployId, log);
-      await rm(work, { recursive: true, force: true }); // before the final status: LIVE means cleaned up
-      await log.flush();
-      await state.goLive(deploy, site, previous, { localPort: endpoint.localPort });
+      await this.deps.locks.run(site.id, async () => {
+        // Re-read the site: a rollback may have changed what is current while this deploy was building.
+        await state.site(site.id);
+        const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
+        const endpoint = await activate(this.deps, site, deployId, target, log);
+        placed = false; // nginx serves these files now: never remove them on a later error
+        log.system(`live at ${site.slug} (deploy ${deployId})`);
+        await this.prune(em, site, deployId, log);
+        await rm(work, { recursive: true, force: true }); // before the final status: LIVE means cleaned up
+        await log.flush();
+        await state.goLive(deploy, site, previous, { localPort: endpoint.localPort });
+      });
     } catch (err) {
       const cancelled =
         signal.aborted ||

@@ -22,6 +22,7 @@ import { activate } from '../pipeline/activate.js';
 import type { DataDir } from '../pipeline/data-dir.js';
 import { LogSink } from '../pipeline/log-sink.js';
 import type { DeployQueue } from '../pipeline/queue.js';
+import type { SiteLocks } from '../pipeline/site-locks.js';
 import { DeployState } from '../pipeline/state.js';
 import type { SiteContainers } from '../runtime/site-containers.js';
 import { validateBranch, validateGitUrl } from '../source/git-url.js';
@@ -67,6 +68,7 @@ export interface SiteServiceDeps {
   queue: DeployQueue;
   containers: SiteContainers;
   zipLimits: ZipLimits;
+  locks: SiteLocks;
   now?: () => Date;
 }
 
@@ -153,9 +155,13 @@ export class SiteService {
       (patch.domains !== undefined && patch.domains.join() !== site.domains.join());
     await new DeployState(em, this.deps.bus, this.now).setSite(site, patch);
     // SPA fallback and custom domains take effect now, on the files already live (no redeploy needed).
-    if (routingChanged && site.currentDeployId) {
-      const files = this.deps.data.deploy(site.slug, site.currentDeployId);
-      await activate(this.deps, site, site.currentDeployId, files, { system: () => {} });
+    if (routingChanged) {
+      await this.deps.locks.run(site.id, async () => {
+        const current = (await em.findOne(SiteEntity, { id: site.id }, { refresh: true }))?.currentDeployId;
+        if (!current) return;
+        const files = this.deps.data.deploy(site.slug, current);
+        await activate(this.deps, site, current, files, { system: () => {} });
+      });
     }
     return site;
   }
@@ -238,11 +244,14 @@ export class SiteService {
       await state.setDeploy(deploy, 'PUBLISHING');
       log.system(`rolling back to deploy #${target.number} (${sourceId})`);
       await symlink(sourceId, this.deps.data.deploy(site.slug, deploy.id));
-      const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
-      const endpoint = await activate(this.deps, site, deploy.id, files, log);
-      log.system(`live at ${site.slug}: the files of deploy #${target.number}`);
-      await log.flush();
-      await state.goLive(deploy, site, previous, { localPort: endpoint.localPort });
+      await this.deps.locks.run(site.id, async () => {
+        await state.site(site.id); // what is current now, not when this request began
+        const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
+        const endpoint = await activate(this.deps, site, deploy.id, files, log);
+        log.system(`live at ${site.slug}: the files of deploy #${target.number}`);
+        await log.flush();
+        await state.goLive(deploy, site, previous, { localPort: endpoint.localPort });
+      });
     } catch (err) {
       await rm(this.deps.data.deploy(site.slug, deploy.id), { force: true });
       log.system(`rollback failed: ${(err as Error).message}`);
