@@ -17,8 +17,8 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'graphql-ws';
+import { createBuildSite } from '../server/test/support/build-site.js';
 import { type Launchpad, startLaunchpad } from '../server/test/support/harness.js';
-import { makeZip } from '../server/test/support/zip.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const IMAGE = 'node:20-alpine';
@@ -27,8 +27,6 @@ const BURST = 10; // lines per write
 const BURST_EVERY_MS = 5; // 10,000 lines in ~5 s
 const FLOOD_LINES = 100_000;
 
-const CREATE = /* GraphQL */ `
-  mutation($input: CreateSiteInput!) { createSite(input: $input) { id deploys { id } } }`;
 const LOG = /* GraphQL */ `
   subscription($id: ID!, $after: Int) { deployLog(deployId: $id, after: $after) { seq at stream text } }`;
 
@@ -73,28 +71,12 @@ function done() {
   require('fs').writeFileSync('dist/index.html', 'done');
 }`;
 
-async function createPrintingSite(lp: Launchpad, name: string, printer: string) {
-  const zip = await makeZip([['build.js', `${publishDist}\n${printer}`]]);
-  const slug = `${lp.slugPrefix}-${name}-${randomBytes(3).toString('hex')}`;
-  const res = await lp.upload(
-    CREATE,
-    {
-      input: {
-        name: slug,
-        slug,
-        sourceType: 'ZIP',
-        file: null,
-        buildCommand: 'node build.js',
-        outputDir: 'dist',
-      },
-    },
-    { path: 'input.file', name: 'site.zip', content: zip },
+function createPrintingSite(lp: Launchpad, name: string, printer: string) {
+  return createBuildSite(
+    lp,
+    `${lp.slugPrefix}-${name}-${randomBytes(3).toString('hex')}`,
+    `${publishDist}\n${printer}`,
   );
-  if (res.errors) throw new Error(JSON.stringify(res.errors));
-  return {
-    siteId: res.data!.createSite.id as string,
-    deployId: res.data!.createSite.deploys[0].id as string,
-  };
 }
 
 /** Every line of a deploy's log from seq 1, each stamped on arrival, until the subscription completes. */

@@ -4,11 +4,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBuildSite } from './support/build-site.js';
 import { eventually, type Launchpad, startLaunchpad } from './support/harness.js';
-import { makeZip } from './support/zip.js';
 
-const CREATE = /* GraphQL */ `
-  mutation($input: CreateSiteInput!) { createSite(input: $input) { id deploys { id } } }`;
 const LOG = /* GraphQL */ `
   subscription($id: ID!, $after: Int) { deployLog(deployId: $id, after: $after) { seq stream text } }`;
 
@@ -41,27 +39,7 @@ function chunk() {
   });
 }
 chunk();`;
-  const zip = await makeZip([['build.js', script]]);
-  const slug = `${lp.slugPrefix}-${name}`;
-  const res = await lp.upload(
-    CREATE,
-    {
-      input: {
-        name: slug,
-        slug,
-        sourceType: 'ZIP',
-        file: null,
-        buildCommand: 'node build.js',
-        outputDir: 'dist',
-      },
-    },
-    { path: 'input.file', name: 'site.zip', content: zip },
-  );
-  expect(res.errors).toBeUndefined();
-  return {
-    siteId: res.data!.createSite.id as string,
-    deployId: res.data!.createSite.deploys[0].id as string,
-  };
+  return createBuildSite(lp, `${lp.slugPrefix}-${name}`, script);
 }
 
 /** Collects a deployLog subscription until it completes, or until `stopAfter` lines (then disposes the client). */

@@ -506,17 +506,7 @@ describe.skipIf(!nginxBin)('with a real nginx', () => {
       const prepared = await prepare(nginxSiteConfig(opts), site, port);
       dir = prepared.dir;
       proc = spawn(nginxBin!, prepared.args, { stdio: 'ignore' });
-      for (let i = 0; i < 100; i++) {
-        if (
-          await get(port, '/').then(
-            () => true,
-            () => false,
-          )
-        )
-          return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(`nginx did not start (${name})`);
+      await waitForNginx(port, name);
     });
 
     afterAll(async () => {
@@ -666,17 +656,7 @@ describe.skipIf(!nginxBin)('with a real nginx', () => {
       expect(check.stderr).toContain('test is successful');
       expect(check.stderr).not.toMatch(/\[(warn|emerg|alert)\]/);
       proc = spawn(nginxBin!, prepared.args, { stdio: 'ignore' });
-      for (let i = 0; i < 100; i++) {
-        if (
-          await get(port, '/').then(
-            () => true,
-            () => false,
-          )
-        )
-          return;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error('nginx did not start');
+      await waitForNginx(port, 'per-deploy permalinks');
     });
 
     afterAll(async () => {
@@ -727,3 +707,16 @@ describe.skipIf(!nginxBin)('with a real nginx', () => {
     });
   });
 });
+
+/** Resolves once the nginx started by a test answers on `port` (5 s at most). */
+async function waitForNginx(port: number, name: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const up = await get(port, '/').then(
+      () => true,
+      () => false,
+    );
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nginx did not start (${name})`);
+}

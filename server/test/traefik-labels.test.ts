@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isValidHostname } from '../src/domain/hostname.js';
 import {
-  isValidHostname,
   MANAGED_LABEL,
   permalinkRouterName,
   type RoutingConfig,

@@ -1,6 +1,6 @@
-import { checkOutputDir } from '../pipeline/publish.js';
-import { isValidHostname } from '../runtime/traefik-labels.js';
+import { isAbsolute } from 'node:path';
 import { BadInputError } from './errors.js';
+import { isValidHostname } from './hostname.js';
 import type { EnvVar } from './model.js';
 
 export function validateName(name: string): string {
@@ -75,4 +75,18 @@ export function validateBuildCommand(command: string | null | undefined): string
     throw new BadInputError(`A build command holds at most ${MAX_BUILD_COMMAND} characters`, 'buildCommand');
   }
   return trimmed;
+}
+
+/** Static check of an output dir as typed by the user (the input validator and the pipeline share it). */
+export function checkOutputDir(outputDir: string): void {
+  const parts = outputDir.split(/[\\/]+/);
+  if (
+    outputDir.length > 255 ||
+    isAbsolute(outputDir) ||
+    /^[a-zA-Z]:/.test(outputDir) ||
+    parts.includes('..') ||
+    outputDir.includes('\0')
+  ) {
+    throw new BadInputError('The output directory must be a relative path inside the project', 'outputDir');
+  }
 }

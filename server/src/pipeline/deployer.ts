@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import type Docker from 'dockerode';
 import { DomainError } from '../domain/errors.js';
+import { formatBytes } from '../domain/format-bytes.js';
 import type { Deploy, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
 import { BuildCancelledError, BuildTimeoutError, runBuild } from '../runtime/build-container.js';
@@ -38,13 +39,6 @@ export interface DeployerDeps {
   /** LAUNCHPAD_KEEP_DEPLOYS: deploys whose files are kept per site. */
   keepDeploys: number;
   now?: () => Date;
-}
-
-export class DeployCancelledError extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'DeployCancelledError';
-  }
 }
 
 /**
@@ -84,9 +78,8 @@ export class Deployer {
       }
 
       const output = await resolveOutputDir(checkout, site.outputDir);
-      const warn = (msg: string) => log.write('SYSTEM', `warning: ${msg}`);
-      await sanitizeTree(output, warn);
-      await placeFiles(output, target, warn);
+      await sanitizeTree(output, (msg) => log.write('SYSTEM', `warning: ${msg}`));
+      await placeFiles(output, target);
       placed = true;
       log.system(`published to deploys/${deployId}`);
       signal.throwIfAborted();
@@ -106,7 +99,6 @@ export class Deployer {
     } catch (err) {
       const cancelled =
         signal.aborted ||
-        err instanceof DeployCancelledError ||
         err instanceof BuildCancelledError ||
         (err instanceof GitCloneError && err.reason === 'CANCELLED');
       const message = cancelled ? 'cancelled' : userMessage(err);
@@ -215,10 +207,4 @@ function userMessage(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC') return 'The server ran out of disk space';
   return 'Internal error while deploying (see the server log)';
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -1,19 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import {
-  chmod,
-  cp,
-  lstat,
-  mkdir,
-  readdir,
-  readlink,
-  realpath,
-  rename,
-  rm,
-  stat,
-  symlink,
-} from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { BadInputError } from '../domain/errors.js';
+import { chmod, cp, mkdir, readdir, realpath, rename, rm, stat, symlink } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { checkOutputDir } from '../domain/validate.js';
 
 /**
  * Resolves the user's output dir inside the checkout and proves it stays there: no absolute paths, no `..`,
@@ -36,20 +24,6 @@ export async function resolveOutputDir(checkout: string, outputDir: string): Pro
     throw new PublishError(`The output directory "${outputDir}" is not a directory`);
   }
   return real;
-}
-
-/** Static check of an output dir as typed by the user (the input validator and the pipeline share it). */
-export function checkOutputDir(outputDir: string): void {
-  const parts = outputDir.split(/[\\/]+/);
-  if (
-    outputDir.length > 255 ||
-    isAbsolute(outputDir) ||
-    /^[a-zA-Z]:/.test(outputDir) ||
-    parts.includes('..') ||
-    outputDir.includes('\0')
-  ) {
-    throw new BadInputError('The output directory must be a relative path inside the project', 'outputDir');
-  }
 }
 
 /** A failure of the publish stage whose message is safe and useful to show the user. */
@@ -81,37 +55,17 @@ export async function sanitizeTree(dir: string, warn: (msg: string) => void): Pr
 }
 
 /**
- * Moves (or, across file systems, copies) the output into its deploy folder. Symlinks are not carried over:
- * a link in a build's output could point anywhere on the host, and nginx would follow it.
+ * Moves the (sanitised) output into its deploy folder; copies it where work/ and sites/ are on different
+ * file systems.
  */
-export async function placeFiles(from: string, to: string, warn: (msg: string) => void): Promise<void> {
+export async function placeFiles(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), { recursive: true, mode: 0o755 });
-  const hasLinks = await containsSymlinks(from);
-  if (!hasLinks) {
-    try {
-      await rename(from, to);
-      return;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-    }
+  try {
+    await rename(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    await cp(from, to, { recursive: true, errorOnExist: true, force: false });
   }
-  await cp(from, to, {
-    recursive: true,
-    errorOnExist: true,
-    force: false,
-    filter: async (src) => {
-      if ((await lstat(src)).isSymbolicLink()) {
-        warn(`skipped symlink ${relative(from, src)} (symlinks are not published)`);
-        return false;
-      }
-      return true;
-    },
-  });
-}
-
-async function containsSymlinks(dir: string): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.some((e) => e.isSymbolicLink());
 }
 
 /**
@@ -126,14 +80,5 @@ export async function switchCurrent(currentLink: string, deployId: string): Prom
   } catch (err) {
     await rm(tmp, { force: true });
     throw err;
-  }
-}
-
-/** The deploy id `current` points at, or null when there is none. */
-export async function currentDeployOf(currentLink: string): Promise<string | null> {
-  try {
-    return basename(await readlink(currentLink));
-  } catch {
-    return null;
   }
 }

@@ -1,3 +1,4 @@
+import { isValidHostname } from '../domain/hostname.js';
 /**
  * Docker labels that Traefik v3's Docker provider reads to route a site's hosts to its container.
  * Rule syntax: https://doc.traefik.io/traefik/reference/routing-configuration/http/routing/rules-and-priority/
@@ -75,18 +76,6 @@ export function siteLabels(site: RoutedSite, cfg: RoutingConfig): Record<string,
     }
   }
   return labels;
-}
-
-/**
- * Custom domains: lowercase DNS names of at least two labels, each 1-63 of [a-z0-9-] without a leading or
- * trailing hyphen, 253 characters at most; no wildcard and no IP address.
- */
-export function isValidHostname(h: string): boolean {
-  if (h.length === 0 || h.length > 253) return false;
-  const labels = h.split('.');
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return false;
-  // An all-numeric last label is never a TLD (RFC 3696 §2); this also refuses IPv4 addresses.
-  return !/^[0-9]+$/.test(labels[labels.length - 1]!);
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

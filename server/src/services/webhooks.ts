@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
-import { newId } from '../domain/ids.js';
+import { ID_PATTERN, newId } from '../domain/ids.js';
 import type { Site, WebhookDelivery, WebhookOutcome } from '../domain/model.js';
 import { verifyGithubSignature } from '../domain/signature.js';
 import type { PubSub } from '../events/pubsub.js';
@@ -31,7 +31,7 @@ export class WebhookService {
   ) {}
 
   async receive(em: EntityManager, req: WebhookRequest): Promise<WebhookAnswer> {
-    if (!/^[0-9a-f]{24}$/.test(req.siteId)) return { status: 404, body: { error: 'unknown site' } };
+    if (!ID_PATTERN.test(req.siteId)) return { status: 404, body: { error: 'unknown site' } };
     const site = await em.findOne(SiteEntity, { id: req.siteId });
     if (!site) return { status: 404, body: { error: 'unknown site' } };
     const event = (req.event ?? '').slice(0, 64) || 'unknown';

@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import { crc32 } from 'node:zlib';
 import { type CentralDirectory, Open, type File as ZipEntry } from 'unzipper';
 import { BadInputError } from '../domain/errors.js';
+import { formatBytes } from '../domain/format-bytes.js';
 
 export interface ZipLimits {
   /** Size of the upload itself. */
@@ -81,10 +82,6 @@ const notAZip = () => reject('not a zip archive');
 
 function quote(name: string): string {
   return JSON.stringify(name.length > 200 ? `${name.slice(0, 200)}…` : name);
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= MiB ? `${(bytes / MiB).toFixed(1)} MiB` : `${bytes} bytes`;
 }
 
 /**
