@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import { engineError, ensureImage, isNotFound } from './images.js';
+import { SitesNetwork } from './network.js';
 import { MANAGED_LABEL, type RoutingConfig, SITE_LABEL, siteLabels } from './traefik-labels.js';
 
 export const siteContainerName = (slug: string) => `launchpad-site-${slug}`;
@@ -39,28 +40,18 @@ export interface SiteContainersOptions {
  * symlink is swapped under it); only a change of image, routing or mounts recreates it.
  */
 export class SiteContainers {
+  private readonly network: SitesNetwork;
+
   constructor(
     private readonly docker: Docker,
     private readonly opts: SiteContainersOptions,
-  ) {}
+  ) {
+    this.network = new SitesNetwork(docker, opts.network);
+  }
 
-  async ensureNetwork(): Promise<void> {
-    try {
-      await this.docker.getNetwork(this.opts.network).inspect();
-    } catch (err) {
-      if (!isNotFound(err)) throw engineError(err);
-      try {
-        await this.docker.createNetwork({
-          Name: this.opts.network,
-          Driver: 'bridge',
-          CheckDuplicate: true,
-          Labels: { [MANAGED_LABEL]: 'true' },
-        });
-      } catch (createErr) {
-        // Another process may have created it between our inspect and create.
-        if ((createErr as { statusCode?: number }).statusCode !== 409) throw engineError(createErr);
-      }
-    }
+  /** The sites network's id, created when missing. */
+  ensureNetwork(): Promise<string> {
+    return this.network.ensure();
   }
 
   /** Creates and starts the site's container, or keeps the running one when its spec is unchanged. */
@@ -72,7 +63,8 @@ export class SiteContainers {
       [SITE_LABEL]: spec.siteId,
       [INSTANCE_LABEL]: this.opts.instanceId,
     };
-    const create = this.createOptions(name, spec, labels);
+    const networkId = await this.network.ensure();
+    const create = this.createOptions(name, spec, labels, networkId);
     const specHash = createHash('sha256').update(JSON.stringify(create)).digest('hex').slice(0, 16);
     const existing = await this.inspect(name);
     if (existing) {
@@ -88,7 +80,6 @@ export class SiteContainers {
       await this.docker.getContainer(existing.Id).remove({ force: true });
     }
     await ensureImage(this.docker, this.opts.image);
-    await this.ensureNetwork();
     create.Labels = { ...labels, [SPEC_LABEL]: specHash };
     const container = await this.docker.createContainer(create).catch((err) => {
       throw engineError(err);
@@ -170,7 +161,12 @@ export class SiteContainers {
     }
   }
 
-  private createOptions(name: string, spec: SiteContainerSpec, labels: Record<string, string>) {
+  private createOptions(
+    name: string,
+    spec: SiteContainerSpec,
+    labels: Record<string, string>,
+    networkId: string,
+  ) {
     return {
       name,
       Image: this.opts.image,
@@ -179,7 +175,8 @@ export class SiteContainers {
       HostConfig: {
         Binds: [`${spec.siteDir}:/srv/site:ro`, `${spec.nginxDir}:/etc/nginx/conf.d:ro`],
         RestartPolicy: { Name: 'unless-stopped' },
-        NetworkMode: this.opts.network,
+        // By id: a name can briefly be ambiguous while racing creators converge (see SitesNetwork).
+        NetworkMode: networkId,
         PortBindings: this.opts.publishPorts ? { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } : {},
         // A static server needs little: no new privileges, only the capabilities nginx's master uses to
         // bind :80 and drop to its worker user, bounded memory and process count.
@@ -189,7 +186,7 @@ export class SiteContainers {
         Memory: 128 * 1024 * 1024,
         PidsLimit: 256,
       },
-      NetworkingConfig: { EndpointsConfig: { [this.opts.network]: {} } },
+      NetworkingConfig: { EndpointsConfig: { [networkId]: {} } },
     } satisfies Docker.ContainerCreateOptions;
   }
 }

@@ -134,21 +134,26 @@ export function recordDeployEvents(lp: Launchpad): Deploy[] {
   return events;
 }
 
-/** Removes every container on the test network and the network itself. */
+/** Removes every container on the test network and the network itself (every copy, by id). */
 export async function removeInstanceObjects(network: string): Promise<void> {
-  const containers = await docker.listContainers({ all: true, filters: { network: [network] } });
-  await Promise.all(
-    containers.map((c) =>
-      docker
-        .getContainer(c.Id)
-        .remove({ force: true })
-        .catch(() => {}),
-    ),
+  const networks = (await docker.listNetworks({ filters: { name: [network] } })).filter(
+    (n) => n.Name === network,
   );
-  await docker
-    .getNetwork(network)
-    .remove()
-    .catch(() => {});
+  for (const net of networks) {
+    const containers = await docker.listContainers({ all: true, filters: { network: [net.Id] } });
+    await Promise.all(
+      containers.map((c) =>
+        docker
+          .getContainer(c.Id)
+          .remove({ force: true })
+          .catch(() => {}),
+      ),
+    );
+    await docker
+      .getNetwork(net.Id)
+      .remove()
+      .catch(() => {});
+  }
 }
 
 /** Waits until `check` returns a value other than undefined (polls; for tests only). */
