@@ -43,7 +43,8 @@ beforeAll(async () => {
   git = await startGitServer();
   lp = await startLaunchpad({
     LAUNCHPAD_GIT_SCHEMES: 'git',
-    LAUNCHPAD_BUILD_TIMEOUT: '4',
+    // Long enough for a 1 s build on a loaded machine; the timeout case below sleeps past it.
+    LAUNCHPAD_BUILD_TIMEOUT: '20',
     LAUNCHPAD_BUILD_CONCURRENCY: '2',
   });
   events = recordDeployEvents(lp);
@@ -158,10 +159,10 @@ describe('git sites', () => {
     expect(site.deploys.find((d: { number: number }) => d.number === 1).status).toBe('SUPERSEDED');
   });
 
-  describe('a failing deploy says why and leaves the live site as it was', () => {
+  describe('a failing deploy says why and leaves the live site as it was', { timeout: 180_000 }, () => {
     const cases: [string, Record<string, unknown>, RegExp][] = [
       ['the build exits 1', { buildCommand: 'echo oops; exit 1' }, /exited with code 1/],
-      ['the build runs over the timeout', { buildCommand: 'sleep 30' }, /longer than 4 s/],
+      ['the build runs over the timeout', { buildCommand: 'sleep 300' }, /longer than 20 s/],
       [
         'the output dir is missing',
         { buildCommand: 'true', outputDir: 'build' },
@@ -236,7 +237,8 @@ describe('git sites', () => {
   });
 });
 
-describe('the deploy queue', () => {
+// Several builds queue behind each other here: generous bounds, so a loaded machine is slow, not red.
+describe('the deploy queue', { timeout: 240_000 }, () => {
   it('runs one deploy per site at a time; a newer queued deploy replaces older queued ones', async () => {
     await git.createRepo('queue', { 'build.js': buildScript('q') });
     const res = await createGitSite(`${lp.slugPrefix}-queue`, 'queue', {
@@ -289,7 +291,9 @@ describe('the deploy queue', () => {
     expect(cancel.errors).toBeUndefined();
     const { deploy } = await settled(siteId, 1);
     expect(deploy.status).toBe('CANCELLED');
-    expect(Date.now() - started).toBeLessThan(5000);
+    // CANCELLED (not FAILED by the 20 s build timeout) is the proof; the bound is generous for a loaded
+    // machine. How fast a cancel lands is a benchmark figure, not a test.
+    expect(Date.now() - started).toBeLessThan(20_000);
     await assertClean(deployId);
   });
 });

@@ -131,5 +131,5 @@ describe('a server killed mid-build', () => {
       return d?.status === 'LIVE' || d?.status === 'FAILED' ? d : undefined;
     }, 45_000);
     expect(done.status).toBe('LIVE');
-  });
+  }, 240_000); // two server starts, a clone and builds: generous on a loaded machine
 });
