@@ -119,13 +119,14 @@ export class WebhookService {
     const deploysOfCommit = await em.find(
       DeployEntity,
       { siteId: site.id, commitSha: push.after },
-      { fields: ['id', 'number', 'status'] },
+      // Read past the identity map: partial rows there would be what later reads in this request get.
+      { fields: ['id', 'number', 'status'], disableIdentityMap: true },
     );
     if (deploysOfCommit.length === 0) return null;
     const newest = await em.findOne(
       DeployEntity,
       { siteId: site.id, commitSha: { $ne: null }, trigger: { $ne: 'ROLLBACK' } },
-      { orderBy: { number: 'desc' }, fields: ['commitSha'] },
+      { orderBy: { number: 'desc' }, fields: ['commitSha'], disableIdentityMap: true },
     );
     return replayedPushReason({
       after: push.after,
