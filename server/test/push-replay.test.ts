@@ -77,6 +77,11 @@ describe('replayed pushes (a signed body sent again under a new delivery id)', (
       ),
       /already live \(#3\)/,
     ],
+    [
+      'a commit live while the site read was older is still live',
+      history(C, B, [[3, 'LIVE']], 2, C),
+      /already live \(#3\)/,
+    ],
     ['a push without `before` for a known commit is ignored', history(A, null, [[1, 'FAILED']], 2, B), /#1/],
     [
       'an active deploy wins over an older live one',

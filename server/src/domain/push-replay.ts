@@ -35,7 +35,7 @@ export function replayedPushReason(h: PushHistory): string | null {
   const sha = h.after.slice(0, 7);
   const active = h.deploysOfCommit.find((d) => ACTIVE.includes(d.status));
   if (active) return `commit ${sha} is already being deployed (#${active.number})`;
-  const live = h.deploysOfCommit.find((d) => d.id === h.currentDeployId);
+  const live = h.deploysOfCommit.find((d) => d.id === h.currentDeployId || d.status === 'LIVE');
   if (live) return `commit ${sha} is already live (#${live.number})`;
   if (h.deploysOfCommit.length === 0) return null;
   if (h.lastHead !== null && h.before === h.lastHead && h.lastHead !== h.after) return null;

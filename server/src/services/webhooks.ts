@@ -31,7 +31,7 @@ export interface WebhookAnswer {
  * answers at once (the deploy runs in the queue) and records every delivery it can attribute to a site.
  */
 export class WebhookService {
-  // One delivery at a time per site: two copies of a push sent at once must not both find "no deploy yet".
+  // One signed push at a time per site: two copies sent at once must not both find "no deploy yet".
   private readonly perSite = new SiteLocks();
 
   constructor(
@@ -42,10 +42,6 @@ export class WebhookService {
 
   async receive(em: EntityManager, req: WebhookRequest): Promise<WebhookAnswer> {
     if (!ID_PATTERN.test(req.siteId)) return { status: 404, body: { error: 'unknown site' } };
-    return this.perSite.run(req.siteId, () => this.handle(em, req));
-  }
-
-  private async handle(em: EntityManager, req: WebhookRequest): Promise<WebhookAnswer> {
     const site = await em.findOne(SiteEntity, { id: req.siteId });
     if (!site) return { status: 404, body: { error: 'unknown site' } };
     const event = (req.event ?? '').slice(0, 64) || 'unknown';
@@ -90,18 +86,21 @@ export class WebhookService {
     }
     if (push.deleted) return this.ignore(record, `branch ${site.branch} was deleted`);
     if (!site.autoDeploy) return this.ignore(record, 'auto-deploy is off');
-    // GitHub's manual redeliver reuses the delivery id: only one that already queued a deploy is a repeat.
-    if (deliveryId && (await this.alreadyQueued(em, site, deliveryId))) {
-      return this.ignore(record, `delivery ${deliveryId} already queued a deploy`);
-    }
-    const replayed = await this.replayed(em, site, push);
-    if (replayed) return this.ignore(record, replayed);
-    const deploy = await this.sites.deploy(em, site.id, null, 'WEBHOOK', {
-      commitSha: push.after,
-      commitMessage: push.message,
+    // Only signed pushes queue behind each other: a flood of unsigned requests cannot hold up a real push.
+    return this.perSite.run(site.id, async () => {
+      // GitHub's manual redeliver reuses the delivery id: only one that already queued a deploy is a repeat.
+      if (deliveryId && (await this.alreadyQueued(em, site, deliveryId))) {
+        return this.ignore(record, `delivery ${deliveryId} already queued a deploy`);
+      }
+      const replayed = await this.replayed(em, site, push);
+      if (replayed) return this.ignore(record, replayed);
+      const deploy = await this.sites.deploy(em, site.id, null, 'WEBHOOK', {
+        commitSha: push.after,
+        commitMessage: push.message,
+      });
+      await record('QUEUED', `push of ${push.after.slice(0, 7)} to ${site.branch}`, deploy.id);
+      return { status: 202, body: { deployId: deploy.id } };
     });
-    await record('QUEUED', `push of ${push.after.slice(0, 7)} to ${site.branch}`, deploy.id);
-    return { status: 202, body: { deployId: deploy.id } };
   }
 
   private async ignore(record: (o: WebhookOutcome, r: string) => Promise<void>, reason: string) {
