@@ -170,17 +170,19 @@ export class WebhookService {
   }
 
   private async prune(em: EntityManager, siteId: string, outcome: WebhookOutcome): Promise<void> {
-    const [oldestKept] = await em.find(
+    const kept = await em.find(
       WebhookDeliveryEntity,
       { siteId, outcome },
-      { orderBy: { receivedAt: 'desc', id: 'desc' }, offset: KEEP_UNDEPLOYED_DELIVERIES - 1, limit: 1 },
+      {
+        orderBy: { receivedAt: 'desc', id: 'desc' },
+        limit: KEEP_UNDEPLOYED_DELIVERIES,
+        fields: ['id'],
+        disableIdentityMap: true,
+      },
     );
-    if (!oldestKept) return;
-    await em.nativeDelete(WebhookDeliveryEntity, {
-      siteId,
-      outcome,
-      receivedAt: { $lt: oldestKept.receivedAt },
-    });
+    if (kept.length < KEEP_UNDEPLOYED_DELIVERIES) return;
+    // By id, not by time: rows stored within one millisecond must not make the cut keep one too many.
+    await em.nativeDelete(WebhookDeliveryEntity, { siteId, outcome, id: { $nin: kept.map((k) => k.id) } });
   }
 }
 
