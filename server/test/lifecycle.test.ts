@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebhookDeliveryEntity } from '../src/db/entities.js';
 import { githubSignature } from '../src/domain/signature.js';
+import { DEFAULT_BUDGET } from '../src/services/delivery-budget.js';
 import { type GitServer, startGitServer } from './support/git-server.js';
 import { docker, eventually, httpGet, type Launchpad, startLaunchpad } from './support/harness.js';
 import { makeZip } from './support/zip.js';
@@ -264,6 +266,117 @@ describe('GitHub push webhooks', () => {
       ).status,
     ).toBe(200);
     secret = fresh;
+  });
+
+  const signedPush = (delivery: string, body: unknown) => {
+    const raw = JSON.stringify(body);
+    return push(siteId, raw, {
+      'x-github-event': 'push',
+      'x-github-delivery': delivery,
+      'x-hub-signature-256': githubSignature(secret, raw),
+    });
+  };
+  const answer = async (res: Response) => {
+    const body = (await res.json()) as { ignored?: string; deployId?: string };
+    return { status: res.status, ignored: body.ignored, deployId: body.deployId };
+  };
+
+  it('webhook replay with a new delivery id starts no deploy; a force-push back to an earlier commit does', async () => {
+    const before = await site(siteId);
+    const first = before.deploys.find((d: { number: number }) => d.number === 1).commitSha as string;
+    const live = before.deploys.find((d: { number: number }) => d.number === 2).commitSha as string;
+    expect(before.currentDeploy.number).toBe(2);
+
+    // The live commit's push, sent again three times at once under fresh delivery ids.
+    const replays = await Promise.all(
+      [1, 2, 3].map(async (i) =>
+        answer(await signedPush(`replay-live-${i}`, pushPayload('refs/heads/main', live, 'second commit'))),
+      ),
+    );
+    for (const r of replays) {
+      expect(r.status).toBe(200);
+      expect(r.ignored).toMatch(/is already live \(#2\)/);
+    }
+    // The first commit's original push (before = the zero sha) would roll the site back: ignored too.
+    const old = await answer(
+      await signedPush('replay-old', pushPayload('refs/heads/main', first, 'initial commit')),
+    );
+    expect(old.status).toBe(200);
+    expect(old.ignored).toMatch(/deployed before \(#1, superseded\).*redeploy/);
+    expect((await site(siteId)).deploys).toHaveLength(2);
+    const recorded = (await site(siteId)).webhookDeliveries;
+    expect(recorded.find((d: { deliveryId: string }) => d.deliveryId === 'replay-old')).toMatchObject({
+      outcome: 'IGNORED',
+      deploy: null,
+    });
+
+    // A real force-push back to the first commit moves the branch from the live head: it deploys.
+    await git.forcePush('hooked', first);
+    const forced = await signedPush('force-1', {
+      ...pushPayload('refs/heads/main', first, 'initial commit'),
+      before: live,
+      forced: true,
+    });
+    expect(forced.status).toBe(202);
+    const reverted = await settled(siteId, 3);
+    expect(reverted).toMatchObject({ status: 'LIVE', commitSha: first });
+    expect((await get(slug)).body.toString()).toBe('one');
+
+    // Now the second commit's old push is the replay that would roll forward: ignored.
+    const stale = await answer(
+      await signedPush('replay-stale', pushPayload('refs/heads/main', live, 'second commit')),
+    );
+    expect(stale.ignored).toMatch(/deployed before \(#2, superseded\)/);
+
+    // Copies of one new push racing each other under different delivery ids: exactly one deploy.
+    const { head } = await git.commit('hooked', { 'build.js': build('three') }, 'third commit');
+    const racing = await Promise.all(
+      [1, 2, 3].map(async (i) =>
+        answer(
+          await signedPush(`race-${i}`, {
+            ...pushPayload('refs/heads/main', head, 'third commit'),
+            before: first,
+          }),
+        ),
+      ),
+    );
+    expect(racing.filter((r) => r.status === 202)).toHaveLength(1);
+    for (const r of racing.filter((x) => x.status !== 202))
+      expect(r.ignored).toMatch(/already (being deployed|live)/);
+    expect(await settled(siteId, 4)).toMatchObject({ status: 'LIVE', commitSha: head });
+    expect((await site(siteId)).deploys).toHaveLength(4);
+  });
+
+  it('rejected deliveries flood: 1,000 unsigned POSTs store a bounded number of rows that count the rest', async () => {
+    const em = lp.app.orm.em.fork();
+    const rejected = () => em.count(WebhookDeliveryEntity, { siteId, outcome: 'REJECTED' });
+    const stored = await rejected();
+    const body = JSON.stringify(pushPayload('refs/heads/main', 'd'.repeat(40), 'flood'));
+    const statuses: number[] = [];
+    const sender = async (worker: number) => {
+      for (let i = worker; i < 1000; i += 20) {
+        const res = await push(siteId, body, { 'x-github-event': 'push', 'x-github-delivery': `flood-${i}` });
+        statuses.push(res.status);
+        await res.arrayBuffer();
+      }
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, w) => sender(w)));
+    expect(statuses).toHaveLength(1000);
+    expect(new Set(statuses)).toEqual(new Set([401]));
+
+    const added = (await rejected()) - stored;
+    expect(added).toBeGreaterThan(0);
+    expect(added).toBeLessThanOrEqual(DEFAULT_BUDGET.rows);
+    // The window's count is rewritten at most once a second; one more delivery after that brings it up to date.
+    await new Promise((r) => setTimeout(r, DEFAULT_BUDGET.writeEveryMs + 100));
+    expect((await push(siteId, body, { 'x-github-event': 'push' })).status).toBe(401);
+    const shown = (await site(siteId)).webhookDeliveries as { outcome: string; reason: string }[];
+    const summary = shown.find((d) => /more until/.test(d.reason));
+    expect(summary?.outcome).toBe('REJECTED');
+    const counted = Number(/then (\d+) more until/.exec(summary!.reason)![1]);
+    expect(counted + added).toBe(1001);
+    expect(summary!.reason).toMatch(/X-Hub-Signature-256 header missing/);
+    expect(await rejected()).toBe(stored + added);
   });
 });
 

@@ -14,7 +14,7 @@ describe('database migrations', () => {
         .getConnection()
         .execute<{ name: string }[]>("select name from sqlite_master where type = 'table' order by name");
       expect(tables.map((t) => t.name)).toEqual(
-        expect.arrayContaining(['deploys', 'log_lines', 'sites', 'webhook_deliveries']),
+        expect.arrayContaining(['deploys', 'log_lines', 'site_domains', 'sites', 'webhook_deliveries']),
       );
     } finally {
       await orm.close(true);

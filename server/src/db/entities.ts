@@ -84,4 +84,23 @@ export const WebhookDeliveryEntity = new EntitySchema<WebhookDelivery>({
   },
 });
 
-export const entities = [SiteEntity, DeployEntity, LogLineEntity, WebhookDeliveryEntity];
+/**
+ * Which site owns a custom domain. `sites.domains` is what a user reads; this table is what makes a host
+ * belong to one site only: its primary key is the lowercased host, written in the same flush as the site,
+ * so of two sites claiming a host at once exactly one commits. Rows go with their site (on delete cascade).
+ */
+export interface SiteDomain {
+  host: string;
+  site: Site;
+}
+
+export const SiteDomainEntity = new EntitySchema<SiteDomain>({
+  name: 'SiteDomain',
+  tableName: 'site_domains',
+  properties: {
+    host: { type: 'string', primary: true, length: 253 },
+    site: { kind: 'm:1', entity: () => SiteEntity, deleteRule: 'cascade', index: true },
+  },
+});
+
+export const entities = [SiteEntity, DeployEntity, LogLineEntity, WebhookDeliveryEntity, SiteDomainEntity];

@@ -11,3 +11,13 @@ export function isValidHostname(h: string): boolean {
   // An all-numeric last label is never a TLD (RFC 3696 §2); this also refuses IPv4 addresses.
   return !/^[0-9]+$/.test(labels[labels.length - 1]!);
 }
+
+/**
+ * The hosts that reach the control plane itself (API, dashboard, webhooks): the host of the public URL
+ * and the listen address when it is a name. A site given one of them would take the dashboard's traffic.
+ */
+export function controlPlaneHosts(publicUrl: string | null, listenHost: string): string[] {
+  const hosts = [listenHost.toLowerCase()];
+  if (publicUrl) hosts.push(new URL(publicUrl).hostname.toLowerCase());
+  return [...new Set(hosts.map((h) => h.replace(/\.$/, '')).filter(isValidHostname))];
+}

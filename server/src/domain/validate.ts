@@ -1,5 +1,5 @@
 import { isAbsolute } from 'node:path';
-import { BadInputError } from './errors.js';
+import { BadInputError, ConflictError } from './errors.js';
 import { isValidHostname } from './hostname.js';
 import type { EnvVar } from './model.js';
 
@@ -35,10 +35,16 @@ export function validateEnvVars(vars: readonly EnvVar[]): EnvVar[] {
 }
 
 /**
- * Custom hostnames of a site. Names under the platform domain are refused: `<other-slug>.<domain>` or a
- * permalink host would let one site take over another's traffic.
+ * Custom hostnames of a site, lowercased. Names under the platform domain are refused: `<other-slug>.<domain>`
+ * or a permalink host would let one site take over another's traffic. So are the control plane's own hosts
+ * (`reserved`, see controlPlaneHosts). That no other site holds a name is the database's to say
+ * (services/site-domains.ts).
  */
-export function validateDomains(domains: readonly string[], platformDomain: string): string[] {
+export function validateDomains(
+  domains: readonly string[],
+  platformDomain: string,
+  reserved: readonly string[] = [],
+): string[] {
   if (domains.length > 20) throw new BadInputError('At most 20 custom domains per site', 'domains');
   const out = domains.map((d) => d.trim().toLowerCase().replace(/\.$/, ''));
   for (const d of out) {
@@ -50,6 +56,9 @@ export function validateDomains(domains: readonly string[], platformDomain: stri
         `"${d}" is under ${platformDomain}, where every site already has a name`,
         'domains',
       );
+    }
+    if (reserved.includes(d)) {
+      throw new ConflictError(`"${d}" is the host of Launchpad itself (its dashboard and API)`, 'domains');
     }
   }
   return [...new Set(out)];

@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Config } from '../config.js';
 import { DeployEntity, LogLineEntity, SiteEntity } from '../db/entities.js';
 import { BadInputError, ConflictError, NotFoundError, PayloadTooLargeError } from '../domain/errors.js';
+import { controlPlaneHosts } from '../domain/hostname.js';
 import { newId } from '../domain/ids.js';
 import type { Deploy, DeployTrigger, EnvVar, Site, SourceType } from '../domain/model.js';
 import { generateSlug, validateSlug } from '../domain/slug.js';
@@ -27,6 +28,7 @@ import { DeployState } from '../pipeline/state.js';
 import type { SiteContainers } from '../runtime/site-containers.js';
 import { validateBranch, validateGitUrl } from '../source/git-url.js';
 import { inspectZip, type ZipLimits } from '../source/zip-extract.js';
+import { domainConflict, stageDomains } from './site-domains.js';
 
 /** The upload as graphql-yoga hands it over (a WHATWG File, not necessarily Node's global class). */
 export interface Upload {
@@ -108,7 +110,7 @@ export class SiteService {
       envVars: validateEnvVars(input.envVars ?? []),
       autoDeploy: input.autoDeploy ?? git,
       spa: input.spa ?? false,
-      domains: validateDomains(input.domains ?? [], this.deps.config.domain),
+      domains: validateDomains(input.domains ?? [], this.deps.config.domain, this.reservedHosts()),
       webhookSecret: git ? newWebhookSecret() : null,
       status: 'CREATED',
       currentDeployId: null,
@@ -119,14 +121,20 @@ export class SiteService {
     };
     const slug = input.slug ? validateSlug(input.slug.trim().toLowerCase()) : await this.freeSlug(em);
     if (await em.count(SiteEntity, { slug })) throw new ConflictError(`The slug "${slug}" is taken`, 'slug');
+    if (this.reservedHosts().includes(`${slug}.${this.deps.config.domain}`)) {
+      throw new ConflictError(`"${slug}.${this.deps.config.domain}" is the host of Launchpad itself`, 'slug');
+    }
     const deployId = newId();
     if (input.file) await this.saveArchive(input.file, deployId);
     let site: Site;
     try {
       site = em.create(SiteEntity, { ...fields, slug });
+      await stageDomains(em, site, fields.domains); // stored by the same flush as the site
       await em.flush();
     } catch (err) {
       await rm(this.deps.data.archive(deployId), { force: true });
+      const taken = domainConflict(err);
+      if (taken) throw taken;
       if (String(err).includes('UNIQUE')) throw new ConflictError(`The slug "${slug}" is taken`, 'slug');
       throw err;
     }
@@ -144,7 +152,9 @@ export class SiteService {
     if (input.envVars != null) patch.envVars = validateEnvVars(input.envVars);
     if (input.autoDeploy != null) patch.autoDeploy = input.autoDeploy;
     if (input.spa != null) patch.spa = input.spa;
-    if (input.domains != null) patch.domains = validateDomains(input.domains, this.deps.config.domain);
+    if (input.domains != null) {
+      patch.domains = validateDomains(input.domains, this.deps.config.domain, this.reservedHosts());
+    }
     if (input.buildCommand !== undefined) patch.buildCommand = validateBuildCommand(input.buildCommand);
     if (input.branch != null) {
       if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no branch', 'branch');
@@ -153,7 +163,12 @@ export class SiteService {
     const routingChanged =
       (patch.spa !== undefined && patch.spa !== site.spa) ||
       (patch.domains !== undefined && patch.domains.join() !== site.domains.join());
-    await new DeployState(em, this.deps.bus, this.now).setSite(site, patch);
+    // The site's domain rows change in the same flush (one transaction) as the site: of two sites claiming
+    // a host at once, exactly one commits.
+    if (patch.domains !== undefined) await stageDomains(em, site, patch.domains);
+    await new DeployState(em, this.deps.bus, this.now).setSite(site, patch).catch((err) => {
+      throw domainConflict(err) ?? err;
+    });
     // SPA fallback and custom domains take effect now, on the files already live (no redeploy needed).
     if (routingChanged) {
       await this.deps.locks.run(site.id, async () => {
@@ -356,6 +371,10 @@ export class SiteService {
       }
     }
     return deploy;
+  }
+
+  private reservedHosts(): string[] {
+    return controlPlaneHosts(this.deps.config.publicUrl, this.deps.config.host);
   }
 
   private async freeSlug(em: EntityManager): Promise<string> {

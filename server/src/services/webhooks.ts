@@ -1,11 +1,17 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
+import { DeployEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import { ID_PATTERN, newId } from '../domain/ids.js';
 import type { Site, WebhookDelivery, WebhookOutcome } from '../domain/model.js';
+import { replayedPushReason } from '../domain/push-replay.js';
 import { verifyGithubSignature } from '../domain/signature.js';
 import type { PubSub } from '../events/pubsub.js';
+import { SiteLocks } from '../pipeline/site-locks.js';
 import { DeployState } from '../pipeline/state.js';
+import { DeliveryBudget } from './delivery-budget.js';
 import type { SiteService } from './sites.js';
+
+/** Rows kept per site for each outcome that deploys nothing; QUEUED rows are bounded by the deploys. */
+export const KEEP_UNDEPLOYED_DELIVERIES = 100;
 
 export interface WebhookRequest {
   siteId: string;
@@ -25,9 +31,13 @@ export interface WebhookAnswer {
  * answers at once (the deploy runs in the queue) and records every delivery it can attribute to a site.
  */
 export class WebhookService {
+  // One signed push at a time per site: two copies sent at once must not both find "no deploy yet".
+  private readonly perSite = new SiteLocks();
+
   constructor(
     private readonly sites: SiteService,
     private readonly bus: PubSub,
+    private readonly budget = new DeliveryBudget(),
   ) {}
 
   async receive(em: EntityManager, req: WebhookRequest): Promise<WebhookAnswer> {
@@ -37,9 +47,16 @@ export class WebhookService {
     const event = (req.event ?? '').slice(0, 64) || 'unknown';
     const deliveryId = req.deliveryId?.slice(0, 64) || null;
     const record = async (outcome: WebhookOutcome, reason: string | null, deployId: string | null = null) => {
-      await this.record(em, { siteId: site.id, deliveryId, event, outcome, reason, deployId });
-      // Open dashboards show deliveries with the site: tell them there is a new one.
-      new DeployState(em, this.bus).publishSite(site);
+      const changed = await this.record(em, {
+        siteId: site.id,
+        deliveryId,
+        event,
+        outcome,
+        reason,
+        deployId,
+      });
+      // Open dashboards show deliveries with the site: tell them there is a new one (not once per counted one).
+      if (changed) new DeployState(em, this.bus).publishSite(site);
     };
 
     if (!site.webhookSecret) {
@@ -69,16 +86,21 @@ export class WebhookService {
     }
     if (push.deleted) return this.ignore(record, `branch ${site.branch} was deleted`);
     if (!site.autoDeploy) return this.ignore(record, 'auto-deploy is off');
-    // GitHub's manual redeliver reuses the delivery id: only one that already queued a deploy is a repeat.
-    if (deliveryId && (await this.alreadyQueued(em, site, deliveryId))) {
-      return this.ignore(record, `delivery ${deliveryId} already queued a deploy`);
-    }
-    const deploy = await this.sites.deploy(em, site.id, null, 'WEBHOOK', {
-      commitSha: push.after,
-      commitMessage: push.message,
+    // Only signed pushes queue behind each other: a flood of unsigned requests cannot hold up a real push.
+    return this.perSite.run(site.id, async () => {
+      // GitHub's manual redeliver reuses the delivery id: only one that already queued a deploy is a repeat.
+      if (deliveryId && (await this.alreadyQueued(em, site, deliveryId))) {
+        return this.ignore(record, `delivery ${deliveryId} already queued a deploy`);
+      }
+      const replayed = await this.replayed(em, site, push);
+      if (replayed) return this.ignore(record, replayed);
+      const deploy = await this.sites.deploy(em, site.id, null, 'WEBHOOK', {
+        commitSha: push.after,
+        commitMessage: push.message,
+      });
+      await record('QUEUED', `push of ${push.after.slice(0, 7)} to ${site.branch}`, deploy.id);
+      return { status: 202, body: { deployId: deploy.id } };
     });
-    await record('QUEUED', `push of ${push.after.slice(0, 7)} to ${site.branch}`, deploy.id);
-    return { status: 202, body: { deployId: deploy.id } };
   }
 
   private async ignore(record: (o: WebhookOutcome, r: string) => Promise<void>, reason: string) {
@@ -91,15 +113,83 @@ export class WebhookService {
     return earlier > 0;
   }
 
-  private async record(em: EntityManager, fields: Omit<WebhookDelivery, 'id' | 'receivedAt'>): Promise<void> {
-    em.create(WebhookDeliveryEntity, { id: newId(), receivedAt: new Date(), ...fields });
+  /** A new delivery id carrying a commit the site already has a deploy for (see replayedPushReason). */
+  private async replayed(em: EntityManager, site: Site, push: Push): Promise<string | null> {
+    const deploysOfCommit = await em.find(
+      DeployEntity,
+      { siteId: site.id, commitSha: push.after },
+      // Read past the identity map: partial rows there would be what later reads in this request get.
+      { fields: ['id', 'number', 'status'], disableIdentityMap: true },
+    );
+    if (deploysOfCommit.length === 0) return null;
+    const newest = await em.findOne(
+      DeployEntity,
+      { siteId: site.id, commitSha: { $ne: null }, trigger: { $ne: 'ROLLBACK' } },
+      { orderBy: { number: 'desc' }, fields: ['commitSha'], disableIdentityMap: true },
+    );
+    return replayedPushReason({
+      after: push.after,
+      before: push.before,
+      deploysOfCommit,
+      currentDeployId: site.currentDeployId,
+      lastHead: newest?.commitSha ?? null,
+    });
+  }
+
+  /**
+   * Every QUEUED delivery is stored (each one made a deploy); the others go through the budget, so an
+   * unauthenticated flood or a replayed body stores a bounded number of rows, the last of a window
+   * counting the rest, and only the newest KEEP_UNDEPLOYED_DELIVERIES of each outcome are kept.
+   */
+  private async record(
+    em: EntityManager,
+    fields: Omit<WebhookDelivery, 'id' | 'receivedAt'>,
+  ): Promise<boolean> {
+    if (fields.outcome === 'QUEUED') {
+      em.create(WebhookDeliveryEntity, { id: newId(), receivedAt: new Date(), ...fields });
+      await em.flush();
+      return true;
+    }
+    const key = `${fields.siteId}:${fields.outcome}`;
+    const reason = fields.reason ?? fields.outcome.toLowerCase();
+    const decision = this.budget.take(key, reason);
+    if (decision.flush) {
+      await em.nativeUpdate(
+        WebhookDeliveryEntity,
+        { id: decision.flush.rowId },
+        { reason: decision.flush.reason },
+      );
+    }
+    if (!decision.store) return decision.flush !== null;
+    const id = newId();
+    em.create(WebhookDeliveryEntity, { id, receivedAt: new Date(), ...fields, reason: decision.reason });
     await em.flush();
+    this.budget.stored(key, id, reason);
+    await this.prune(em, fields.siteId, fields.outcome);
+    return true;
+  }
+
+  private async prune(em: EntityManager, siteId: string, outcome: WebhookOutcome): Promise<void> {
+    const kept = await em.find(
+      WebhookDeliveryEntity,
+      { siteId, outcome },
+      {
+        orderBy: { receivedAt: 'desc', id: 'desc' },
+        limit: KEEP_UNDEPLOYED_DELIVERIES,
+        fields: ['id'],
+        disableIdentityMap: true,
+      },
+    );
+    if (kept.length < KEEP_UNDEPLOYED_DELIVERIES) return;
+    // By id, not by time: rows stored within one millisecond must not make the cut keep one too many.
+    await em.nativeDelete(WebhookDeliveryEntity, { siteId, outcome, id: { $nin: kept.map((k) => k.id) } });
   }
 }
 
 interface Push {
   ref: string;
   after: string;
+  before: string | null;
   deleted: boolean;
   message: string | null;
 }
@@ -117,11 +207,13 @@ function parsePush(raw: Buffer): Push | null {
   const p = body as {
     ref?: unknown;
     after?: unknown;
+    before?: unknown;
     deleted?: unknown;
     head_commit?: { message?: unknown } | null;
   };
   if (typeof p?.ref !== 'string' || typeof p.after !== 'string' || !/^[0-9a-f]{40,64}$/.test(p.after))
     return null;
   const message = typeof p.head_commit?.message === 'string' ? p.head_commit.message.slice(0, 4096) : null;
-  return { ref: p.ref, after: p.after, deleted: p.deleted === true, message };
+  const before = typeof p.before === 'string' && /^[0-9a-f]{40,64}$/.test(p.before) ? p.before : null;
+  return { ref: p.ref, after: p.after, before, deleted: p.deleted === true, message };
 }

@@ -28,6 +28,8 @@ export interface GitServer {
     message: string,
     opts?: { branch?: string },
   ): Promise<{ head: string }>;
+  /** Moves `branch` (default: the repo's first) back to `sha` with a force-push, as a revert to it would. */
+  forcePush(name: string, sha: string, opts?: { branch?: string }): Promise<void>;
   /** Port the daemon listens on. */
   port: number;
   stop(): Promise<void>;
@@ -167,6 +169,15 @@ export async function startGitServer(): Promise<GitServer> {
       await git(dir, 'checkout', '--quiet', ...(exists ? [branch] : ['-b', branch]));
       await write(dir, files);
       return { head: await commitAndPush(dir, branch, message) };
+    },
+
+    async forcePush(name, sha, opts = {}) {
+      const dir = join(work, name);
+      const branch = opts.branch ?? firstBranch.get(name);
+      if (!branch) throw new Error(`no repo ${name}; call createRepo first`);
+      await git(dir, 'checkout', '--quiet', branch);
+      await git(dir, 'reset', '--quiet', '--hard', sha);
+      await git(dir, 'push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`);
     },
 
     async stop() {

@@ -1,0 +1,24 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261201232257_site_domains extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `create table \`site_domains\` (\`host\` text not null, \`site_id\` text not null, constraint \`site_domains_site_id_foreign\` foreign key(\`site_id\`) references \`sites\`(\`id\`) on delete cascade on update cascade, primary key (\`host\`));`,
+    );
+    this.addSql(`create index \`site_domains_site_id_index\` on \`site_domains\` (\`site_id\`);`);
+
+    // Earlier versions accepted one host on several sites. The oldest site keeps it; the others lose it
+    // from their settings too, so that what they list is what they own (their routing follows at their
+    // next deploy or settings change).
+    this.addSql(
+      'insert or ignore into `site_domains` (`host`, `site_id`) ' +
+        'select lower(j.value), s.id from `sites` s, json_each(s.domains) j order by s.created_at, s.id;',
+    );
+    this.addSql(
+      'update `sites` set `domains` = (select json_group_array(j.value) from json_each(`sites`.domains) j ' +
+        'where exists (select 1 from `site_domains` d where d.host = lower(j.value) and d.site_id = `sites`.id)) ' +
+        'where exists (select 1 from json_each(`sites`.domains) j where not exists ' +
+        '(select 1 from `site_domains` d where d.host = lower(j.value) and d.site_id = `sites`.id));',
+    );
+  }
+}
