@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeployEntity, WebhookDeliveryEntity } from '../src/db/entities.js';
 import { githubSignature } from '../src/domain/signature.js';
 import { type GitServer, startGitServer } from './support/git-server.js';
 import { docker, eventually, httpGet, type Launchpad, startLaunchpad } from './support/harness.js';
@@ -264,6 +265,15 @@ describe('GitHub push webhooks', () => {
       ).status,
     ).toBe(200);
     secret = fresh;
+  });
+
+  it('deleteSite leaves no webhook deliveries behind (they used to outlive their site)', async () => {
+    const em = lp.app.orm.em.fork();
+    expect(await em.count(WebhookDeliveryEntity, { siteId })).toBeGreaterThan(0);
+    const res = await lp.gql('mutation($id: ID!) { deleteSite(id: $id) }', { id: siteId });
+    expect(res.errors).toBeUndefined();
+    expect(await em.count(WebhookDeliveryEntity, { siteId })).toBe(0);
+    expect(await em.count(DeployEntity, { siteId })).toBe(0);
   });
 });
 

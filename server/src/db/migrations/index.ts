@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123034458_initial } from './Migration20261123034458_initial.js';
 import { Migration20261123042240_webhook_deliveries } from './Migration20261123042240_webhook_deliveries.js';
+import { Migration20261201233319_foreign_keys } from './Migration20261201233319_foreign_keys.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the same code runs under tsx, bundled
@@ -9,4 +10,5 @@ import { Migration20261123042240_webhook_deliveries } from './Migration202611230
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123034458_initial', class: Migration20261123034458_initial },
   { name: 'Migration20261123042240_webhook_deliveries', class: Migration20261123042240_webhook_deliveries },
+  { name: 'Migration20261201233319_foreign_keys', class: Migration20261201233319_foreign_keys },
 ];
