@@ -32,6 +32,9 @@ export default defineConfig({
           // dockerode reads DOCKER_HOST: a unit test that touches Docker fails with this path in the error,
           // on every machine, instead of passing here and failing where no engine runs.
           env: { DOCKER_HOST: 'unix:///unit-tests-must-not-use-docker.sock' },
+          // Pure tests share no state, so each worker keeps its module cache across files: most of a unit
+          // run is importing the sources, not testing them.
+          isolate: false,
         },
       },
       {
