@@ -23,6 +23,9 @@ if [ -f web/package.json ] && { [ ! -f web/dist/index.html ] || [ -n "$(find web
   npm run build -w web
 fi
 
+# The control plane runs as compiled JavaScript, rebuilt when a source is newer.
+bash scripts/build-server.sh
+
 # On a laptop there is no Traefik in front: publish each site on a loopback port so its link works.
 export LAUNCHPAD_PUBLISH_PORTS="${LAUNCHPAD_PUBLISH_PORTS:-true}"
-exec node --import tsx server/src/main.ts
+exec node server/dist/main.js

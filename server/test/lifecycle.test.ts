@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebhookDeliveryEntity } from '../src/db/entities.js';
+import { DeployEntity, WebhookDeliveryEntity } from '../src/db/entities.js';
 import { githubSignature } from '../src/domain/signature.js';
 import { DEFAULT_BUDGET } from '../src/services/delivery-budget.js';
 import { type GitServer, startGitServer } from './support/git-server.js';
@@ -377,6 +377,15 @@ describe('GitHub push webhooks', () => {
     expect(counted + added).toBe(1001);
     expect(summary!.reason).toMatch(/X-Hub-Signature-256 header missing/);
     expect(await rejected()).toBe(stored + added);
+  });
+
+  it('deleteSite leaves no webhook deliveries behind (they used to outlive their site)', async () => {
+    const em = lp.app.orm.em.fork();
+    expect(await em.count(WebhookDeliveryEntity, { siteId })).toBeGreaterThan(0);
+    const res = await lp.gql('mutation($id: ID!) { deleteSite(id: $id) }', { id: siteId });
+    expect(res.errors).toBeUndefined();
+    expect(await em.count(WebhookDeliveryEntity, { siteId })).toBe(0);
+    expect(await em.count(DeployEntity, { siteId })).toBe(0);
   });
 });
 

@@ -4,6 +4,11 @@ import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js'
 // Entities are schemas over the plain interfaces of domain/model.ts (no decorators: tsx emits no decorator
 // metadata). Status-like columns are plain strings, not enums: in MikroORM 6.6 an enum with three or more
 // values makes every migration diff rebuild the table.
+//
+// References are many-to-one relations mapped to the primary key (`mapToPk`): the model keeps plain id
+// strings, and the relation only makes the schema declare the foreign key with its `on delete` rule. What a
+// site owns (deploys, their log lines, webhook deliveries) goes with it; a pointer to a deploy that is gone
+// becomes null.
 
 export const SiteEntity = new EntitySchema<Site>({
   name: 'Site',
@@ -23,7 +28,14 @@ export const SiteEntity = new EntitySchema<Site>({
     domains: { type: 'json' },
     webhookSecret: { type: 'string', length: 128, nullable: true },
     status: { type: 'string', length: 16 },
-    currentDeployId: { type: 'string', length: 24, nullable: true },
+    currentDeployId: {
+      kind: 'm:1',
+      entity: 'Deploy',
+      mapToPk: true,
+      fieldName: 'current_deploy_id',
+      nullable: true,
+      deleteRule: 'set null',
+    },
     localPort: { type: 'integer', nullable: true },
     nextDeployNumber: { type: 'integer' },
     createdAt: { type: 'datetime' },
@@ -38,7 +50,15 @@ export const DeployEntity = new EntitySchema<Deploy>({
   indexes: [{ properties: ['status'] }],
   properties: {
     id: { type: 'string', primary: true, length: 24 },
-    siteId: { type: 'string', length: 24 },
+    // No index of its own: the unique (site_id, number) index serves lookups by site_id.
+    siteId: {
+      kind: 'm:1',
+      entity: 'Site',
+      mapToPk: true,
+      fieldName: 'site_id',
+      deleteRule: 'cascade',
+      index: false,
+    },
     number: { type: 'integer' },
     status: { type: 'string', length: 16 },
     trigger: { type: 'string', length: 16 },
@@ -46,7 +66,14 @@ export const DeployEntity = new EntitySchema<Deploy>({
     commitMessage: { type: 'text', nullable: true },
     error: { type: 'text', nullable: true },
     archive: { type: 'string', length: 255, nullable: true },
-    sourceDeployId: { type: 'string', length: 24, nullable: true },
+    sourceDeployId: {
+      kind: 'm:1',
+      entity: 'Deploy',
+      mapToPk: true,
+      fieldName: 'source_deploy_id',
+      nullable: true,
+      deleteRule: 'set null',
+    },
     filesPrunedAt: { type: 'datetime', nullable: true },
     createdAt: { type: 'datetime' },
     startedAt: { type: 'datetime', nullable: true },
@@ -60,7 +87,15 @@ export const LogLineEntity = new EntitySchema<LogLine>({
   uniques: [{ properties: ['deployId', 'seq'] }],
   properties: {
     id: { type: 'integer', primary: true, autoincrement: true },
-    deployId: { type: 'string', length: 24 },
+    // Indexed by the unique (deploy_id, seq) index: a second index would slow every log batch.
+    deployId: {
+      kind: 'm:1',
+      entity: 'Deploy',
+      mapToPk: true,
+      fieldName: 'deploy_id',
+      deleteRule: 'cascade',
+      index: false,
+    },
     seq: { type: 'integer' },
     at: { type: 'datetime' },
     stream: { type: 'string', length: 8 },
@@ -74,12 +109,27 @@ export const WebhookDeliveryEntity = new EntitySchema<WebhookDelivery>({
   indexes: [{ properties: ['siteId', 'receivedAt'] }, { properties: ['siteId', 'deliveryId'] }],
   properties: {
     id: { type: 'string', primary: true, length: 24 },
-    siteId: { type: 'string', length: 24 },
+    // Indexed by (site_id, received_at).
+    siteId: {
+      kind: 'm:1',
+      entity: 'Site',
+      mapToPk: true,
+      fieldName: 'site_id',
+      deleteRule: 'cascade',
+      index: false,
+    },
     deliveryId: { type: 'string', length: 64, nullable: true },
     event: { type: 'string', length: 64 },
     outcome: { type: 'string', length: 16 },
     reason: { type: 'text', nullable: true },
-    deployId: { type: 'string', length: 24, nullable: true },
+    deployId: {
+      kind: 'm:1',
+      entity: 'Deploy',
+      mapToPk: true,
+      fieldName: 'deploy_id',
+      nullable: true,
+      deleteRule: 'set null',
+    },
     receivedAt: { type: 'datetime' },
   },
 });

@@ -5,7 +5,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Config } from '../config.js';
-import { DeployEntity, LogLineEntity, SiteEntity } from '../db/entities.js';
+import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import { BadInputError, ConflictError, NotFoundError, PayloadTooLargeError } from '../domain/errors.js';
 import { controlPlaneHosts } from '../domain/hostname.js';
 import { newId } from '../domain/ids.js';
@@ -321,6 +321,7 @@ export class SiteService {
     }
     await em.transactional(async (tx) => {
       await tx.nativeDelete(LogLineEntity, { deployId: { $in: deploys.map((d) => d.id) } });
+      await tx.nativeDelete(WebhookDeliveryEntity, { siteId: site.id });
       await tx.nativeDelete(DeployEntity, { siteId: site.id });
       await tx.nativeDelete(SiteEntity, { id: site.id });
     });

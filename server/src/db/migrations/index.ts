@@ -1,14 +1,18 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123034458_initial } from './Migration20261123034458_initial.js';
 import { Migration20261123042240_webhook_deliveries } from './Migration20261123042240_webhook_deliveries.js';
-import { Migration20261201232257_site_domains } from './Migration20261201232257_site_domains.js';
+import { Migration20261201233319_foreign_keys } from './Migration20261201233319_foreign_keys.js';
+import { Migration20261202000000_site_domains } from './Migration20261202000000_site_domains.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the same code runs under tsx, bundled
  * or compiled. A new one is generated with `npm run migration:create -w server`, then added here.
+ * The foreign-key rebuild comes before site_domains: it renames and copies the tables it rebuilds, which
+ * it refuses to do while another table references them.
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123034458_initial', class: Migration20261123034458_initial },
   { name: 'Migration20261123042240_webhook_deliveries', class: Migration20261123042240_webhook_deliveries },
-  { name: 'Migration20261201232257_site_domains', class: Migration20261201232257_site_domains },
+  { name: 'Migration20261201233319_foreign_keys', class: Migration20261201233319_foreign_keys },
+  { name: 'Migration20261202000000_site_domains', class: Migration20261202000000_site_domains },
 ];

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201232257_site_domains extends Migration {
+export class Migration20261202000000_site_domains extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table \`site_domains\` (\`host\` text not null, \`site_id\` text not null, constraint \`site_domains_site_id_foreign\` foreign key(\`site_id\`) references \`sites\`(\`id\`) on delete cascade on update cascade, primary key (\`host\`));`,
