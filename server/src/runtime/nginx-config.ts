@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { NginxRewrite, TranslatedRules } from './netlify-rules.js';
+import type { NginxRewrite, TranslatedRules } from './netlify/rules.js';
 
 /**
  * The site container's nginx config (`/etc/nginx/conf.d/default.conf` in the stock nginx image, included
@@ -58,6 +58,23 @@ export const PERMALINK_CONFIG_DIR = 'permalinks';
 
 /** Variable prefix of default.conf's http-level maps. */
 const MAIN_PREFIX = 'launchpad_';
+
+/** Folder (inside the nginx config folder) of the `Basic-Auth` user files, named after their content. */
+export const AUTH_DIR = 'auth';
+/** Where the site container sees the nginx config folder (mounted read-only). */
+const CONF_DIR = '/etc/nginx/conf.d';
+
+/**
+ * The user files the configs of these rules read (`auth/<hash>.htpasswd`, relative to the nginx config
+ * folder): write them before the config that names them. Named after their content, so a file never
+ * changes under a config that uses it and deploys with the same passwords share one.
+ */
+export function authFiles(rules: TranslatedRules | undefined): { name: string; content: string }[] {
+  return (rules?.auth ?? []).map((a) => ({ name: authFileName(a.userFile), content: a.userFile }));
+}
+
+const authFileName = (content: string) =>
+  `${AUTH_DIR}/${createHash('sha256').update(content).digest('hex').slice(0, 32)}.htpasswd`;
 
 export function nginxSiteConfig(opts: NginxSiteOptions): string {
   const rules = opts.rules ?? { rewrites: [], headers: [] };
@@ -175,6 +192,30 @@ function httpLevel(rules: TranslatedRules, prefix: string): { lines: string[]; c
       if (h.name.toLowerCase() === 'cache-control') userCache.push(headerVar(prefix, b, i));
     });
   });
+  if (rules.auth?.length) {
+    // Basic-Auth (Netlify password protection): the first block that matches the requested path decides.
+    const realm: string[] = [`map $launchpad_path $${prefix}auth {`, '    default off;'];
+    const file: string[] = [`map $launchpad_path $${prefix}auth_file {`, '    default "";'];
+    for (const a of rules.auth) {
+      realm.push(
+        `    ${quote(`~${anchored(a.pattern)}`)} ${literal('Restricted')}; # _headers line ${a.line}`,
+      );
+      file.push(
+        `    ${quote(`~${anchored(a.pattern)}`)} ${literal(`${CONF_DIR}/${authFileName(a.userFile)}`)};`,
+      );
+    }
+    out.push(...realm, '}', ...file, '}');
+  }
+  if (rules.rewrites.some((r) => r.origin)) {
+    // Domain-level rules name a scheme; behind Traefik it is the one the client used (X-Forwarded-Proto).
+    out.push(
+      `map $http_x_forwarded_proto $${prefix}scheme {`,
+      '    default $scheme;',
+      '    http http;',
+      '    https https;',
+      '}',
+    );
+  }
   if (userCache.length === 0) return { lines: [...out, ''], cacheVar: `$${prefix}cache_default` };
   // A Cache-Control from _headers replaces the default one rather than being sent next to it.
   out.push(
@@ -198,6 +239,7 @@ interface Ctx {
 
 function serverBody({ spa, has404Page, rules, cacheVar, prefix }: Ctx): string[] {
   const has404Rules = rules.rewrites.some((r) => r.status === 404);
+  const has401Rules = rules.rewrites.some((r) => r.status === 401);
   const out = [
     '    index index.html;',
     // `current` is a symlink swapped by rename: nginx must follow it (the default, kept explicit) and look
@@ -220,10 +262,20 @@ function serverBody({ spa, has404Page, rules, cacheVar, prefix }: Ctx): string[]
       out.push(`    add_header ${headerName(h.name)} ${headerVar(prefix, b, i)}${always};`);
     });
   });
+  if (rules.auth?.length) {
+    // "off" unless the requested path is under a Basic-Auth block; nginx reads the user file per request.
+    out.push(`    auth_basic $${prefix}auth;`, `    auth_basic_user_file $${prefix}auth_file;`);
+  }
   if (has404Rules) out.push('    error_page 404 $launchpad_404;');
   else if (has404Page) out.push('    error_page 404 /404.html;');
+  // A folder without index.html is "not found" (Netlify), not nginx's 403 "directory index is forbidden".
+  out.push(`    error_page 403 =404 ${has404Rules ? '$launchpad_404' : '/404.html'};`);
+  if (has401Rules) out.push('    error_page 401 $launchpad_401;');
 
-  if (rules.rewrites.length > 0 || rules.headers.length > 0) out.push('', ...rulesPhase(rules, has404Rules));
+  if (rules.rewrites.length > 0 || rules.headers.length > 0 || rules.auth?.length) {
+    out.push('');
+    for (const line of rulesPhase(rules, has404Rules, has401Rules, prefix)) out.push(line);
+  }
 
   out.push('', '    location / {');
   out.push(`        try_files $uri $uri/ $uri.html ${spa ? '@spa' : '=404'};`, '    }');
@@ -239,6 +291,25 @@ function serverBody({ spa, has404Page, rules, cacheVar, prefix }: Ctx): string[]
       '    }',
     );
   }
+  out.push(
+    '',
+    '    # The rule files are configuration, never content.',
+    '    location = /_redirects {',
+    '        return 404;',
+    '    }',
+    '    location = /_headers {',
+    '        return 404;',
+    '    }',
+    // nginx normalises what clients send, so a `.` or `..` segment can only come from a rewrite or an
+    // error_page target built from placeholders: root + `/../..` would serve the container's own files.
+    '    location ~ "(?:^|/)\\.\\.?(?:/|$)" {',
+    '        return 404;',
+    '    }',
+  );
+  if (has401Rules) {
+    // A 401 from Basic-Auth (not from a rule) keeps nginx's own page and its WWW-Authenticate challenge.
+    out.push('    location @launchpad_401 {', '        return 401;', '    }');
+  }
   return out;
 }
 
@@ -246,8 +317,17 @@ function serverBody({ spa, has404Page, rules, cacheVar, prefix }: Ctx): string[]
  * `_redirects`, run in nginx's server rewrite phase, before any file is looked up. Netlify checks rules in
  * order and the first match wins; a rule that is not forced (`!`) is skipped when a file exists at the path
  * (shadowing), and then no later rule applies either: nginx `break` stops the rules and the file is served.
+ *
+ * A rule with conditions Launchpad cannot evaluate (`Role=`, `Country=`…) denies: the paths it matches get
+ * no file (no shadowing), later rules still apply (as on Netlify for a visitor without the role), and a
+ * request no later rule handles answers 404.
  */
-function rulesPhase(rules: TranslatedRules, has404Rules: boolean): string[] {
+function rulesPhase(
+  rules: TranslatedRules,
+  has404Rules: boolean,
+  has401Rules: boolean,
+  prefix: string,
+): string[] {
   const out = [
     // Internal redirects (index files, error pages, the SPA fallback) re-enter this phase; the rules ran on
     // the path the client asked for and must not run again on, say, /404.html. `set` variables survive
@@ -261,7 +341,10 @@ function rulesPhase(rules: TranslatedRules, has404Rules: boolean): string[] {
     '    set $launchpad_path $uri;',
   ];
   if (has404Rules) out.push('    set $launchpad_404 /404.html;');
-  if (rules.rewrites.some((r) => !r.force)) {
+  if (has401Rules) out.push('    set $launchpad_401 @launchpad_401;');
+  if (rules.rewrites.some((r) => r.origin)) out.push(`    set $launchpad_origin "$${prefix}scheme://$host";`);
+  const probe = rules.rewrites.some((r) => !r.force && !r.deny);
+  if (probe) {
     // The same files try_files would find: the path itself, <path>.html and <path>/index.html.
     out.push(
       '    set $launchpad_file 0;',
@@ -274,44 +357,97 @@ function rulesPhase(rules: TranslatedRules, has404Rules: boolean): string[] {
       '    if (-f $request_filename/index.html) {',
       '        set $launchpad_file 1;',
       '    }',
-      '    set $launchpad_probe "$launchpad_file:$uri";',
     );
   }
+  const denied = rules.rewrites.filter((r) => r.deny);
+  for (const r of denied) {
+    out.push(`    # _redirects line ${r.line}: denied (conditions Launchpad cannot evaluate)`);
+    for (const line of conditions(r)) out.push(line);
+    for (const line of ifMatches(r, ['set $launchpad_deny 1;', ...(probe ? ['set $launchpad_file 0;'] : [])]))
+      out.push(line);
+  }
+  if (probe) out.push('    set $launchpad_probe "$launchpad_file:$uri";');
   for (const r of rules.rewrites) {
+    if (r.deny) continue;
     out.push(`    # _redirects line ${r.line}: ${r.status}${r.force ? '!' : ''}`);
+    for (const line of conditions(r)) out.push(line);
     if (!r.force) {
+      const conditional = isConditional(r);
+      if (conditional) out.push('    set $launchpad_shadow "$launchpad_if$launchpad_probe";');
       out.push(
-        `    if ($launchpad_probe ~ ${quote(`^1:${anchored(r.pattern).slice(1)}`)}) {`,
+        `    if (${conditional ? '$launchpad_shadow' : '$launchpad_probe'} ~ ${quote(`^1:${anchored(r.pattern).slice(1)}`)}) {`,
         '        break;',
         '    }',
       );
     }
-    out.push(...rewrite(r));
+    for (const line of rewrite(r)) out.push(line);
   }
+  if (denied.length > 0) out.push('    if ($launchpad_deny) {', '        return 404;', '    }');
   return out;
+}
+
+const isConditional = (r: NginxRewrite) => Boolean(r.query || r.origin);
+
+/**
+ * Query and domain conditions, evaluated before the path: `$launchpad_if` ends up "" when they hold and
+ * "no" when not, and `$launchpad_cond` is `$launchpad_if:$uri`, so one anchored regex (nginx has no `&&`,
+ * and `if` blocks do not nest) tests conditions and path together. Query placeholders are copied out of the
+ * captures at once: the next regex overwrites them.
+ */
+function conditions(r: NginxRewrite): string[] {
+  if (!isConditional(r)) return [];
+  const out: string[] = [];
+  if (r.query) {
+    const captures = (r.query.match(/\((?!\?)/g) ?? []).length;
+    out.push(
+      '    set $launchpad_if no;',
+      `    if ($args ~ ${quote(anchored(r.query))}) {`,
+      '        set $launchpad_if "";',
+    );
+    for (let i = 1; i <= captures; i++) out.push(`        set $launchpad_q${i} $${i};`);
+    out.push('    }');
+  } else {
+    out.push('    set $launchpad_if "";');
+  }
+  if (r.origin) {
+    if (!/^https?:\/\/[a-z0-9.-]+$/.test(r.origin)) throw new Error(`Refusing the origin ${r.origin}`);
+    out.push(`    if ($launchpad_origin != ${quote(r.origin)}) {`, '        set $launchpad_if no;', '    }');
+  }
+  out.push('    set $launchpad_cond "$launchpad_if:$uri";');
+  return out;
+}
+
+/** `body` runs when the rule (its conditions and its path) matches; captures are the path's. */
+function ifMatches(r: NginxRewrite, body: string[]): string[] {
+  const test = isConditional(r)
+    ? `$launchpad_cond ~ ${quote(`^:${anchored(r.pattern).slice(1)}`)}`
+    : `$uri ~ ${quote(anchored(r.pattern))}`;
+  return [`    if (${test}) {`, ...body.map((l) => `        ${l}`), '    }'];
 }
 
 function rewrite(r: NginxRewrite): string[] {
   const target = replacement(r.target);
-  if (r.status === 404) {
-    // Serve the target's content with a 404 status: error_page follows $launchpad_404.
-    return [
-      `    if ($uri ~ ${quote(anchored(r.pattern))}) {`,
-      `        set $launchpad_404 ${target};`,
-      '        return 404;',
-      '    }',
-    ];
+  if (r.status === 404 || r.status === 401) {
+    // Serve the target's content with this status: error_page follows $launchpad_404 / $launchpad_401.
+    return ifMatches(r, [`set $launchpad_${r.status} ${target};`, `return ${r.status};`]);
   }
   // `rewrite` escapes captures in redirects (a decoded %0d%0a cannot split the Location header), unlike
   // `return`. Query strings are passed on, as Netlify does.
   const flag = r.status === 200 ? 'last' : r.status === 301 ? 'permanent' : 'redirect';
-  return [`    rewrite ${quote(anchored(r.pattern))} ${target} ${flag};`];
+  const line = `rewrite ${quote(anchored(r.pattern))} ${target} ${flag};`;
+  return isConditional(r) ? ifMatches(r, [line]) : [`    ${line}`];
 }
 
-/** A rewrite target may reference captures `$1`..`$9` and nothing else that nginx would expand. */
+/**
+ * A rewrite target may reference captures `$1`..`$9` and query placeholders `${q1}`..`${q9}` (copied into
+ * `$launchpad_q1`.. by conditions()), and nothing else that nginx would expand.
+ */
 function replacement(target: string): string {
-  if (/\$(?![1-9])/.test(target)) throw new Error(`Refusing an nginx replacement with a variable: ${target}`);
-  return quote(target);
+  const withQuery = target.replace(/\$\{q([1-9])\}/g, '$${launchpad_q$1}');
+  if (/\$(?![1-9]|\{launchpad_q[1-9]\})/.test(withQuery)) {
+    throw new Error(`Refusing an nginx replacement with a variable: ${target}`);
+  }
+  return quote(withQuery);
 }
 
 /** Text nginx would otherwise expand (`add_header` values, map values): it has no escape for `$`. */
@@ -338,5 +474,11 @@ function anchored(pattern: string): string {
 function quote(s: string): string {
   if ([...s].some((c) => c < ' ' || c === '\x7f'))
     throw new Error(`Refusing a control character in nginx config: ${JSON.stringify(s)}`);
-  return `"${s.replace(/[\\"]/g, '\\$&')}"`;
+  const quoted = `"${s.replace(/[\\"]/g, '\\$&')}"`;
+  // nginx reads its config through a 4 KiB buffer and fails on a longer token ("too long parameter");
+  // netlify/limits.ts keeps site input well under this.
+  if (quoted.length > MAX_TOKEN) throw new Error(`Refusing an nginx token of ${quoted.length} characters`);
+  return quoted;
 }
+
+const MAX_TOKEN = 4000;
