@@ -33,9 +33,9 @@ export interface RuleLimits {
 export const DEFAULT_RULE_LIMITS: RuleLimits = {
   fileBytes: 1024 * 1024,
   lineBytes: 4096,
-  redirectRules: 2000,
-  headerBlocks: 500,
-  headerLines: 1000,
+  redirectRules: 1000,
+  headerBlocks: 200,
+  headerLines: 500,
   valueChars: 2000,
   pathChars: 512,
 };
