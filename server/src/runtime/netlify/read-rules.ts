@@ -33,8 +33,9 @@ export async function readNetlifyRules(
   const r = redirects.result();
   const h = headers.result();
   const translated = translateRules(r.rules, h.rules);
-  for (const warning of [...r.warnings, ...h.warnings, ...translated.warnings])
+  for (const warning of inFileOrder([...r.warnings, ...h.warnings, ...translated.warnings])) {
     log.system(`warning: ${warning}`);
+  }
   log.system(`applied ${r.rules.length} redirect rule(s) and ${h.rules.length} header rule(s)`);
   return translated.nginx;
 }
@@ -73,3 +74,15 @@ const tooLarge = (name: string, limits: RuleLimits) =>
   new RulesLimitError(
     `${name} is larger than ${Math.floor(limits.fileBytes / 1024)} KiB; Launchpad serves at most that`,
   );
+
+/** Parse and translate warnings, as the user reads the files: `_redirects` first, each by line. */
+function inFileOrder(warnings: string[]): string[] {
+  const key = (w: string) => {
+    const m = /^(_redirects|_headers) line (\d+):/.exec(w);
+    return m ? (m[1] === '_redirects' ? 0 : 1e9) + Number(m[2]) : 2e9;
+  };
+  return warnings
+    .map((w, i) => ({ w, i }))
+    .sort((a, b) => key(a.w) - key(b.w) || a.i - b.i)
+    .map(({ w }) => w);
+}
