@@ -238,6 +238,7 @@ describe('the request-time guard, for rules that reach nginx with dot segments',
   // translate.ts already refuses such destinations; this is nginx-config.ts's second line, for values
   // only known at request time.
   let raw: NginxSite;
+  let rawConf: Record<string, string>;
   beforeAll(async () => {
     const rules: TranslatedRules = {
       rewrites: [
@@ -252,17 +253,16 @@ describe('the request-time guard, for rules that reach nginx with dot segments',
       ],
       headers: [],
     };
-    raw = await startNginxSite(
-      ID,
-      { 'index.html': html('home') },
-      {
-        'default.conf': nginxSiteConfig({ spa: true, has404Page: false, rules }),
-      },
-    );
+    rawConf = { 'default.conf': nginxSiteConfig({ spa: true, has404Page: false, rules }) };
+    raw = await startNginxSite(ID, { 'index.html': html('home') }, rawConf);
   }, 60_000);
   afterAll(async () => {
     await raw?.cleanup();
   });
+
+  it('passes nginx -t in the site image', async () => {
+    expect((await nginxTest(rawConf)).output).toContain('test is successful');
+  }, 60_000);
 
   it.each(['/a', '/b'])('%s never serves the container files', async (path) => {
     const res = await raw.get(path);
