@@ -31,4 +31,4 @@ export function quote(s: string): string {
   return quoted;
 }
 
-const MAX_TOKEN = 4000;
+const MAX_TOKEN = 4090;

@@ -1,4 +1,5 @@
 import { sshaUserFile } from './htpasswd.js';
+import { RulesLimitError } from './limits.js';
 import { HEADER_NAME } from './parse-headers.js';
 import { literalPattern, normaliseTarget, pathPattern } from './paths.js';
 import {
@@ -42,6 +43,7 @@ export function translateRules(
       if (rule.basicAuth) throw new Error(`Refusing Basic-Auth on an unmatchable path (line ${rule.line})`);
       continue;
     }
+    checkTokenLength(pattern, `_headers line ${rule.line}: the path`);
     if (rule.basicAuth) {
       auth.push({ line: rule.line, pattern, userFile: sshaUserFile(rule.path, rule.basicAuth) });
     }
@@ -81,6 +83,7 @@ const QUERY_CAPTURE = "(?!\\.\\.?(?:&|$))([A-Za-z0-9._~%!'()*+,;:@-]*)";
 function translateRedirect(rule: RedirectRule, note: (why: string) => void): NginxRewrite | string {
   const pattern = pathPattern(rule.from, 'redirects');
   if (pattern === null) return `"${rule.from}" has an invalid %-escape`;
+  checkTokenLength(pattern, `_redirects line ${rule.line}: the source`);
   const names = rule.from
     .split('/')
     .filter((s) => s === '*' || PLACEHOLDER.test(s))
@@ -140,3 +143,18 @@ function queryPattern(conditions: readonly QueryCondition[]): string {
   }
   return out;
 }
+
+/**
+ * A path becomes a regex of `\xHH` escapes, up to 15 characters of config per character of path (a
+ * three-byte UTF-8 character, its backslashes escaped again inside quotes). nginx refuses a token longer
+ * than its 4 KiB read buffer, so the limit is on what is written, not on what was read.
+ */
+function checkTokenLength(pattern: string, what: string): void {
+  const written = pattern.length + (pattern.match(/[\\"]/g)?.length ?? 0) + 16;
+  if (written > NGINX_TOKEN) {
+    throw new RulesLimitError(`${what} is too long once written as an nginx pattern (use a shorter path)`);
+  }
+}
+
+/** What nginx-syntax.ts accepts for one quoted token (nginx's buffer is 4096 bytes). */
+const NGINX_TOKEN = 4090;
