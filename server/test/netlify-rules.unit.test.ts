@@ -57,15 +57,20 @@ describe('parseRedirects', () => {
   });
 
   it.each([
-    ['/store id=:id /blog/:id 301', /line 1: query-parameter conditions \(id=:id\) are not supported/],
-    ['/ /anz 302 Country=au,nz', /line 1: conditions \(Country=au,nz\) are not supported/],
-    ['/admin/* /admin/:splat 200 Role=admin', /line 1: conditions/],
     ['/a /b 307', /line 1: status 307 is not supported/],
+    ['/.netlify/functions/* /x 200', /line 1: rules on \/\.netlify paths are not allowed/],
+    ['https://blog.example.com/.netlify/x /y 301', /line 1: rules on \/\.netlify paths/],
+    [
+      'https://blog.example.com:8080/* /y 301',
+      /line 1: the source .* is not an http\(s\) URL with a host name/,
+    ],
+    ['//blog.example.com/* /y 301', /line 1: the source .* has no scheme/],
+    ['/store id=../x /blog 301', /line 1: "id=..\/x" is not a query-parameter condition/],
+    ['/app/* 302', /line 1: missing destination/],
     ['/a /b 200 oops', /line 1: unrecognised text after the destination \(oops\)/],
     ['/a', /line 1: missing destination/],
     ['/a b c', /line 1: missing destination/],
     ['old /new', /line 1: the source "old" must be a path/],
-    ['https://blog.example.com/* https://www.example.com/:splat 301!', /line 1: domain-level rules/],
     ['/api/* https://api.example.com/:splat 200', /line 1: proxying to another site/],
     ['/a/*/b /c', /line 1: a splat \(\*\) is supported only as the whole last segment/],
     ['/a* /c', /line 1: a splat/],
@@ -230,7 +235,9 @@ describe('translateRules: headers', () => {
     ['/*', '/', true],
     ['/*', '/a/b.css', true],
     ['/assets/*', '/assets/app.js', true],
-    ['/assets/*', '/assets', false],
+    // Netlify: `/path/*` covers the folder itself too (issue 17).
+    ['/assets/*', '/assets', true],
+    ['/assets/*', '/assetsx', false],
     ['/assets/*', '/other/app.js', false],
     ['/about', '/about', true],
     ['/about', '/about/', true],

@@ -296,23 +296,32 @@ describe('_redirects', () => {
   });
 
   it('leaves unsupported rules unapplied', async () => {
-    // Conditions and query-parameter matches are not served; the paths behave as without the rule.
-    expect((await get(slug, '/')).body.toString()).toBe(html('home'));
-    expect((await get(slug, '/store?id=4')).status).toBe(404);
     expect((await get(slug, '/proxy/x')).status).toBe(404);
     expect((await get(slug, '/gone')).status).toBe(404);
+  });
+
+  // Issue 17: a condition Launchpad cannot evaluate (Country=) denies rather than allows, and query
+  // parameters are matched as Netlify documents.
+  it('denies the paths of a rule whose conditions it cannot evaluate: the 404 page, not the content', async () => {
+    const res = await get(slug, '/');
+    expect([res.status, res.body.toString()]).toEqual([404, html('not found here')]);
+  });
+
+  it('matches query parameters: /store?id=4 redirects to /blog/4', async () => {
+    const res = await get(slug, '/store?id=4');
+    expect([res.status, res.headers.location]).toEqual([301, '/blog/4']);
+    expect((await get(slug, '/store')).status).toBe(404);
   });
 
   it('names every line it cannot serve in the deploy log, as SYSTEM lines', async () => {
     const log = await systemLog(deployId);
     const warnings = log.filter((l) => l.startsWith('warning: _redirects'));
     expect(warnings).toEqual([
-      expect.stringMatching(/^warning: _redirects line 8: query-parameter conditions .*not supported/),
       expect.stringMatching(/^warning: _redirects line 9: conditions \(Country=au,nz\) are not supported/),
       expect.stringMatching(/^warning: _redirects line 10: proxying to another site .*not supported/),
       expect.stringMatching(/^warning: _redirects line 11: status 307 is not supported/),
     ]);
-    expect(log).toContain('applied 8 redirect rule(s) and 0 header rule(s)');
+    expect(log).toContain('applied 10 redirect rule(s) and 0 header rule(s)');
   });
 });
 
@@ -615,5 +624,58 @@ describe('custom domains', () => {
     expect(redeployed.containerId).toBe(after.containerId);
     expect(redeployed.rule).toBe(after.rule);
     expect((await get(slug, '/', { host: 'shop.example.org' })).body.toString()).toBe(html('redeployed'));
+  });
+});
+
+// Issue 17: what a hostile `_headers` / `_redirects` can do through a real deploy.
+describe('hostile rule files', () => {
+  let siteId: string;
+  let slug: string;
+  beforeAll(async () => {
+    ({ siteId, slug } = await createSite('hostile', [
+      ['index.html', html('version one')],
+      ['secret/page.html', html('the secret')],
+      ['_headers', '/secret/*\n  Basic-Auth: alice:wonderland\n  X-Frame-Options: DENY'],
+    ]));
+  });
+
+  it('Basic-Auth protects its path with a 401 challenge and never sends the credentials', async () => {
+    const res = await get(slug, '/secret/page.html');
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toMatch(/^Basic realm=/);
+    expect(JSON.stringify(res.headers)).not.toMatch(/wonderland|basic-auth/i);
+    const authorization = `Basic ${Buffer.from('alice:wonderland').toString('base64')}`;
+    const ok = await get(slug, '/secret/page.html', { headers: { authorization } });
+    expect([ok.status, ok.body.toString()]).toEqual([200, html('the secret')]);
+    expect((await get(slug, '/')).status).toBe(200);
+  });
+
+  it('a _redirects over the size limit fails the deploy with a clear message, and the live deploy stays', async () => {
+    const huge = Array.from({ length: 40_000 }, (_, i) => `/old/${i}/*  /new/${i}/:splat  301`).join('\n');
+    const res = await lp.upload(
+      DEPLOY,
+      { id: siteId, file: null },
+      {
+        path: 'file',
+        name: 'site.zip',
+        content: await makeZip([
+          ['index.html', html('version two')],
+          ['_redirects', huge],
+        ]),
+      },
+    );
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    const number = res.data!.deploySite.number;
+    const failed = await eventually(
+      async () => {
+        const site = (await lp.gql(DEPLOYS, { id: siteId })).data?.site;
+        const d = site?.deploys.find((x: SettledDeploy) => x.number === number);
+        return d?.status === 'FAILED' && site.status !== 'DEPLOYING' ? (d as SettledDeploy) : undefined;
+      },
+      45_000,
+      `deploy #${number} failing`,
+    );
+    expect(failed.error).toMatch(/_redirects is larger than 1024 KiB/);
+    expect((await get(slug, '/')).body.toString()).toBe(html('version one'));
   });
 });

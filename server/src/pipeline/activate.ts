@@ -2,8 +2,10 @@ import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Site } from '../domain/model.js';
-import { parseHeaders, parseRedirects, translateRules } from '../runtime/netlify-rules.js';
+import { readNetlifyRules } from '../runtime/netlify-rules.js';
 import {
+  AUTH_DIR,
+  authFiles,
   nginxDeployConfig,
   nginxSiteConfig,
   PERMALINK_CONFIG_DIR,
@@ -51,6 +53,11 @@ export async function activate(
   const dir = data.nginx(site.slug);
   const ownFile = permalinkConfigFile(data, site.slug, deployId);
   await mkdir(join(dir, PERMALINK_CONFIG_DIR), { recursive: true, mode: 0o755 });
+  // Basic-Auth user files (salted hashes), named after their content: written before any config names them.
+  for (const file of authFiles(options.rules)) {
+    await mkdir(join(dir, AUTH_DIR), { recursive: true, mode: 0o755 });
+    await writeFile(join(dir, file.name), file.content, { mode: 0o644 });
+  }
   const ownBefore = await readFile(ownFile, 'utf8').catch(() => null);
   try {
     // Before default.conf: the reload that loads default.conf must find the deploy's file.
@@ -83,19 +90,9 @@ export async function activate(
   }
 }
 
-/** Reads `_redirects` and `_headers` from the published folder; every line we cannot honour is a warning. */
+/** Reads `_redirects` and `_headers` from the published folder (bounded; over a limit the deploy fails). */
 async function netlifyRules(files: string, log: ActivateLog) {
-  const redirectsFile = await readFile(join(files, '_redirects'), 'utf8').catch(() => null);
-  const headersFile = await readFile(join(files, '_headers'), 'utf8').catch(() => null);
-  if (redirectsFile === null && headersFile === null) return undefined;
-  const redirects = parseRedirects(redirectsFile ?? '');
-  const headers = parseHeaders(headersFile ?? '');
-  const translated = translateRules(redirects.rules, headers.rules);
-  for (const warning of [...redirects.warnings, ...headers.warnings, ...translated.warnings]) {
-    log.system(`warning: ${warning}`);
-  }
-  log.system(`applied ${redirects.rules.length} redirect rule(s) and ${headers.rules.length} header rule(s)`);
-  return translated.nginx;
+  return readNetlifyRules(files, log);
 }
 
 /** nginx's master keeps the old workers accepting this long after it starts the new ones (ngx_process_cycle.c). */
