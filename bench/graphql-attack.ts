@@ -176,18 +176,21 @@ async function measure(src: string, dataDir: string, network: string, attack: st
       await sleep(100);
     }
   })();
+  // Only probes sent while the attack runs count: the idle ones before it just warm the server.
   const probeMs: number[] = [];
   let probeFailures = 0;
   let probing = true;
+  let attackStarted = Number.POSITIVE_INFINITY;
   const prober = (async () => {
     while (probing) {
       const t = performance.now();
+      const counts = t >= attackStarted;
       try {
         const res = await gql(server.url, PROBE);
         if (!res.data?.sites) throw new Error('no data');
-        probeMs.push(performance.now() - t);
+        if (counts) probeMs.push(performance.now() - t);
       } catch {
-        probeFailures++;
+        if (counts) probeFailures++;
       }
       await sleep(250);
     }
@@ -198,6 +201,7 @@ async function measure(src: string, dataDir: string, network: string, attack: st
     const idleRssMb = await rssMb(pid);
     peak = idleRssMb;
     const started = performance.now();
+    attackStarted = started;
     const outcome = await Promise.race([
       gql(server.url, attack, {}, ATTACK_WINDOW_MS).then(
         (res) => (res.errors ? `refused: ${res.errors[0].extensions?.code}` : 'answered'),
@@ -243,7 +247,7 @@ function row(label: string, m: Measure): string {
   return [
     label.padEnd(8),
     `RSS idle ${m.idleRssMb.toFixed(0).padStart(4)} MB  peak ${m.peakRssMb.toFixed(0).padStart(5)} MB`,
-    `probe p50 ${ms(quantile(m.probeMs, 0.5))} max ${ms(Math.max(...m.probeMs, Number.NaN))} failed ${m.probeFailures}/${m.probeMs.length + m.probeFailures}`,
+    `probe during attack p50 ${ms(quantile(m.probeMs, 0.5))} max ${ms(m.probeMs.length ? Math.max(...m.probeMs) : Number.NaN)} failed ${m.probeFailures}/${m.probeMs.length + m.probeFailures}`,
     `attack ${(m.attackMs / 1000).toFixed(2)} s: ${m.outcome}`,
   ].join(' | ');
 }

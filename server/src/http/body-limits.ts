@@ -8,6 +8,9 @@ export interface BodyLimits {
   multipartBytes: number;
 }
 
+/** A query and its variables; the dashboard's largest request is a few kB. */
+export const JSON_BODY_BYTES = 1024 * 1024;
+
 /** Room for the `operations` and `map` fields and the part headers around an upload. */
 export const MULTIPART_OVERHEAD_BYTES = 2 * 1024 * 1024;
 

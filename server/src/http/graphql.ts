@@ -9,7 +9,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { Context } from '../schema/context.js';
 import { bearerMatches } from './admin-token.js';
 import { adminTokenCheck, type CredentialCheck, isGraphiQLPage, refuseUnauthenticated } from './auth-gate.js';
-import { MULTIPART_OVERHEAD_BYTES, useRequestBodyLimits } from './body-limits.js';
+import { JSON_BODY_BYTES, MULTIPART_OVERHEAD_BYTES, useRequestBodyLimits } from './body-limits.js';
 import { maskError, unauthenticated } from './errors.js';
 import { useOperationLimits } from './limits.js';
 import { SOCKET_LIMITS, SocketGuard } from './ws-limits.js';
@@ -53,7 +53,7 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
 } {
   const hasCredential = opts.hasCredential ?? adminTokenCheck(opts.adminToken);
   const bodyLimits = {
-    jsonBytes: SOCKET_LIMITS.maxMessageBytes,
+    jsonBytes: JSON_BODY_BYTES,
     multipartBytes: opts.maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
   };
   const yoga = createYoga<
