@@ -188,6 +188,31 @@ describe('auth before parse', () => {
     expect(res.body.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('cuts off a chunked 2 MB JSON body (no Content-Length) at the 1 MiB cap with 413', async () => {
+    const url = new URL(`${lp.url}/graphql`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/graphql',
+          method: 'POST',
+          agent: false,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${lp.token}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.write('{"query":"{ sites { id } }","variables":{"pad":"');
+      for (let i = 0; i < 32; i++) req.write('x'.repeat(64 * 1024));
+      req.end('"}}');
+    });
+    expect(status).toBe(413);
+  });
+
   it('still serves the GraphiQL page without a token (it runs nothing)', async () => {
     const res = await fetch(`${lp.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
