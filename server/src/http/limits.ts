@@ -47,12 +47,14 @@ export const OPERATION_LIMITS: OperationLimits = {
 };
 
 /**
- * The cost limit, as envelop plugins: a token limit while parsing, depth, alias and directive limits while
- * validating (graphql-armor's rules), then the list-aware cost estimate (query-cost.ts) before execution.
- * Every refusal is a BAD_USER_INPUT error, returned before a resolver runs.
+ * The cost limit, as envelop plugins: token and nesting limits before and while parsing, depth, alias and
+ * directive limits while validating (graphql-armor's maintained rules, fragment-aware), then the list-aware
+ * cost estimate and `first:` maxima (query-cost.ts) before execution. Every refusal is a BAD_USER_INPUT
+ * error, returned before a resolver runs.
  *
- * Suggestions ("Did you mean …") are always off: they spell out the schema to anyone who can send a
- * query, and graphql-js's own `hideSuggestions` covers validation and variable coercion alike.
+ * Suggestions ("Did you mean …") are always off, with or without a principal: they spell out the schema to
+ * anyone who can send a query. graphql-js's `hideSuggestions` covers validation and execution;
+ * hideLeftoverSuggestions covers what yoga's executor still lets through.
  */
 export function useOperationLimits(limits: OperationLimits = OPERATION_LIMITS): Plugin[] {
   // armor's rules throw by default, which would escape validate() and take graphql-ws down with it.
