@@ -1,13 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createFetch } from '@whatwg-node/fetch';
-import type { ExecutionArgs, GraphQLSchema } from 'graphql';
+import { type ExecutionArgs, GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Context } from '../schema/context.js';
 import { bearerMatches } from './admin-token.js';
+import { adminTokenCheck, type CredentialCheck, isGraphiQLPage, refuseUnauthenticated } from './auth-gate.js';
+import { JSON_BODY_BYTES, MULTIPART_OVERHEAD_BYTES, useRequestBodyLimits } from './body-limits.js';
 import { maskError, unauthenticated } from './errors.js';
+import { useOperationLimits } from './limits.js';
+import { SOCKET_LIMITS, SocketGuard } from './ws-limits.js';
 
 /** The CSRF-prevention header multipart uploads must carry (any value); see README. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -20,6 +25,8 @@ export interface GraphQLServerOptions {
   maxUploadBytes: number;
   /** Routes other than /graphql (health, webhooks, the dashboard). Return false to fall through to 404. */
   routes: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** Whether a request carries a valid credential, asked before its body is read (default: the admin token). */
+  hasCredential?: CredentialCheck;
 }
 
 type AuthContext = Context & { authenticated: boolean };
@@ -44,6 +51,11 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   server: Server;
   close: () => Promise<void>;
 } {
+  const hasCredential = opts.hasCredential ?? adminTokenCheck(opts.adminToken);
+  const bodyLimits = {
+    jsonBytes: JSON_BODY_BYTES,
+    multipartBytes: opts.maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+  };
   const yoga = createYoga<
     { req?: IncomingMessage; connectionParams?: Record<string, unknown>; socket?: WebSocket },
     AuthContext
@@ -54,11 +66,20 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
     landingPage: false,
     maskedErrors: { maskError },
     logging: false,
+    // One origin (README): no CORS headers at all, so a preflight never reflects an origin.
+    cors: false,
+    // Replaced per kind of body by useRequestBodyLimits: yoga's one 25 MB cap refused larger uploads.
+    maxRequestBodySize: false,
     // Uploads sit in memory while yoga parses the request: bound them (413 beyond).
     fetchAPI: createFetch({
       formDataLimits: { fileSize: opts.maxUploadBytes, files: 1, fieldSize: 1024 * 1024, fields: 16 },
     }),
-    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useAdminAuth()],
+    plugins: [
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useRequestBodyLimits(bodyLimits),
+      useAdminAuth(),
+      ...useOperationLimits(),
+    ],
     context: ({ request, connectionParams, socket }) => {
       const header =
         request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined);
@@ -73,7 +94,13 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   const server = createServer(async (req, res) => {
     try {
       const path = (req.url ?? '/').split('?')[0];
-      if (path === '/graphql') return void (await yoga.requestListener(req, res));
+      if (path === '/graphql') {
+        // Auth before parse: without a credential, nothing of the body is read.
+        if (!isGraphiQLPage(req) && !(await hasCredential(req.headers))) {
+          return refuseUnauthenticated(req, res, bodyLimits.multipartBytes);
+        }
+        return void (await yoga.requestListener(req, res));
+      }
       if (await opts.routes(req, res)) return;
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
     } catch (err) {
@@ -83,13 +110,34 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
     }
   });
 
-  const wss = new WebSocketServer({ server, path: '/graphql' });
+  const guard = new SocketGuard(SOCKET_LIMITS);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: SOCKET_LIMITS.maxMessageBytes });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if ((req.url ?? '/').split('?')[0] !== '/graphql') return void socket.destroy();
+    guard.handleUpgrade(wss, req, socket, head);
+  };
+  server.on('upgrade', onUpgrade);
   const wsServer = useServer(
     {
+      connectionInitWaitTimeout: SOCKET_LIMITS.initTimeoutMs,
+      onConnect: async (ctx) => {
+        const { socket, request } = ctx.extra;
+        const authorization = ctx.connectionParams?.authorization ?? request.headers.authorization;
+        const headers = { ...request.headers, authorization: authorization as string | undefined };
+        if (await hasCredential(headers)) guard.authenticated(socket);
+        return true; // unauthenticated sockets are acknowledged; their operations answer UNAUTHENTICATED
+      },
       // The enveloped execute/subscribe travel in rootValue (yoga's graphql-ws recipe).
       execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
       onSubscribe: async (ctx, _id, params) => {
+        if (guard.refuseSubscription(ctx.extra.socket, Object.keys(ctx.subscriptions).length)) {
+          return [
+            new GraphQLError('Too many operations on one socket', { extensions: { code: 'BAD_USER_INPUT' } }),
+          ];
+        }
+        // Auth before parse, as on HTTP.
+        if (!guard.isAuthenticated(ctx.extra.socket)) return [unauthenticated()];
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
@@ -97,17 +145,22 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
           params,
           connectionParams: ctx.connectionParams,
         });
-        const args = {
+        let document: ReturnType<typeof parse>;
+        try {
+          document = parse(params.query);
+        } catch (err) {
+          return [maskError(err) as GraphQLError]; // a syntax error or the token limit: typed, socket kept
+        }
+        const errors = validate(schema, document);
+        if (errors.length) return errors.map((e: GraphQLError) => maskError(e) as GraphQLError);
+        return {
           schema,
           operationName: params.operationName,
-          document: parse(params.query),
+          document,
           variableValues: params.variables,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },
-        };
-        const errors = validate(args.schema, args.document);
-        if (errors.length) return errors;
-        return args as never;
+        } as never;
       },
     },
     wss,
@@ -116,6 +169,7 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   return {
     server,
     close: async () => {
+      server.off('upgrade', onUpgrade);
       await wsServer.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
