@@ -119,6 +119,16 @@ describe('a container-name clash', () => {
   });
 });
 
+/** nginx -s reload signals the master named in its pid file; without the file every reload fails. */
+async function breakReload(slug: string): Promise<void> {
+  const exec = await docker
+    .getContainer(`launchpad-site-${slug}`)
+    .exec({ Cmd: ['rm', '/run/nginx.pid'], AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({});
+  await new Promise((done) => stream.on('end', done).resume());
+  expect((await exec.inspect()).ExitCode).toBe(0);
+}
+
 describe('a failed nginx reload', () => {
   it("fails the deploy with nginx's output, keeps serving the previous deploy and its config", async () => {
     const slug = `${lp.slugPrefix}-reload`;
@@ -126,13 +136,7 @@ describe('a failed nginx reload', () => {
     expect((await settled(siteId, 1)).status).toBe('LIVE');
     const before = await configFiles(slug);
 
-    // nginx -s reload signals the master named in its pid file; without it the reload fails.
-    const exec = await docker
-      .getContainer(`launchpad-site-${slug}`)
-      .exec({ Cmd: ['rm', '/run/nginx.pid'], AttachStdout: true, AttachStderr: true });
-    const stream = await exec.start({});
-    await new Promise((done) => stream.on('end', done).resume());
-    expect((await exec.inspect()).ExitCode).toBe(0);
+    await breakReload(slug);
 
     // New rules change default.conf, so this deploy needs a reload.
     const second = await deploy(siteId, [
@@ -181,5 +185,53 @@ describe('an nginx config that nginx refuses (a 5,000-character _headers value)'
       filters: { label: ['dev.launchpad.config-check'] },
     });
     expect(checks.filter((c) => c.Labels['dev.launchpad.site'] === siteId)).toEqual([]);
+  });
+});
+
+describe('a rollback and a settings change that nginx cannot take', () => {
+  it('fail with the reason (rollback row FAILED, settings unchanged), logged, the site served as before', async () => {
+    const slug = `${lp.slugPrefix}-undo`;
+    const siteId = await createSite(slug, [
+      ['index.html', 'version one'],
+      ['_redirects', '/old /new 301'],
+    ]);
+    const first = await settled(siteId, 1);
+    expect(first.status).toBe('LIVE');
+    expect((await deploy(siteId, [['index.html', 'version two']])).status).toBe('LIVE');
+
+    // A settings change is logged in the current deploy's log, after its last line.
+    const spa = await lp.gql('mutation($id: ID!) { updateSite(id: $id, input: { spa: true }) { spa } }', {
+      id: siteId,
+    });
+    expect(spa.errors).toBeUndefined();
+    let current = (await lp.gql(SITE, { id: siteId })).data!.site.deploys.find(
+      (d: Settled) => d.number === 2,
+    ) as Settled;
+    const texts = current.logs.map((l) => l.text);
+    expect(texts).toContain('site settings changed: serving this deploy with them');
+    expect(texts.at(-1)).toMatch(/^container running/);
+    expect((await get(slug, '/some/route')).body.toString()).toBe('version two');
+
+    await breakReload(slug);
+    const rollback = await lp.gql('mutation($id: ID!) { rollback(deployId: $id) { id } }', { id: first.id });
+    expect(rollback.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(rollback.errors?.[0]?.message).toMatch(/^nginx reload failed/);
+    const rolled = await settled(siteId, 3);
+    expect(rolled.status).toBe('FAILED');
+    expect(rolled.error).toMatch(/^nginx reload failed \(exit 1\): .*nginx\.pid/);
+    expect(rolled.logs.map((l) => l.text)).toContain(`deploy failed: ${rolled.error}`);
+    expect(await readdir(join(lp.dataDir, 'sites', slug, 'deploys'))).not.toContain(rolled.id);
+
+    const off = await lp.gql('mutation($id: ID!) { updateSite(id: $id, input: { spa: false }) { spa } }', {
+      id: siteId,
+    });
+    expect(off.errors?.[0]?.message).toMatch(/^nginx reload failed/);
+    const after = await lp.gql('query($id: ID!) { site(id: $id) { spa status currentDeploy { number } } }', {
+      id: siteId,
+    });
+    expect(after.data!.site).toEqual({ spa: true, status: 'LIVE', currentDeploy: { number: 2 } });
+    current = (await lp.gql(SITE, { id: siteId })).data!.site.deploys.find((d: Settled) => d.number === 2);
+    expect(current.logs.at(-1)!.text).toMatch(/^settings not applied: nginx reload failed/);
+    expect((await get(slug, '/some/route')).body.toString()).toBe('version two');
   });
 });

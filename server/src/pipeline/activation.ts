@@ -4,7 +4,7 @@ import { LogLineEntity } from '../db/entities.js';
 import { DomainError, NotFoundError } from '../domain/errors.js';
 import type { Deploy, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
-import type { Applied, DeployFiles, SiteRuntime } from '../runtime/ports.js';
+import type { Applied, DeployFiles, RuntimeLog, SiteRuntime } from '../runtime/ports.js';
 import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
 import { switchCurrent } from './publish.js';
@@ -14,9 +14,7 @@ import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
 
 /** The deploy log as activation uses it; `LogSink` satisfies it. */
-export interface ActivationLog {
-  write(stream: 'STDOUT' | 'STDERR' | 'SYSTEM', text: string): void;
-  system(text: string): void;
+export interface ActivationLog extends RuntimeLog {
   flush(): Promise<void>;
 }
 
