@@ -68,8 +68,11 @@ export class SiteContainers {
     return this.network.ensure();
   }
 
-  /** Creates and starts the site's container, or keeps the running one when its spec is unchanged. */
-  async ensure(spec: SiteContainerSpec): Promise<SiteEndpoint> {
+  /**
+   * Creates and starts the site's container, or keeps the running one when its spec is unchanged.
+   * `started`: nginx started now, so it loaded the config folder as it is (no reload needed, nor yet possible).
+   */
+  async ensure(spec: SiteContainerSpec): Promise<SiteEndpoint & { started: boolean }> {
     const name = siteContainerName(spec.slug);
     const labels = {
       ...siteLabels({ id: spec.siteId, slug: spec.slug, domains: spec.domains }, this.opts.routing),
@@ -82,8 +85,9 @@ export class SiteContainers {
     if (existing) {
       if (existing.Config.Labels?.[MANAGED_LABEL] !== 'true') throw new NameTakenError(name);
       if (existing.Config.Labels?.[SPEC_LABEL] === specHash) {
-        if (!existing.State.Running) await this.docker.getContainer(existing.Id).start();
-        return this.endpoint(spec.slug);
+        if (existing.State.Running) return { ...(await this.endpoint(spec.slug)), started: false };
+        await this.docker.getContainer(existing.Id).start();
+        return { ...(await this.endpoint(spec.slug)), started: true };
       }
       await this.docker.getContainer(existing.Id).remove({ force: true });
     }
@@ -93,7 +97,7 @@ export class SiteContainers {
       throw engineError(err);
     });
     await container.start();
-    return this.endpoint(spec.slug);
+    return { ...(await this.endpoint(spec.slug)), started: true };
   }
 
   /** Asks nginx to re-read its config (graceful: in-flight requests finish on the old workers). */

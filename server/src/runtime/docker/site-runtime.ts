@@ -53,8 +53,8 @@ export class DockerSiteRuntime implements SiteRuntime {
     try {
       await change.commit();
       const endpoint = await this.containers.ensure(this.containerSpec(site));
-      const before = change.previous(MAIN_CONFIG);
-      const reconfigured = before !== null && change.changes(MAIN_CONFIG);
+      // A container that started just now read the folder as it is; one already running needs a reload.
+      const reconfigured = !endpoint.started && change.changes(MAIN_CONFIG);
       if (reconfigured) {
         await this.containers.reload(site.slug);
         log.system('server config updated');
