@@ -214,7 +214,7 @@ describe('a rollback and a settings change that nginx cannot take', () => {
 
     await breakReload(slug);
     const rollback = await lp.gql('mutation($id: ID!) { rollback(deployId: $id) { id } }', { id: first.id });
-    expect(rollback.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(rollback.errors?.[0]?.extensions?.code).toBe('UNAVAILABLE');
     expect(rollback.errors?.[0]?.message).toMatch(/^nginx reload failed/);
     const rolled = await settled(siteId, 3);
     expect(rolled.status).toBe('FAILED');

@@ -16,17 +16,32 @@ export class NameTakenError extends DomainError {
 }
 
 /**
- * nginx refused the server config made from the site's files (`_redirects`, `_headers`) or could not take
- * it; `output` is what nginx said. The site keeps serving what it served before.
+ * nginx refused the server config made from the site's files (`_redirects`, `_headers`); `output` is what
+ * nginx said. The site keeps serving what it served before; the user changes the files.
  */
-export class ServerConfigError extends DomainError {
+export class ConfigRefusedError extends DomainError {
   readonly code = 'BAD_USER_INPUT';
+  constructor(readonly output: string) {
+    super(`nginx refused the server config made for this deploy: ${output || 'nginx gave no reason'}`);
+    this.name = 'ConfigRefusedError';
+  }
+}
+
+/**
+ * The site's running nginx could not take a config that `nginx -t` accepted (its container is stopped,
+ * restarting, or broken); `output` is what nginx or the engine said. It keeps serving the previous config;
+ * the operator looks at the container.
+ */
+export class ReloadFailedError extends DomainError {
+  readonly code = 'UNAVAILABLE';
   constructor(
-    what: string,
+    exitCode: number | null,
     readonly output: string,
   ) {
-    super(`${what}: ${output || 'nginx gave no reason'}`);
-    this.name = 'ServerConfigError';
+    super(
+      `nginx reload failed${exitCode === null ? '' : ` (exit ${exitCode})`}: ${output || 'nginx gave no reason'}`,
+    );
+    this.name = 'ReloadFailedError';
   }
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import { UnavailableError } from '../domain/errors.js';
 import { execOutput } from './docker/exec-output.js';
-import { NameTakenError, outputTail, ServerConfigError } from './errors.js';
+import { NameTakenError, outputTail, ReloadFailedError } from './errors.js';
 import { engineError, ensureImage, isNotFound } from './images.js';
 import { instanceFilter, MANAGED_LABEL, ownership, SITE_LABEL, SPEC_LABEL } from './labels.js';
 import { SitesNetwork } from './network.js';
@@ -110,10 +110,9 @@ export class SiteContainers {
       const engine = engineError(err);
       if (engine instanceof UnavailableError) throw engine;
       // The engine refused the exec (the container stopped or restarts): nginx cannot have taken the config.
-      throw new ServerConfigError('nginx reload failed', outputTail(engine.message));
+      throw new ReloadFailedError(null, outputTail(engine.message));
     }
-    if (result.exitCode !== 0)
-      throw new ServerConfigError(`nginx reload failed (exit ${result.exitCode})`, outputTail(result.output));
+    if (result.exitCode !== 0) throw new ReloadFailedError(result.exitCode, outputTail(result.output));
   }
 
   async endpoint(slug: string): Promise<SiteEndpoint> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
-import { outputTail, ServerConfigError } from '../errors.js';
+import { ConfigRefusedError, outputTail } from '../errors.js';
 import { engineError, isNotFound } from '../images.js';
 import { CONFIG_CHECK_LABEL, instanceFilter, ownership } from '../labels.js';
 import { STATIC_SERVER_CONFINEMENT } from '../site-containers.js';
@@ -20,7 +20,7 @@ export interface NginxCheck {
 /**
  * Runs `nginx -t` on a candidate config folder in a short-lived container of the site's own image, with the
  * folder mounted read-only at /etc/nginx/conf.d and the site container's confinement; throws
- * ServerConfigError with nginx's words when nginx refuses it.
+ * ConfigRefusedError with nginx's words when nginx refuses it.
  *
  * A separate container rather than an exec in the running one: it checks exactly what the site container
  * would load if it started now (same image, nginx.conf, mount point, capabilities), so a config that passes
@@ -56,10 +56,7 @@ export async function checkNginxConfig(docker: Docker, check: NginxCheck): Promi
     };
     if (StatusCode === 0) return;
     const logs = (await container.logs({ stdout: true, stderr: true })) as unknown as Buffer;
-    throw new ServerConfigError(
-      'nginx refused the server config made for this deploy',
-      outputTail(logs.toString('utf8')),
-    );
+    throw new ConfigRefusedError(outputTail(logs.toString('utf8')));
   } finally {
     await container.remove({ force: true }).catch((err) => {
       if (!isNotFound(err)) console.warn(`could not remove a config check container: ${String(err)}`);
