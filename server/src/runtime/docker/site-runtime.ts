@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
+import { ensureImage } from '../images.js';
 import type {
   Applied,
   DeployFiles,
@@ -126,6 +127,7 @@ export class DockerSiteRuntime implements SiteRuntime {
     // a copy a crash left behind is replaced by the next one.
     const staging = join(this.opts.siteDir(site.slug), 'nginx.candidate');
     try {
+      await ensureImage(this.docker, this.opts.image); // a first deploy may find it not pulled yet
       await change.stage(staging);
       await checkNginxConfig(this.docker, {
         image: this.opts.image,
