@@ -44,8 +44,8 @@ async function swaps(lp: Launchpad) {
   const created = await upload(null, 0);
   const siteId = created.data!.createSite.id as string;
   const firstDeploy = created.data!.createSite.deploys[0].id as string;
-  await until(async () => !!(await lp.app.containers.endpoint(slug).catch(() => null))?.ip);
-  const { ip } = await lp.app.containers.endpoint(slug);
+  await until(async () => !!(await lp.app.runtime.endpoint(slug).catch(() => null))?.ip);
+  const { ip } = await lp.app.runtime.endpoint(slug);
   const body = async () => (await httpGet(ip!, '/', `${slug}.localhost`)).body.toString();
   await until(async () => (await body()) === 'version 0');
 

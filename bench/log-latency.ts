@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   const flood: FloodRound[] = [];
   const hand: FloodRound[] = [];
   try {
-    await lp.app.containers.ensureNetwork();
+    await lp.app.runtime.prepare();
     console.log(
       `${ROUNDS} rounds: latency ${LATENCY_LINES.toLocaleString('en-US')} lines (${BURST} every ${BURST_EVERY_MS} ms), ` +
         `throughput ${FLOOD_LINES.toLocaleString('en-US')} lines`,

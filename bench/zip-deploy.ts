@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   try {
     const baselineZip = join(work, 'baseline.zip');
     await writeFile(baselineZip, await siteZip('baseline'));
-    await lp.app.containers.ensureNetwork();
+    await lp.app.runtime.prepare();
     const first = await siteZip('first');
     const second = await siteZip('second');
     console.log(`archive: ${FILES} files, ${(first.length / 1024 / 1024).toFixed(1)} MB; ${ROUNDS} rounds`);
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
 
 async function waitForIp(lp: Awaited<ReturnType<typeof startLaunchpad>>, slug: string): Promise<string> {
   for (;;) {
-    const endpoint = await lp.app.containers.endpoint(slug).catch(() => null);
+    const endpoint = await lp.app.runtime.endpoint(slug).catch(() => null);
     if (endpoint?.ip) return endpoint.ip;
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -3,20 +3,20 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import type Docker from 'dockerode';
 import type { Config } from './config.js';
 import { type Orm, openDatabase } from './db/orm.js';
 import { createEventBus, type PubSub } from './events/pubsub.js';
 import { type AdminToken, loadAdminToken } from './http/admin-token.js';
 import { createGraphQLServer } from './http/graphql.js';
 import { createRoutes } from './http/routes.js';
+import { Activation } from './pipeline/activation.js';
 import { DataDir } from './pipeline/data-dir.js';
 import { Deployer } from './pipeline/deployer.js';
 import { DeployQueue } from './pipeline/queue.js';
 import { recover } from './pipeline/recovery.js';
 import { SiteLocks } from './pipeline/site-locks.js';
-import { createDockerClient } from './runtime/docker-client.js';
-import { SiteContainers } from './runtime/site-containers.js';
+import { createDockerDriver } from './runtime/docker/driver.js';
+import type { BuildRunner, SiteRuntime } from './runtime/ports.js';
 import { schema } from './schema/index.js';
 import { SiteService } from './services/sites.js';
 import { WebhookService } from './services/webhooks.js';
@@ -32,8 +32,9 @@ export interface App {
   readonly queue: DeployQueue;
   readonly bus: PubSub;
   readonly data: DataDir;
-  readonly docker: Docker;
-  readonly containers: SiteContainers;
+  /** The runtime driver's two ports (the single-host Docker driver today). */
+  readonly runtime: SiteRuntime;
+  readonly builds: BuildRunner;
 }
 
 /** A shallow clone of one branch that takes longer than this is stuck, not slow. */
@@ -47,9 +48,11 @@ export async function buildApp(config: Config): Promise<App> {
   const orm = await openDatabase(config.dataDir);
   const adminToken = await loadAdminToken(config.dataDir, config.adminToken);
   const instanceId = await loadInstanceId(config.dataDir);
-  const docker = createDockerClient(config.dockerHost);
   const bus = createEventBus();
-  const containers = new SiteContainers(docker, {
+  // The one place a runtime driver is chosen.
+  const { runtime, builds } = createDockerDriver({
+    host: config.dockerHost,
+    siteDir: (slug) => data.site(slug),
     image: config.staticImage,
     network: config.network,
     publishPorts: config.publishPorts,
@@ -67,26 +70,29 @@ export async function buildApp(config: Config): Promise<App> {
     maxUncompressedBytes: config.maxUncompressedBytes,
     maxFiles: config.maxFiles,
   };
-  const locks = new SiteLocks();
+  const activation = new Activation({
+    bus,
+    data,
+    runtime,
+    locks: new SiteLocks(),
+    keepDeploys: config.keepDeploys,
+  });
   const deployer = new Deployer({
-    locks,
     orm,
     bus,
     data,
-    docker,
-    containers,
+    builds,
+    activation,
     zipLimits,
-    keepDeploys: config.keepDeploys,
     build: {
       image: config.buildImage,
       timeoutMs: config.buildTimeoutSeconds * 1000,
       gitSchemes: config.gitSchemes,
       cloneTimeoutMs: CLONE_TIMEOUT_MS,
-      instanceId,
     },
   });
   const queue = new DeployQueue(deployer, config.buildConcurrency);
-  const sites = new SiteService({ config, bus, data, queue, containers, zipLimits, locks });
+  const sites = new SiteService({ config, bus, data, queue, activation, zipLimits });
 
   const webhooks = new WebhookService(sites, bus);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
@@ -97,7 +103,7 @@ export async function buildApp(config: Config): Promise<App> {
     context: () => ({ em: orm.em.fork(), bus, config, data, sites, publicUrl }),
     routes: createRoutes({
       githubWebhook: (req) => webhooks.receive(orm.em.fork(), req),
-      dockerPing: () => pingDocker(docker),
+      dockerPing: () => runtime.ping(),
       webRoot: existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : null,
     }),
   });
@@ -108,11 +114,11 @@ export async function buildApp(config: Config): Promise<App> {
     queue,
     bus,
     data,
-    docker,
-    containers,
+    runtime,
+    builds,
     async start() {
-      if (await pingDocker(docker)) {
-        await recover({ orm, bus, data, docker, containers, queue, instanceId });
+      if (await runtime.ping()) {
+        await recover({ orm, bus, data, builds, runtime, queue });
       } else {
         console.warn('The Docker engine does not answer: deploys will fail until it does (see /healthz).');
       }
@@ -134,15 +140,6 @@ export async function buildApp(config: Config): Promise<App> {
       await orm.close(true);
     },
   };
-}
-
-async function pingDocker(docker: Docker): Promise<boolean> {
-  const timeout = new Promise<false>((done) => setTimeout(() => done(false), 2000).unref());
-  const ping = docker.ping().then(
-    () => true,
-    () => false,
-  );
-  return Promise.race([ping, timeout]);
 }
 
 async function loadInstanceId(dataDir: string): Promise<string> {

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BUILD_LABEL,
   BuildCancelledError,
   type BuildOptions,
   BuildTimeoutError,
@@ -14,8 +13,7 @@ import {
   removeStaleBuildContainers,
   runBuild,
 } from '../src/runtime/build-container.js';
-import { INSTANCE_LABEL } from '../src/runtime/site-containers.js';
-import { MANAGED_LABEL, SITE_LABEL } from '../src/runtime/traefik-labels.js';
+import { BUILD_LABEL, INSTANCE_LABEL, MANAGED_LABEL, SITE_LABEL } from '../src/runtime/labels.js';
 import { LineCollector } from './support/line-collector.js';
 
 const docker = new Docker();

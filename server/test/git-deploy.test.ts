@@ -86,7 +86,7 @@ async function settled(siteId: string, number: number) {
 }
 
 async function served(slug: string, path = '/'): Promise<string> {
-  const { ip } = await lp.app.containers.endpoint(slug);
+  const { ip } = await lp.app.runtime.endpoint(slug);
   return (await httpGet(ip!, path, `${slug}.localhost`)).body.toString();
 }
 

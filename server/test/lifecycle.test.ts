@@ -48,7 +48,7 @@ async function settled(siteId: string, number: number) {
 }
 
 async function get(slug: string, path = '/', host = `${slug}.localhost`) {
-  const { ip } = await lp.app.containers.endpoint(slug);
+  const { ip } = await lp.app.runtime.endpoint(slug);
   return httpGet(ip!, path, host);
 }
 

@@ -105,7 +105,7 @@ async function get(
   path: string,
   opts: { host?: string; headers?: Record<string, string> } = {},
 ): Promise<HttpResult> {
-  const { ip } = await lp.app.containers.endpoint(slug);
+  const { ip } = await lp.app.runtime.endpoint(slug);
   expect(ip).toBeTruthy();
   return httpGet(ip!, path, opts.host ?? `${slug}.localhost`, 80, opts.headers);
 }

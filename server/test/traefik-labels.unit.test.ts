@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isValidHostname } from '../src/domain/hostname.js';
+import { MANAGED_LABEL, SITE_LABEL } from '../src/runtime/labels.js';
 import {
-  MANAGED_LABEL,
   permalinkRouterName,
   type RoutingConfig,
   routerName,
-  SITE_LABEL,
   siteLabels,
 } from '../src/runtime/traefik-labels.js';
 

@@ -94,7 +94,7 @@ async function waitForDeploy(siteId: string, number: number) {
 }
 
 async function siteAddress(slug: string): Promise<string> {
-  const endpoint = await lp.app.containers.endpoint(slug);
+  const endpoint = await lp.app.runtime.endpoint(slug);
   expect(endpoint.ip).toBeTruthy();
   return endpoint.ip!;
 }
@@ -302,7 +302,7 @@ describe('restart', () => {
       const site = (await again.gql(SITE, { id: siteId })).data!.site;
       expect(site.status).toBe('LIVE');
       expect(site.currentDeploy.status).toBe('LIVE');
-      const endpoint = await again.app.containers.endpoint(slug);
+      const endpoint = await again.app.runtime.endpoint(slug);
       expect((await httpGet(endpoint.ip!, '/', `${slug}.localhost`)).body.toString()).toBe('still here');
     } finally {
       await again.cleanup();

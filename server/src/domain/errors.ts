@@ -1,6 +1,8 @@
 /**
- * Domain errors: what services throw. Only the schema layer (server/src/schema/errors.ts) turns them
- * into GraphQL errors, so the domain never depends on the API.
+ * Errors a user can act on: what services throw and what a failed deploy reports. The message is written for
+ * the user and shown as it is (the API's `extensions.code` and `field`, a deploy's `error`); anything else is
+ * logged and masked. Only the API layer (server/src/http/errors.ts, maskError) turns them into GraphQL errors,
+ * so the domain never depends on the API.
  */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -14,6 +16,8 @@ export type ErrorCode =
 
 export abstract class DomainError extends Error {
   abstract readonly code: ErrorCode;
+  /** The input field at fault, when there is one. */
+  readonly field?: string;
 }
 
 /** Input a user can fix; `field` names the input field at fault when there is one. */
@@ -21,7 +25,7 @@ export class BadInputError extends DomainError {
   readonly code = 'BAD_USER_INPUT';
   constructor(
     message: string,
-    readonly field?: string,
+    override readonly field?: string,
   ) {
     super(message);
     this.name = 'BadInputError';
@@ -40,7 +44,7 @@ export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
   constructor(
     message: string,
-    readonly field?: string,
+    override readonly field?: string,
   ) {
     super(message);
     this.name = 'ConflictError';
@@ -51,7 +55,7 @@ export class PayloadTooLargeError extends DomainError {
   readonly code = 'PAYLOAD_TOO_LARGE';
   constructor(
     message: string,
-    readonly field?: string,
+    override readonly field?: string,
   ) {
     super(message);
     this.name = 'PayloadTooLargeError';

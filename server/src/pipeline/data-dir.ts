@@ -8,9 +8,6 @@ import { join } from 'node:path';
 export class DataDir {
   constructor(readonly root: string) {}
 
-  get database(): string {
-    return join(this.root, 'launchpad.db');
-  }
   site(slug: string): string {
     return join(this.root, 'sites', slug);
   }
@@ -23,9 +20,6 @@ export class DataDir {
   /** The symlink nginx serves: `current -> deploys/<deployId>`. */
   current(slug: string): string {
     return join(this.site(slug), 'current');
-  }
-  nginx(slug: string): string {
-    return join(this.site(slug), 'nginx');
   }
   get workRoot(): string {
     return join(this.root, 'work');

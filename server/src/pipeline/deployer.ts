@@ -1,22 +1,17 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
-import type Docker from 'dockerode';
-import { DomainError } from '../domain/errors.js';
+import type { MikroORM } from '@mikro-orm/sqlite';
 import { formatBytes } from '../domain/format-bytes.js';
 import type { Deploy, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
-import { BuildCancelledError, BuildTimeoutError, runBuild } from '../runtime/build-container.js';
-import { ImageUnavailableError } from '../runtime/images.js';
-import type { SiteContainers } from '../runtime/site-containers.js';
+import type { BuildRunner } from '../runtime/ports.js';
 import { cloneBranch, GitCloneError } from '../source/git-clone.js';
 import { extractZip, type ZipLimits } from '../source/zip-extract.js';
-import { activate } from './activate.js';
+import type { Activation } from './activation.js';
+import { endUnpublished } from './activation.js';
 import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
 import { PublishError, placeFiles, resolveOutputDir, sanitizeTree } from './publish.js';
-import { pruneDeploys } from './retention.js';
-import type { SiteLocks } from './site-locks.js';
 import { DeployState } from './state.js';
 
 export interface BuildSettings {
@@ -24,20 +19,16 @@ export interface BuildSettings {
   timeoutMs: number;
   gitSchemes: readonly string[];
   cloneTimeoutMs: number;
-  instanceId: string;
 }
 
 export interface DeployerDeps {
   orm: MikroORM;
   bus: PubSub;
   data: DataDir;
-  docker: Docker;
-  containers: SiteContainers;
+  builds: BuildRunner;
+  activation: Activation;
   zipLimits: ZipLimits;
   build: BuildSettings;
-  locks: SiteLocks;
-  /** LAUNCHPAD_KEEP_DEPLOYS: deploys whose files are kept per site. */
-  keepDeploys: number;
   now?: () => Date;
 }
 
@@ -84,30 +75,18 @@ export class Deployer {
       log.system(`published to deploys/${deployId}`);
       signal.throwIfAborted();
 
-      await this.deps.locks.run(site.id, async () => {
-        // Re-read the site: a rollback may have changed what is current while this deploy was building.
-        await state.site(site.id);
-        const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
-        const endpoint = await activate(this.deps, site, deployId, target, log);
-        placed = false; // nginx serves these files now: never remove them on a later error
-        log.system(`live at ${site.slug} (deploy ${deployId})`);
-        await this.prune(em, site, deployId, log);
-        await rm(work, { recursive: true, force: true }); // before the final status: LIVE means cleaned up
-        await log.flush();
-        await state.goLive(deploy, site, previous, { localPort: endpoint.localPort });
+      await this.deps.activation.activate(em, deploy, site.id, target, log, {
+        beforeLive: async () => {
+          placed = false; // nginx serves these files now: never remove them on a later error
+          await rm(work, { recursive: true, force: true }); // before the final status: LIVE means cleaned up
+        },
       });
     } catch (err) {
-      const cancelled =
-        signal.aborted ||
-        err instanceof BuildCancelledError ||
-        (err instanceof GitCloneError && err.reason === 'CANCELLED');
-      const message = cancelled ? 'cancelled' : userMessage(err);
-      log.system(cancelled ? 'deploy cancelled' : `deploy failed: ${message}`);
-      if (!cancelled && !isUserFacing(err)) console.error(`deploy ${deployId} failed:`, err);
+      // Every stop goes through the signal (a build or clone only ends cancelled when it was aborted).
+      const cancelled = signal.aborted || (err instanceof GitCloneError && err.reason === 'CANCELLED');
       if (placed) await rm(target, { recursive: true, force: true });
-      await log.flush();
       await rm(work, { recursive: true, force: true });
-      await state.end(deployId, site.id, cancelled ? 'CANCELLED' : 'FAILED', cancelled ? null : message);
+      await endUnpublished(state, log, deployId, site.id, err, cancelled);
     } finally {
       await rm(work, { recursive: true, force: true });
       await log.close();
@@ -149,16 +128,6 @@ export class Deployer {
     return src;
   }
 
-  /** Stage 5, retention. Never fails the deploy: the new files are already live. */
-  private async prune(em: EntityManager, site: Site, serving: string, log: LogSink): Promise<void> {
-    try {
-      const pruned = await pruneDeploys(em, this.deps.data, site, this.deps.keepDeploys, serving);
-      if (pruned > 0) log.system(`retention: removed the files of ${pruned} older deploy(s)`);
-    } catch (err) {
-      log.system(`warning: retention failed (${(err as Error).message}); older deploys were kept`);
-    }
-  }
-
   /** Stage 2: the build command in a throwaway container with the checkout at /workspace. */
   private async build(
     site: Site,
@@ -169,7 +138,7 @@ export class Deployer {
   ): Promise<void> {
     const { build } = this.deps;
     log.system(`running \`${site.buildCommand}\` in ${build.image}`);
-    const result = await runBuild(this.deps.docker, {
+    const result = await this.deps.builds.run({
       deployId: deploy.id,
       siteId: site.id,
       image: build.image,
@@ -179,7 +148,6 @@ export class Deployer {
       timeoutMs: build.timeoutMs,
       signal,
       log,
-      instanceId: build.instanceId,
     });
     if (result.exitCode !== 0) {
       throw new PublishError(
@@ -189,22 +157,4 @@ export class Deployer {
       );
     }
   }
-}
-
-/** Errors whose message was written for the user; anything else is logged and summarised. */
-function isUserFacing(err: unknown): boolean {
-  return (
-    err instanceof DomainError ||
-    err instanceof PublishError ||
-    err instanceof ImageUnavailableError ||
-    err instanceof GitCloneError ||
-    err instanceof BuildTimeoutError
-  );
-}
-
-function userMessage(err: unknown): string {
-  if (isUserFacing(err)) return (err as Error).message;
-  const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOSPC') return 'The server ran out of disk space';
-  return 'Internal error while deploying (see the server log)';
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, cp, mkdir, readdir, realpath, rename, rm, stat, symlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { DomainError } from '../domain/errors.js';
 import { checkOutputDir } from '../domain/validate.js';
 
 /**
@@ -27,7 +28,8 @@ export async function resolveOutputDir(checkout: string, outputDir: string): Pro
 }
 
 /** A failure of the publish stage whose message is safe and useful to show the user. */
-export class PublishError extends Error {
+export class PublishError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
   constructor(message: string) {
     super(message);
     this.name = 'PublishError';

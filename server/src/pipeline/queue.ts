@@ -1,7 +1,7 @@
 /**
  * Schedules deploys: at most `concurrency` run at once and at most one per site, in arrival order. The
  * queue itself is only a view of the QUEUED rows in the database, so nothing is lost across a restart:
- * `resume()` re-enqueues them.
+ * recovery (pipeline/recovery.ts) enqueues them again at start.
  */
 export interface QueueRunner {
   run(deployId: string, signal: AbortSignal): Promise<void>;

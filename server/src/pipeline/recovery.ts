@@ -1,22 +1,20 @@
 import { readdir, rm } from 'node:fs/promises';
 import type { MikroORM } from '@mikro-orm/sqlite';
-import type Docker from 'dockerode';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
 import type { PubSub } from '../events/pubsub.js';
-import { removeStaleBuildContainers } from '../runtime/build-container.js';
-import type { SiteContainers } from '../runtime/site-containers.js';
+import type { BuildRunner, SiteRuntime } from '../runtime/ports.js';
 import type { DataDir } from './data-dir.js';
 import type { DeployQueue } from './queue.js';
+import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
 
 export interface RecoveryDeps {
   orm: MikroORM;
   bus: PubSub;
   data: DataDir;
-  docker: Docker;
-  containers: SiteContainers;
+  builds: BuildRunner;
+  runtime: SiteRuntime;
   queue: DeployQueue;
-  instanceId: string;
 }
 
 /**
@@ -31,29 +29,23 @@ export async function recover(deps: RecoveryDeps): Promise<{ requeued: number; i
   for (const deploy of interrupted) {
     await state.setDeploy(deploy, 'FAILED', { error: 'interrupted by restart' });
   }
-  await removeStaleBuildContainers(deps.docker, { instanceId: deps.instanceId });
+  await deps.builds.removeStale();
   for (const entry of await readdir(deps.data.workRoot, { withFileTypes: true }).catch(() => [])) {
     await rm(deps.data.work(entry.name), { recursive: true, force: true });
   }
 
   const sites = await em.find(SiteEntity, {});
-  const known = new Set(sites.map((s) => s.id));
-  for (const container of await deps.containers.list()) {
-    if (container.siteId && !known.has(container.siteId))
-      await deps.containers.remove(container.name.slice('launchpad-site-'.length));
-  }
+  // Servers of deleted sites go; every site with a current deploy is served again.
+  const served = await deps.runtime.reconcile(
+    sites.map((s) => s.id),
+    sites.filter((s) => s.currentDeployId).map(siteSpec),
+  );
   for (const site of sites) {
-    if (!site.currentDeployId) {
+    const endpoint = served.get(site.id);
+    if (!endpoint) {
       if (site.status === 'DEPLOYING') await state.setSite(site, { status: 'FAILED' });
       continue;
     }
-    const endpoint = await deps.containers.ensure({
-      siteId: site.id,
-      slug: site.slug,
-      domains: site.domains,
-      siteDir: deps.data.site(site.slug),
-      nginxDir: deps.data.nginx(site.slug),
-    });
     const patch = {
       localPort: endpoint.localPort,
       status: site.status === 'DEPLOYING' ? ('LIVE' as const) : site.status,

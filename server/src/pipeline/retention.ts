@@ -2,21 +2,21 @@ import { rm } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { DeployEntity } from '../db/entities.js';
 import type { Site } from '../domain/model.js';
-import { permalinkConfigFile } from './activate.js';
+import type { SiteRuntime } from '../runtime/ports.js';
 import type { DataDir } from './data-dir.js';
+import { siteSpec } from './site-spec.js';
 
 /**
  * Keeps the files of `keep` deploys of a site: the one it serves now and the newest others; older
  * deploys lose their folder but keep their rows and logs, marked with filesPrunedAt. Rollback deploys own no
  * files: they go with the deploy they point at. Archives are removed once no kept deploy uses them.
  *
- * A pruned deploy's permalink config (`nginx/permalinks/<id>.conf`, and its rollbacks') is removed with its
- * files, without reloading nginx: until the next activation reloads it, the loaded server block points at a
- * folder that is gone and answers 404, as a permalink of a pruned deploy should.
+ * The runtime forgets a pruned deploy's permalink (and its rollbacks') with its files.
  */
 export async function pruneDeploys(
   em: EntityManager,
   data: DataDir,
+  runtime: Pick<SiteRuntime, 'forget'>,
   site: Site,
   keep: number,
   /** The deploy whose files the site serves from now on (counts as one of the kept). */
@@ -52,16 +52,18 @@ export async function pruneDeploys(
   });
   for (const deploy of doomed) {
     await rm(data.deploy(site.slug, deploy.id), { recursive: true, force: true });
-    await rm(permalinkConfigFile(data, site.slug, deploy.id), { force: true });
     if (deploy.archive && !keptArchives.has(deploy.archive))
       await rm(data.archive(deploy.id), { force: true });
     deploy.filesPrunedAt = now;
   }
   for (const rollback of rollbacks) {
     await rm(data.deploy(site.slug, rollback.id), { force: true }); // the permalink symlink
-    await rm(permalinkConfigFile(data, site.slug, rollback.id), { force: true });
     rollback.filesPrunedAt = now;
   }
+  await runtime.forget(
+    siteSpec(site),
+    [...doomed, ...rollbacks].map((d) => d.id),
+  );
   await em.flush();
   return doomed.length;
 }

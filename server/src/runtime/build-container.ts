@@ -12,9 +12,9 @@ import { isAbsolute, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
+import { DomainError } from '../domain/errors.js';
 import { engineError, ensureImage, isNotFound } from './images.js';
-import { INSTANCE_LABEL } from './site-containers.js';
-import { MANAGED_LABEL, SITE_LABEL } from './traefik-labels.js';
+import { BUILD_LABEL, INSTANCE_LABEL, MANAGED_LABEL, SITE_LABEL } from './labels.js';
 
 /** Where log lines go; `LogSink` (pipeline/log-sink.ts) satisfies it. */
 export interface LogWriter {
@@ -22,7 +22,6 @@ export interface LogWriter {
   system(text: string): void;
 }
 
-export const BUILD_LABEL = 'dev.launchpad.build';
 export const buildContainerName = (deployId: string) => `launchpad-build-${deployId}`;
 
 /** uid:gid a build runs as when the checkout belongs to root (the node images' `node` user). */
@@ -69,7 +68,8 @@ export interface BuildResult {
   oomKilled: boolean;
 }
 
-export class BuildTimeoutError extends Error {
+export class BuildTimeoutError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
   constructor(readonly timeoutMs: number) {
     super(
       `The build ran longer than ${formatSeconds(timeoutMs)} and was stopped. ` +

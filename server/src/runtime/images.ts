@@ -1,7 +1,9 @@
 import type Docker from 'dockerode';
-import { UnavailableError } from '../domain/errors.js';
+import { DomainError, UnavailableError } from '../domain/errors.js';
 
-export class ImageUnavailableError extends Error {
+/** The operator can act on it: load the image, or point the setting at one the engine has. */
+export class ImageUnavailableError extends DomainError {
+  readonly code = 'UNAVAILABLE';
   constructor(
     readonly image: string,
     cause: unknown,

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { engineError } from './images.js';
-import { MANAGED_LABEL } from './traefik-labels.js';
+import { MANAGED_LABEL } from './labels.js';
 
 /**
  * The shared sites network, created at most once per name however many deploys (or control planes) ask

@@ -1,13 +1,27 @@
 import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
+import { UnavailableError } from '../domain/errors.js';
+import { execOutput } from './docker/exec-output.js';
+import { NameTakenError, outputTail, ReloadFailedError } from './errors.js';
 import { engineError, ensureImage, isNotFound } from './images.js';
+import { instanceFilter, MANAGED_LABEL, ownership, SITE_LABEL, SPEC_LABEL } from './labels.js';
 import { SitesNetwork } from './network.js';
-import { MANAGED_LABEL, type RoutingConfig, SITE_LABEL, siteLabels } from './traefik-labels.js';
+import { type RoutingConfig, siteLabels } from './traefik-labels.js';
 
-export const siteContainerName = (slug: string) => `launchpad-site-${slug}`;
-const SPEC_LABEL = 'dev.launchpad.spec';
-/** Which Launchpad (data dir) made a container: several may share one engine, none touches another's. */
-export const INSTANCE_LABEL = 'dev.launchpad.instance';
+const PREFIX = 'launchpad-site-';
+export const siteContainerName = (slug: string) => `${PREFIX}${slug}`;
+
+/**
+ * A static server needs little: no new privileges, only the capabilities nginx's master uses to bind :80
+ * and drop to its worker user, bounded memory and process count. Config checks run under the same.
+ */
+export const STATIC_SERVER_CONFINEMENT = {
+  SecurityOpt: ['no-new-privileges'],
+  CapDrop: ['ALL'],
+  CapAdd: ['CHOWN', 'SETUID', 'SETGID', 'NET_BIND_SERVICE', 'DAC_OVERRIDE'],
+  Memory: 128 * 1024 * 1024,
+  PidsLimit: 256,
+} satisfies Docker.HostConfig;
 
 export interface SiteContainerSpec {
   siteId: string;
@@ -54,28 +68,26 @@ export class SiteContainers {
     return this.network.ensure();
   }
 
-  /** Creates and starts the site's container, or keeps the running one when its spec is unchanged. */
-  async ensure(spec: SiteContainerSpec): Promise<SiteEndpoint> {
+  /**
+   * Creates and starts the site's container, or keeps the running one when its spec is unchanged.
+   * `started`: nginx started now, so it loaded the config folder as it is (no reload needed, nor yet possible).
+   */
+  async ensure(spec: SiteContainerSpec): Promise<SiteEndpoint & { started: boolean }> {
     const name = siteContainerName(spec.slug);
     const labels = {
       ...siteLabels({ id: spec.siteId, slug: spec.slug, domains: spec.domains }, this.opts.routing),
-      [MANAGED_LABEL]: 'true',
-      [SITE_LABEL]: spec.siteId,
-      [INSTANCE_LABEL]: this.opts.instanceId,
+      ...ownership(spec.siteId, this.opts.instanceId),
     };
     const networkId = await this.network.ensure();
     const create = this.createOptions(name, spec, labels, networkId);
     const specHash = createHash('sha256').update(JSON.stringify(create)).digest('hex').slice(0, 16);
     const existing = await this.inspect(name);
     if (existing) {
-      if (existing.Config.Labels?.[MANAGED_LABEL] !== 'true') {
-        throw new Error(
-          `A container named ${name} exists and is not managed by Launchpad; refusing to touch it`,
-        );
-      }
+      if (existing.Config.Labels?.[MANAGED_LABEL] !== 'true') throw new NameTakenError(name);
       if (existing.Config.Labels?.[SPEC_LABEL] === specHash) {
-        if (!existing.State.Running) await this.docker.getContainer(existing.Id).start();
-        return this.endpoint(spec.slug);
+        if (existing.State.Running) return { ...(await this.endpoint(spec.slug)), started: false };
+        await this.docker.getContainer(existing.Id).start();
+        return { ...(await this.endpoint(spec.slug)), started: true };
       }
       await this.docker.getContainer(existing.Id).remove({ force: true });
     }
@@ -85,29 +97,22 @@ export class SiteContainers {
       throw engineError(err);
     });
     await container.start();
-    return this.endpoint(spec.slug);
+    return { ...(await this.endpoint(spec.slug)), started: true };
   }
 
   /** Asks nginx to re-read its config (graceful: in-flight requests finish on the old workers). */
   async reload(slug: string): Promise<void> {
     const container = this.docker.getContainer(siteContainerName(slug));
-    const exec = await container.exec({
-      Cmd: ['nginx', '-s', 'reload'],
-      AttachStdout: true,
-      AttachStderr: true,
-    });
-    const stream = await exec.start({});
-    const output = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      stream.on('data', (chunk: Buffer) => {
-        out += chunk.toString('utf8');
-      });
-      stream.on('end', () => resolve(out));
-      stream.on('error', reject);
-    });
-    const { ExitCode } = await exec.inspect();
-    if (ExitCode !== 0)
-      throw new Error(`nginx reload failed (exit ${ExitCode}): ${output.trim().slice(-500)}`);
+    let result: { exitCode: number; output: string };
+    try {
+      result = await execOutput(this.docker, container, ['nginx', '-s', 'reload']);
+    } catch (err) {
+      const engine = engineError(err);
+      if (engine instanceof UnavailableError) throw engine;
+      // The engine refused the exec (the container stopped or restarts): nginx cannot have taken the config.
+      throw new ReloadFailedError(null, outputTail(engine.message));
+    }
+    if (result.exitCode !== 0) throw new ReloadFailedError(result.exitCode, outputTail(result.output));
   }
 
   async endpoint(slug: string): Promise<SiteEndpoint> {
@@ -131,22 +136,20 @@ export class SiteContainers {
   }
 
   /** Every site container of this instance (running or not), with the site id it serves. */
-  async list(): Promise<{ id: string; name: string; siteId: string | null; running: boolean }[]> {
+  async list(): Promise<{ id: string; slug: string; siteId: string | null; running: boolean }[]> {
     const containers = await this.docker
       .listContainers({
         all: true,
-        filters: {
-          label: [`${MANAGED_LABEL}=true`, `${INSTANCE_LABEL}=${this.opts.instanceId}`, SITE_LABEL],
-        },
+        filters: { label: instanceFilter(this.opts.instanceId, SITE_LABEL) },
       })
       .catch((err) => {
         throw engineError(err);
       });
     return containers
-      .filter((c) => c.Names.some((n) => n.startsWith('/launchpad-site-')))
+      .filter((c) => c.Names.some((n) => n.startsWith(`/${PREFIX}`)))
       .map((c) => ({
         id: c.Id,
-        name: c.Names[0]!.slice(1),
+        slug: c.Names.find((n) => n.startsWith(`/${PREFIX}`))!.slice(PREFIX.length + 1),
         siteId: c.Labels[SITE_LABEL] ?? null,
         running: c.State === 'running',
       }));
@@ -178,13 +181,7 @@ export class SiteContainers {
         // By id: a name can briefly be ambiguous while racing creators converge (see SitesNetwork).
         NetworkMode: networkId,
         PortBindings: this.opts.publishPorts ? { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] } : {},
-        // A static server needs little: no new privileges, only the capabilities nginx's master uses to
-        // bind :80 and drop to its worker user, bounded memory and process count.
-        SecurityOpt: ['no-new-privileges'],
-        CapDrop: ['ALL'],
-        CapAdd: ['CHOWN', 'SETUID', 'SETGID', 'NET_BIND_SERVICE', 'DAC_OVERRIDE'],
-        Memory: 128 * 1024 * 1024,
-        PidsLimit: 256,
+        ...STATIC_SERVER_CONFINEMENT,
       },
       NetworkingConfig: { EndpointsConfig: { [networkId]: {} } },
     } satisfies Docker.ContainerCreateOptions;

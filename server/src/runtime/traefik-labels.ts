@@ -1,12 +1,10 @@
 import { isValidHostname } from '../domain/hostname.js';
+import { MANAGED_LABEL, SITE_LABEL } from './labels.js';
 /**
  * Docker labels that Traefik v3's Docker provider reads to route a site's hosts to its container.
  * Rule syntax: https://doc.traefik.io/traefik/reference/routing-configuration/http/routing/rules-and-priority/
  * Labels: https://doc.traefik.io/traefik/routing/providers/docker/
  */
-
-export const MANAGED_LABEL = 'dev.launchpad.managed';
-export const SITE_LABEL = 'dev.launchpad.site';
 
 export interface RoutingConfig {
   domain: string;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm, stat, symlink } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/sqlite';
@@ -19,13 +19,10 @@ import {
   validateOutputDir,
 } from '../domain/validate.js';
 import type { PubSub } from '../events/pubsub.js';
-import { activate } from '../pipeline/activate.js';
+import type { Activation } from '../pipeline/activation.js';
 import type { DataDir } from '../pipeline/data-dir.js';
-import { LogSink } from '../pipeline/log-sink.js';
 import type { DeployQueue } from '../pipeline/queue.js';
-import type { SiteLocks } from '../pipeline/site-locks.js';
 import { DeployState } from '../pipeline/state.js';
-import type { SiteContainers } from '../runtime/site-containers.js';
 import { validateBranch, validateGitUrl } from '../source/git-url.js';
 import { inspectZip, type ZipLimits } from '../source/zip-extract.js';
 import { domainConflict, stageDomains } from './site-domains.js';
@@ -68,9 +65,8 @@ export interface SiteServiceDeps {
   bus: PubSub;
   data: DataDir;
   queue: DeployQueue;
-  containers: SiteContainers;
+  activation: Activation;
   zipLimits: ZipLimits;
-  locks: SiteLocks;
   now?: () => Date;
 }
 
@@ -163,20 +159,24 @@ export class SiteService {
     const routingChanged =
       (patch.spa !== undefined && patch.spa !== site.spa) ||
       (patch.domains !== undefined && patch.domains.join() !== site.domains.join());
+    const state = new DeployState(em, this.deps.bus, this.now);
+    const undo = Object.fromEntries(Object.keys(patch).map((k) => [k, site[k as keyof Site]]));
     // The site's domain rows change in the same flush (one transaction) as the site: of two sites claiming
     // a host at once, exactly one commits.
     if (patch.domains !== undefined) await stageDomains(em, site, patch.domains);
-    await new DeployState(em, this.deps.bus, this.now).setSite(site, patch).catch((err) => {
+    await state.setSite(site, patch).catch((err) => {
       throw domainConflict(err) ?? err;
     });
     // SPA fallback and custom domains take effect now, on the files already live (no redeploy needed).
     if (routingChanged) {
-      await this.deps.locks.run(site.id, async () => {
-        const current = (await em.findOne(SiteEntity, { id: site.id }, { refresh: true }))?.currentDeployId;
-        if (!current) return;
-        const files = this.deps.data.deploy(site.slug, current);
-        await activate(this.deps, site, current, files, { system: () => {} });
-      });
+      try {
+        await this.deps.activation.reapply(em, site.id);
+      } catch (err) {
+        // The site is served as before: so it is described, and its old hosts are its own again.
+        if (patch.domains !== undefined) await stageDomains(em, site, undo.domains as string[]);
+        await state.setSite(site, undo);
+        throw err;
+      }
     }
     return site;
   }
@@ -236,7 +236,6 @@ export class SiteService {
         'deployId',
       );
     }
-    const state = new DeployState(em, this.deps.bus, this.now);
     const deploy = await this.queueDeploy(
       em,
       site,
@@ -249,38 +248,7 @@ export class SiteService {
       },
       false,
     );
-    const log = new LogSink({
-      deployId: deploy.id,
-      em: em.fork(),
-      bus: this.deps.bus,
-      file: this.deps.data.log(deploy.id),
-    });
-    try {
-      await state.setDeploy(deploy, 'PUBLISHING');
-      log.system(`rolling back to deploy #${target.number} (${sourceId})`);
-      await symlink(sourceId, this.deps.data.deploy(site.slug, deploy.id));
-      await this.deps.locks.run(site.id, async () => {
-        await state.site(site.id); // what is current now, not when this request began
-        const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
-        const endpoint = await activate(this.deps, site, deploy.id, files, log);
-        log.system(`live at ${site.slug}: the files of deploy #${target.number}`);
-        await log.flush();
-        await state.goLive(deploy, site, previous, { localPort: endpoint.localPort });
-      });
-    } catch (err) {
-      await rm(this.deps.data.deploy(site.slug, deploy.id), { force: true });
-      log.system(`rollback failed: ${(err as Error).message}`);
-      await log.flush();
-      await state.end(
-        deploy.id,
-        site.id,
-        'FAILED',
-        'The rollback could not be completed (see the server log)',
-      );
-      throw err;
-    } finally {
-      await log.close();
-    }
+    await this.deps.activation.rollback(em, site, deploy, { number: target.number, id: sourceId }, files);
     return deploy;
   }
 
@@ -310,7 +278,7 @@ export class SiteService {
   async delete(em: EntityManager, id: string): Promise<string> {
     const site = await this.getSite(em, id);
     await this.deps.queue.drainSite(site.id);
-    await this.deps.containers.remove(site.slug);
+    await this.deps.activation.retire(site.slug);
     const deploys = await em.find(DeployEntity, { siteId: site.id });
     const { data } = this.deps;
     await rm(data.site(site.slug), { recursive: true, force: true });

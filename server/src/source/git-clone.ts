@@ -17,6 +17,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
+import { DomainError } from '../domain/errors.js';
 import type { LogWriter } from '../runtime/build-container.js';
 import { KNOWN_GIT_SCHEMES, validateBranch, validateGitUrl } from './git-url.js';
 
@@ -30,7 +31,8 @@ export type GitCloneFailure =
   | 'FAILED';
 
 /** A clone that did not work, with a message a user can act on and the tail of git's own words. */
-export class GitCloneError extends Error {
+export class GitCloneError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
   constructor(
     readonly reason: GitCloneFailure,
     message: string,

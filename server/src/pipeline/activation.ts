@@ -1,0 +1,196 @@
+import { rm, symlink } from 'node:fs/promises';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { LogLineEntity } from '../db/entities.js';
+import { DomainError, NotFoundError } from '../domain/errors.js';
+import type { Deploy, Site } from '../domain/model.js';
+import type { PubSub } from '../events/pubsub.js';
+import type { Applied, DeployFiles, RuntimeLog, SiteRuntime } from '../runtime/ports.js';
+import type { DataDir } from './data-dir.js';
+import { LogSink } from './log-sink.js';
+import { switchCurrent } from './publish.js';
+import { pruneDeploys } from './retention.js';
+import type { SiteLocks } from './site-locks.js';
+import { siteSpec } from './site-spec.js';
+import { DeployState } from './state.js';
+
+/** The deploy log as activation uses it; `LogSink` satisfies it. */
+export interface ActivationLog extends RuntimeLog {
+  flush(): Promise<void>;
+}
+
+export interface ActivationDeps {
+  bus: PubSub;
+  data: DataDir;
+  runtime: SiteRuntime;
+  locks: SiteLocks;
+  /** LAUNCHPAD_KEEP_DEPLOYS: deploys whose files are kept per site. */
+  keepDeploys: number;
+  now?: () => Date;
+}
+
+/**
+ * The one way a deploy becomes what a site serves, for a finished build, a rollback and a settings change:
+ * one site at a time (the site lock), with what is current read again under the lock, the runtime told to
+ * serve it and waited for, `current` switched, the deploy marked LIVE (the one it replaces SUPERSEDED),
+ * events published and older deploys pruned. A failure leaves the site serving what it served before.
+ */
+export class Activation {
+  constructor(private readonly deps: ActivationDeps) {}
+
+  /**
+   * Makes `deploy`, whose files are in `files`, the site's current deploy. `beforeLive` runs once the files
+   * are switched in, before LIVE is stored (a deploy removes its work dir there: LIVE means cleaned up).
+   */
+  async activate(
+    em: EntityManager,
+    deploy: Deploy,
+    siteId: string,
+    files: string,
+    log: ActivationLog,
+    opts: { live?: string; beforeLive?: () => Promise<void> } = {},
+  ): Promise<void> {
+    const state = new DeployState(em, this.deps.bus, this.deps.now);
+    await this.deps.locks.run(siteId, async () => {
+      // What is current now, not when the deploy began: a rollback may have run meanwhile.
+      const site = await state.site(siteId);
+      if (!site) throw new NotFoundError(`No site ${siteId}`);
+      const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
+      let applied: Applied;
+      try {
+        applied = await this.serve(site, { id: deploy.id, files }, log);
+        await switchCurrent(this.deps.data.current(site.slug), deploy.id);
+      } catch (err) {
+        // A deploy that never went live leaves no permalink behind (its files are removed too).
+        await this.deps.runtime.forget(siteSpec(site), [deploy.id]).catch(() => {});
+        throw err;
+      }
+      log.system(opts.live ?? `live at ${site.slug} (deploy ${deploy.id})`);
+      await this.prune(em, site, deploy.id, log);
+      await opts.beforeLive?.();
+      await log.flush();
+      await state.goLive(deploy, site, previous, { localPort: applied.localPort });
+    });
+  }
+
+  /**
+   * A rollback: `deploy` is a new ROLLBACK row that serves the files of `source` (an earlier deploy, whose
+   * folder is `files`); its permalink is a symlink to them. Ends FAILED with the reason when it cannot go
+   * live, and rethrows.
+   */
+  async rollback(
+    em: EntityManager,
+    site: Site,
+    deploy: Deploy,
+    source: { number: number; id: string },
+    files: string,
+  ): Promise<void> {
+    const state = new DeployState(em, this.deps.bus, this.deps.now);
+    const log = this.openLog(em, deploy.id);
+    const link = this.deps.data.deploy(site.slug, deploy.id);
+    try {
+      await state.setDeploy(deploy, 'PUBLISHING');
+      log.system(`rolling back to deploy #${source.number} (${source.id})`);
+      await symlink(source.id, link);
+      await this.activate(em, deploy, site.id, files, log, {
+        live: `live at ${site.slug}: the files of deploy #${source.number}`,
+      });
+    } catch (err) {
+      await rm(link, { force: true });
+      await endUnpublished(state, log, deploy.id, site.id, err);
+      throw err;
+    } finally {
+      await log.close();
+    }
+  }
+
+  /**
+   * A settings change that changes how the site is served (SPA fallback, domains): the current deploy's
+   * files again, with the new settings (its permalink takes them too; earlier deploys keep theirs). Logged
+   * in the current deploy's log. Throws, leaving the site served as before, when it cannot be applied.
+   */
+  async reapply(em: EntityManager, siteId: string): Promise<void> {
+    const state = new DeployState(em, this.deps.bus, this.deps.now);
+    await this.deps.locks.run(siteId, async () => {
+      const site = await state.site(siteId);
+      const current = site?.currentDeployId ? await state.deploy(site.currentDeployId) : null;
+      if (!site || !current) return;
+      const log = await this.appendLog(em, current.id);
+      try {
+        log.system('site settings changed: serving this deploy with them');
+        const files = this.deps.data.deploy(site.slug, current.id);
+        const applied = await this.serve(site, { id: current.id, files }, log);
+        // A change of domains recreates the container, which may publish another loopback port.
+        if (applied.localPort !== site.localPort) await state.setSite(site, { localPort: applied.localPort });
+      } catch (err) {
+        log.system(`settings not applied: ${failureMessage(err)}`);
+        if (!(err instanceof DomainError)) console.error(`settings of site ${siteId} not applied:`, err);
+        throw err;
+      } finally {
+        await log.close();
+      }
+    });
+  }
+
+  /** Stops serving a site (before it is deleted). */
+  async retire(slug: string): Promise<void> {
+    await this.deps.runtime.remove(slug);
+  }
+
+  private async serve(site: Site, deploy: DeployFiles, log: ActivationLog): Promise<Applied> {
+    const spec = siteSpec(site);
+    const applied = await this.deps.runtime.apply(spec, deploy, log);
+    const notServing = await this.deps.runtime.waitUntilServing(spec, applied);
+    if (notServing)
+      log.system(`warning: could not confirm that the new server config is serving (${notServing})`);
+    return applied;
+  }
+
+  /** Stage 5, retention. Never fails the deploy: the new files are already live. */
+  private async prune(em: EntityManager, site: Site, serving: string, log: ActivationLog): Promise<void> {
+    try {
+      const { data, runtime, keepDeploys } = this.deps;
+      const pruned = await pruneDeploys(em, data, runtime, site, keepDeploys, serving);
+      if (pruned > 0) log.system(`retention: removed the files of ${pruned} older deploy(s)`);
+    } catch (err) {
+      log.system(`warning: retention failed (${(err as Error).message}); older deploys were kept`);
+    }
+  }
+
+  private openLog(em: EntityManager, deployId: string, lastSeq = 0): LogSink {
+    const file = this.deps.data.log(deployId);
+    return new LogSink({ deployId, em: em.fork(), bus: this.deps.bus, file, lastSeq, now: this.deps.now });
+  }
+
+  /** A sink that continues a finished deploy's log after its last line. */
+  private async appendLog(em: EntityManager, deployId: string): Promise<LogSink> {
+    const last = await em.fork().findOne(LogLineEntity, { deployId }, { orderBy: { seq: 'desc' } });
+    return this.openLog(em, deployId, last?.seq ?? 0);
+  }
+}
+
+/**
+ * How every deploy that does not go live ends, deploys and rollbacks alike: the reason in its log and in
+ * `Deploy.error` (a DomainError's own message, which says what to do; anything else is logged here and
+ * summarised), the log flushed, then the final status.
+ */
+export async function endUnpublished(
+  state: DeployState,
+  log: ActivationLog,
+  deployId: string,
+  siteId: string,
+  err: unknown,
+  cancelled = false,
+): Promise<void> {
+  const message = cancelled ? null : failureMessage(err);
+  log.system(cancelled ? 'deploy cancelled' : `deploy failed: ${message}`);
+  if (!cancelled && !(err instanceof DomainError)) console.error(`deploy ${deployId} failed:`, err);
+  await log.flush();
+  await state.end(deployId, siteId, cancelled ? 'CANCELLED' : 'FAILED', message);
+}
+
+function failureMessage(err: unknown): string {
+  if (err instanceof DomainError) return err.message;
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return 'The server ran out of disk space';
+  return 'Internal error while deploying (see the server log)';
+}

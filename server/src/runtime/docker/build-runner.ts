@@ -1,0 +1,19 @@
+import type Docker from 'dockerode';
+import { removeStaleBuildContainers, runBuild } from '../build-container.js';
+import type { BuildJob, BuildOutcome, BuildRunner } from '../ports.js';
+
+/** The single-host Docker driver's BuildRunner: one throwaway container per build (runtime/build-container.ts). */
+export class DockerBuildRunner implements BuildRunner {
+  constructor(
+    private readonly docker: Docker,
+    private readonly instanceId: string,
+  ) {}
+
+  run(job: BuildJob): Promise<BuildOutcome> {
+    return runBuild(this.docker, { ...job, instanceId: this.instanceId });
+  }
+
+  removeStale(): Promise<number> {
+    return removeStaleBuildContainers(this.docker, { instanceId: this.instanceId });
+  }
+}

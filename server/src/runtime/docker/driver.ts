@@ -1,0 +1,18 @@
+import { createDockerClient } from '../docker-client.js';
+import type { BuildRunner, SiteRuntime } from '../ports.js';
+import { DockerBuildRunner } from './build-runner.js';
+import { DockerSiteRuntime, type DockerSiteRuntimeOptions } from './site-runtime.js';
+
+export interface DockerDriverOptions extends DockerSiteRuntimeOptions {
+  /** LAUNCHPAD_DOCKER_HOST (null: DOCKER_HOST or the local socket). */
+  host: string | null;
+}
+
+/** The single-host Docker driver: builds and site servers on one engine, sharing one client. */
+export function createDockerDriver(opts: DockerDriverOptions): { runtime: SiteRuntime; builds: BuildRunner } {
+  const docker = createDockerClient(opts.host);
+  return {
+    runtime: new DockerSiteRuntime(docker, opts),
+    builds: new DockerBuildRunner(docker, opts.instanceId),
+  };
+}

@@ -1,0 +1,60 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readNetlifyRules } from '../netlify-rules.js';
+import {
+  authFiles,
+  nginxDeployConfig,
+  nginxSiteConfig,
+  PERMALINK_CONFIG_DIR,
+  withConfigProbe,
+} from '../nginx-config.js';
+import type { DeployFiles, RuntimeLog, SiteSpec } from '../ports.js';
+
+/** The files of a site's nginx config folder (mounted at /etc/nginx/conf.d), by path inside it. */
+export const MAIN_CONFIG = 'default.conf';
+export const permalinkConfig = (deployId: string) => `${PERMALINK_CONFIG_DIR}/${deployId}.conf`;
+
+export interface RenderedConfig {
+  /** default.conf: the site's hosts with this deploy's rules, plus the probe server. */
+  main: string;
+  /** permalinks/<deployId>.conf: this deploy's permalink host with its own rules. */
+  permalink: string;
+  /** The host only this very default.conf answers (204). */
+  probeHost: string;
+  /** Basic-Auth user files (salted hashes) the configs name, `[path in the folder, content]`. */
+  auth: [string, string][];
+}
+
+/**
+ * The nginx config that serves `deploy` for `site`: the 404 page, the SPA fallback and the deploy's
+ * `_redirects` and `_headers`, for the site's hosts and for the deploy's permalink host (which keeps them
+ * when later deploys replace default.conf; earlier deploys keep the SPA setting they were activated with).
+ */
+export async function renderSiteConfig(
+  site: SiteSpec,
+  deploy: DeployFiles,
+  log: RuntimeLog,
+): Promise<RenderedConfig> {
+  const options = {
+    spa: site.spa,
+    has404Page: await exists(join(deploy.files, '404.html')),
+    rules: await readNetlifyRules(deploy.files, log),
+  };
+  // The probe covers default.conf only, so a deploy whose rules match the live ones needs no reload: until
+  // the next reload loads its own block, its permalink falls to the catch-all block, which applies the
+  // current rules, the same ones. Any change of rules changes default.conf and reloads every block.
+  const { config, probeHost } = withConfigProbe(nginxSiteConfig(options));
+  return {
+    main: config,
+    permalink: nginxDeployConfig(deploy.id, options),
+    probeHost,
+    auth: authFiles(options.rules).map((f) => [f.name, f.content]),
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}

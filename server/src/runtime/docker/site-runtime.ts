@@ -1,0 +1,182 @@
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import { ensureImage } from '../images.js';
+import { PERMALINK_CONFIG_DIR } from '../nginx-config.js';
+import type {
+  Applied,
+  DeployFiles,
+  RuntimeLog,
+  RuntimeSite,
+  SiteEndpoint,
+  SiteRuntime,
+  SiteSpec,
+} from '../ports.js';
+import { type SiteContainerSpec, SiteContainers, type SiteContainersOptions } from '../site-containers.js';
+import { ConfigChange } from './config-folder.js';
+import { checkNginxConfig, removeStaleConfigChecks } from './nginx-check.js';
+import { waitUntilServing } from './serving-probe.js';
+import { MAIN_CONFIG, permalinkConfig, renderSiteConfig } from './site-config.js';
+
+export interface DockerSiteRuntimeOptions extends SiteContainersOptions {
+  /** Host path of a site's folder (`sites/<slug>`: `current`, `deploys/`); the driver keeps `nginx/` in it. */
+  siteDir(slug: string): string;
+}
+
+/**
+ * The single-host Docker driver's SiteRuntime: one nginx container per site (runtime/site-containers.ts)
+ * serving `sites/<slug>/current` and each deploy's permalink, configured by files in `sites/<slug>/nginx/`
+ * (mounted at /etc/nginx/conf.d). A config is tested with `nginx -t` before it replaces the live one and
+ * goes live by a graceful reload; content changes are the pipeline's `current` swap and touch nothing here.
+ */
+export class DockerSiteRuntime implements SiteRuntime {
+  private readonly containers: SiteContainers;
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly opts: DockerSiteRuntimeOptions,
+  ) {
+    this.containers = new SiteContainers(docker, opts);
+  }
+
+  async prepare(): Promise<void> {
+    await this.containers.ensureNetwork();
+  }
+
+  async apply(site: SiteSpec, deploy: DeployFiles, log: RuntimeLog): Promise<Applied> {
+    const rendered = await renderSiteConfig(site, deploy, log);
+    const dir = this.nginxDir(site.slug);
+    // Files a config names land before it: Basic-Auth user files, then the deploy's own file (the reload
+    // that loads default.conf must find it), then default.conf.
+    const change = await ConfigChange.plan(dir, [
+      ...rendered.auth,
+      [permalinkConfig(deploy.id), rendered.permalink],
+      [MAIN_CONFIG, rendered.main],
+    ]);
+    if (!change.empty && !(await this.knownGood(site.slug, deploy.id, change, rendered.permalink)))
+      await this.check(site, change);
+    try {
+      await change.commit();
+      const endpoint = await this.containers.ensure(this.containerSpec(site));
+      // A container that started just now read the folder as it is; one already running needs a reload.
+      const reconfigured = !endpoint.started && change.changes(MAIN_CONFIG);
+      if (reconfigured) {
+        await this.containers.reload(site.slug);
+        log.system('server config updated');
+      }
+      log.system(`container running (${endpoint.containerId.slice(0, 12)})`);
+      return { localPort: endpoint.localPort, revision: rendered.probeHost, reconfigured };
+    } catch (err) {
+      // nginx still runs what it ran before (a failed reload keeps the old workers): so must the folder.
+      await change.restore();
+      throw err;
+    }
+  }
+
+  async waitUntilServing(site: SiteSpec, applied: Applied): Promise<string | null> {
+    const { ip } = await this.containers.endpoint(site.slug);
+    return waitUntilServing(ip, applied.revision, applied.reconfigured);
+  }
+
+  /**
+   * Without a reload: until the next activation reloads nginx, the loaded server block of a forgotten
+   * permalink points at a folder that is gone and answers 404, as a permalink of a pruned deploy should.
+   */
+  async forget(site: SiteSpec, deployIds: readonly string[]): Promise<void> {
+    for (const id of deployIds)
+      await rm(join(this.nginxDir(site.slug), permalinkConfig(id)), { force: true });
+  }
+
+  remove(slug: string): Promise<void> {
+    return this.containers.remove(slug);
+  }
+
+  async endpoint(slug: string): Promise<SiteEndpoint> {
+    const { ip, localPort } = await this.containers.endpoint(slug);
+    return { ip, localPort };
+  }
+
+  async list(): Promise<RuntimeSite[]> {
+    return (await this.containers.list())
+      .filter((c) => c.siteId !== null)
+      .map((c) => ({ siteId: c.siteId!, slug: c.slug, running: c.running }));
+  }
+
+  async reconcile(known: readonly string[], serve: readonly SiteSpec[]): Promise<Map<string, SiteEndpoint>> {
+    await removeStaleConfigChecks(this.docker, this.opts.instanceId);
+    const keep = new Set(known);
+    for (const site of await this.list()) {
+      if (!keep.has(site.siteId)) await this.containers.remove(site.slug);
+    }
+    const served = new Map<string, SiteEndpoint>();
+    for (const site of serve) {
+      const { ip, localPort } = await this.containers.ensure(this.containerSpec(site));
+      served.set(site.id, { ip, localPort });
+    }
+    return served;
+  }
+
+  async ping(): Promise<boolean> {
+    const timeout = new Promise<false>((done) => setTimeout(() => done(false), 2000).unref());
+    const ping = this.docker.ping().then(
+      () => true,
+      () => false,
+    );
+    return Promise.race([ping, timeout]);
+  }
+
+  /**
+   * Whether nginx already accepted this very config: default.conf stays as it is and the only new file is a
+   * permalink config that, but for the deploy id, is byte for byte one in the folder (a redeploy with the
+   * same rules, 404 page and SPA setting, the common case). Ids are 24 hex characters everywhere, and the
+   * only names a permalink file defines (its server_name and its map variables) carry its id, so the
+   * renamed file cannot clash with the others. Saves the config check's container run.
+   */
+  private async knownGood(slug: string, deployId: string, change: ConfigChange, permalink: string) {
+    if (change.changes(MAIN_CONFIG) || change.previous(MAIN_CONFIG) === null) return false;
+    const dir = join(this.nginxDir(slug), PERMALINK_CONFIG_DIR);
+    const files = await readdir(dir).catch(() => [] as string[]);
+    const newest = await Promise.all(
+      files
+        .filter((f) => /^[0-9a-f]{24}\.conf$/.test(f) && f !== `${deployId}.conf`)
+        .map(async (f) => ({ f, at: (await stat(join(dir, f)).catch(() => null))?.mtimeMs ?? 0 })),
+    );
+    const reference = newest.sort((a, b) => b.at - a.at)[0];
+    if (!reference) return false;
+    const text = await readFile(join(dir, reference.f), 'utf8').catch(() => null);
+    return text?.replaceAll(reference.f.slice(0, 24), deployId) === permalink;
+  }
+
+  /** Tests the folder as the change would leave it, in a staging copy beside the live one. */
+  private async check(site: SiteSpec, change: ConfigChange): Promise<void> {
+    // One activation per site at a time (the pipeline's site lock), so one fixed name per site suffices;
+    // a copy a crash left behind is replaced by the next one.
+    const staging = join(this.opts.siteDir(site.slug), 'nginx.candidate');
+    try {
+      await ensureImage(this.docker, this.opts.image); // a first deploy may find it not pulled yet
+      await change.stage(staging);
+      await checkNginxConfig(this.docker, {
+        image: this.opts.image,
+        configDir: staging,
+        siteId: site.id,
+        instanceId: this.opts.instanceId,
+      });
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+
+  private nginxDir(slug: string): string {
+    return join(this.opts.siteDir(slug), 'nginx');
+  }
+
+  private containerSpec(site: SiteSpec): SiteContainerSpec {
+    return {
+      siteId: site.id,
+      slug: site.slug,
+      domains: site.domains,
+      siteDir: this.opts.siteDir(site.slug),
+      nginxDir: this.nginxDir(site.slug),
+    };
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The two ports through which the rest of Launchpad runs things: `BuildRunner` (stage 2, build) and
+ * `SiteRuntime` (stage 4, route). `pipeline/` sees only these; a driver implements them (the single-host
+ * Docker driver in runtime/docker/, a Swarm driver later) and is chosen in one place, app.ts.
+ */
+import type { EnvVar, LogStream } from '../domain/model.js';
+
+/** Where a driver writes what the user should read (the deploy log); `pipeline/log-sink.ts` satisfies it. */
+export interface RuntimeLog {
+  write(stream: LogStream, text: string): void;
+  system(text: string): void;
+}
+
+export interface BuildLimits {
+  memoryBytes?: number;
+  nanoCpus?: number;
+  pids?: number;
+}
+
+/** One build: the site's command run over its checkout in an isolated, throwaway container. */
+export interface BuildJob {
+  deployId: string;
+  siteId: string;
+  image: string;
+  /** Host path of the checkout; the build sees it (read-write) as its working directory. */
+  checkout: string;
+  command: string;
+  env: readonly EnvVar[];
+  timeoutMs: number;
+  limits?: BuildLimits;
+  log: RuntimeLog;
+  /** Aborting stops the build at once; the run then rejects. */
+  signal: AbortSignal;
+}
+
+export interface BuildOutcome {
+  exitCode: number;
+  /** The build was killed for exceeding its memory limit. */
+  oomKilled: boolean;
+}
+
+export interface BuildRunner {
+  /**
+   * Resolves once the command has exited and all of its output is in the log. Rejects with a DomainError
+   * the user can act on (timeout, missing image) or, when `signal` aborted, with any error: callers check
+   * the signal. Nothing of the build outlives the call.
+   */
+  run(job: BuildJob): Promise<BuildOutcome>;
+  /** Removes builds a crash of this instance left behind; returns how many. */
+  removeStale(): Promise<number>;
+}
+
+/** What the runtime needs to know of a site to serve it. */
+export interface SiteSpec {
+  id: string;
+  slug: string;
+  /** Custom domains routed to the site besides `<slug>.<domain>`. */
+  domains: readonly string[];
+  /** Unknown paths get index.html. */
+  spa: boolean;
+}
+
+/** A deploy to serve: its id (permalink host `<id>--<slug>`) and the folder holding its published files. */
+export interface DeployFiles {
+  id: string;
+  files: string;
+}
+
+/** What `apply` made; handed back to `waitUntilServing`. */
+export interface Applied {
+  /** Loopback port on the host when ports are published (LAUNCHPAD_PUBLISH_PORTS), else null. */
+  localPort: number | null;
+  /** The runtime's name for what it checks for once serving (a config revision); opaque to callers. */
+  revision: string;
+  /** Whether a running server had to take a new configuration (rather than start with it or keep it). */
+  reconfigured: boolean;
+}
+
+/** Where the control plane reaches a site's front door. */
+export interface SiteEndpoint {
+  /** Address on the sites network, reachable from the host and from the router; null when it has none. */
+  ip: string | null;
+  localPort: number | null;
+}
+
+/** A site the runtime serves (or keeps stopped) for this instance. */
+export interface RuntimeSite {
+  siteId: string;
+  slug: string;
+  running: boolean;
+}
+
+export interface SiteRuntime {
+  /** Creates what all sites share (the sites network); safe to call any number of times. */
+  prepare(): Promise<void>;
+  /**
+   * Makes the site serve `deploy` (its `_redirects`, `_headers`, 404 page, the SPA setting; its permalink
+   * host keeps these), starting the site's server when it is missing. All or nothing: when it rejects,
+   * with a DomainError naming the reason where the user can act on it, what served before still serves
+   * and nothing of the attempt is left behind. Does not change which files `current` holds.
+   */
+  apply(site: SiteSpec, deploy: DeployFiles, log: RuntimeLog): Promise<Applied>;
+  /** Waits until what `apply` made answers requests; returns why it could not confirm that, or null. */
+  waitUntilServing(site: SiteSpec, applied: Applied): Promise<string | null>;
+  /** Drops what the runtime keeps for deploys whose files are gone (their permalinks). */
+  forget(site: SiteSpec, deployIds: readonly string[]): Promise<void>;
+  /** Stops serving the site and removes its server. A site the runtime does not serve is no error. */
+  remove(slug: string): Promise<void>;
+  endpoint(slug: string): Promise<SiteEndpoint>;
+  /** Every site this instance has a server for, running or not. */
+  list(): Promise<RuntimeSite[]>;
+  /**
+   * After a restart: removes servers of sites that no longer exist and makes each site in `serve` run
+   * (with the configuration it had). Sites in `known` but not in `serve` are left as they are.
+   */
+  reconcile(known: readonly string[], serve: readonly SiteSpec[]): Promise<Map<string, SiteEndpoint>>;
+  /** Whether the engine behind the runtime answers (for /healthz and start-up). */
+  ping(): Promise<boolean>;
+}
