@@ -5,9 +5,10 @@ import type { ExecutionArgs, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';
+import type { Principal } from '../domain/principal.js';
 import type { Context } from '../schema/context.js';
-import { bearerMatches } from './admin-token.js';
 import { maskError, unauthenticated } from './errors.js';
+import { type PrincipalResolver, principalResolver } from './principal.js';
 
 /** The CSRF-prevention header multipart uploads must carry (any value); see README. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -15,25 +16,31 @@ export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
   adminToken: string;
-  /** A fresh context (its own EntityManager fork) for one operation. */
-  context: () => Context;
+  /** A fresh context for one operation of `principal`, reading and writing through its own `em`. */
+  context: (principal: Principal | null) => Omit<Context, 'disconnect'>;
   maxUploadBytes: number;
   /** Routes other than /graphql (health, webhooks, the dashboard). Return false to fall through to 404. */
   routes: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
-type AuthContext = Context & { authenticated: boolean };
-
-/** Every operation, HTTP or WebSocket, needs the admin token: the API drives Docker, so it is root-equivalent. */
-function useAdminAuth(): Plugin<AuthContext> {
+/**
+ * Every operation, HTTP or WebSocket, needs a principal: the API drives Docker, so even reading it is
+ * privileged. What each principal may do is then declared on the fields (schema/auth.ts).
+ */
+function useRequirePrincipal(): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      if (!args.contextValue.authenticated) setResultAndStopExecution({ errors: [unauthenticated()] });
+      if (!args.contextValue.principal) setResultAndStopExecution({ errors: [unauthenticated()] });
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      if (!args.contextValue.authenticated) setResultAndStopExecution({ errors: [unauthenticated()] });
+      if (!args.contextValue.principal) setResultAndStopExecution({ errors: [unauthenticated()] });
     },
   };
+}
+
+/** What graphql-ws keeps per connection: the principal resolved once, at connection_init. */
+interface ConnectionExtra {
+  principal?: Principal | null;
 }
 
 /**
@@ -44,9 +51,16 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   server: Server;
   close: () => Promise<void>;
 } {
+  const resolvePrincipal: PrincipalResolver = principalResolver(opts.adminToken);
   const yoga = createYoga<
-    { req?: IncomingMessage; connectionParams?: Record<string, unknown>; socket?: WebSocket },
-    AuthContext
+    {
+      req?: IncomingMessage;
+      connectionParams?: Record<string, unknown>;
+      socket?: WebSocket;
+      /** Set for graphql-ws operations: their connection's principal. */
+      principal?: Principal | null;
+    },
+    Context
   >({
     schema: opts.schema,
     graphqlEndpoint: '/graphql',
@@ -58,16 +72,16 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
     fetchAPI: createFetch({
       formDataLimits: { fileSize: opts.maxUploadBytes, files: 1, fieldSize: 1024 * 1024, fields: 16 },
     }),
-    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useAdminAuth()],
-    context: ({ request, connectionParams, socket }) => {
-      const header =
-        request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined);
-      return {
-        ...opts.context(),
-        authenticated: bearerMatches(header, opts.adminToken),
-        ...(socket ? { disconnect: (reason: string) => closeSlowSocket(socket, reason) } : {}),
-      };
-    },
+    plugins: [useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }), useRequirePrincipal()],
+    // Once per HTTP request; a graphql-ws operation brings its connection's principal along.
+    context: async ({ request, principal, socket }) => ({
+      ...opts.context(
+        principal !== undefined
+          ? principal
+          : await resolvePrincipal({ authorization: request?.headers.get('authorization') }),
+      ),
+      ...(socket ? { disconnect: (reason: string) => closeSlowSocket(socket, reason) } : {}),
+    }),
   });
 
   const server = createServer(async (req, res) => {
@@ -89,6 +103,13 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
       // The enveloped execute/subscribe travel in rootValue (yoga's graphql-ws recipe).
       execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args) as never,
+      // The connection is accepted either way; its operations without a principal answer UNAUTHENTICATED.
+      onConnect: async (ctx) => {
+        (ctx.extra as ConnectionExtra).principal = await resolvePrincipal({
+          authorization: ctx.connectionParams?.authorization,
+        });
+        return true;
+      },
       onSubscribe: async (ctx, _id, params) => {
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
@@ -96,6 +117,7 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
           socket: ctx.extra.socket,
           params,
           connectionParams: ctx.connectionParams,
+          principal: (ctx.extra as ConnectionExtra).principal ?? null,
         });
         const args = {
           schema,

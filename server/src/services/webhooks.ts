@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import { SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import { ID_PATTERN, newId } from '../domain/ids.js';
 import type { Site, WebhookDelivery, WebhookOutcome } from '../domain/model.js';
+import { ADMIN } from '../domain/principal.js';
 import { verifyGithubSignature } from '../domain/signature.js';
 import type { PubSub } from '../events/pubsub.js';
 import { DeployState } from '../pipeline/state.js';
@@ -73,7 +74,8 @@ export class WebhookService {
     if (deliveryId && (await this.alreadyQueued(em, site, deliveryId))) {
       return this.ignore(record, `delivery ${deliveryId} already queued a deploy`);
     }
-    const deploy = await this.sites.deploy(em, site.id, null, 'WEBHOOK', {
+    // The signature proved the sender holds the site's secret: the deploy runs with full rights on it.
+    const deploy = await this.sites.deploy({ em, principal: ADMIN }, site.id, null, 'WEBHOOK', {
       commitSha: push.after,
       commitMessage: push.message,
     });
