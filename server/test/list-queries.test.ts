@@ -11,7 +11,7 @@ import { seedSites } from './support/seed.js';
 const TOKEN = 'test-token-0123456789abcdef';
 const LIST = /* GraphQL */ `{
   sites {
-    id slug url
+    id slug url domains
     currentDeploy { id status permalink site { id slug } }
     deploys(first: 1) { id number status permalink sourceDeploy { id } }
     webhookDeliveries(first: 1) { id outcome deploy { id number } }
@@ -84,6 +84,7 @@ describe('listing sites: N+1 queries', () => {
     const current = new Map(seeded.map((r) => [r.id, r.current_deploy_id]));
     for (const site of data.sites) {
       expect(site.currentDeploy.id).toBe(current.get(site.id));
+      expect(site.domains).toEqual([`${site.slug}.example.com`]);
       expect(site.currentDeploy.site).toEqual({ id: site.id, slug: site.slug });
       expect(site.currentDeploy.permalink).toContain(`--${site.slug}.`);
       // The seed makes three deploys per site; the newest is the live, current one.
@@ -99,6 +100,7 @@ describe('listing sites: N+1 queries', () => {
 interface ListedSite {
   id: string;
   slug: string;
+  domains: string[];
   currentDeploy: { id: string; permalink: string; site: { id: string; slug: string } };
   deploys: { id: string; number: number; status: string }[];
   webhookDeliveries: { id: string; deploy: { number: number } | null }[];

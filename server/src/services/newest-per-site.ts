@@ -1,11 +1,12 @@
 import type { EntityDictionary, EntityKey, EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
+import { plainRows } from './plain-rows.js';
 
 /**
  * The newest `first` rows of each of `siteIds`, in one statement: a window function ranks every site's
  * rows by `orderBy` (descending) and keeps the top ones, so a page of N sites costs one query however
- * many rows each has. SQLite (3.25+) and PostgreSQL both run it. Rows come back as managed entities,
- * grouped by site, newest first.
+ * many rows each has. SQLite (3.25+) and PostgreSQL both run it. Rows come back as plain read-only
+ * objects (services/plain-rows.ts), grouped by site, newest first.
  */
 export async function newestPerSite<T extends { siteId: string }>(
   em: EntityManager,
@@ -33,10 +34,7 @@ export async function newestPerSite<T extends { siteId: string }>(
     .where('lp_rank', '<=', first)
     .orderBy([siteColumn, { column: orderColumn, order: 'desc' }]);
   const rows: EntityDictionary<T>[] = await em.execute(query);
-  for (const row of rows) {
-    delete (row as { lp_rank?: number }).lp_rank;
-    const item = em.map(entity, row);
-    bySite.get(item.siteId)?.push(item);
-  }
+  for (const row of rows) delete (row as { lp_rank?: number }).lp_rank;
+  for (const item of plainRows(em, entity, rows)) bySite.get(item.siteId)?.push(item);
   return bySite;
 }

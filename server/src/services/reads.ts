@@ -3,6 +3,7 @@ import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '
 import { NotFoundError } from '../domain/errors.js';
 import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
 import { newestPerSite } from './newest-per-site.js';
+import { plainSelect } from './plain-rows.js';
 import { type Caller, findDeploy, findSite, visibleSites } from './scope.js';
 
 const BATCH_ONLY = { cache: false } as const;
@@ -14,7 +15,8 @@ export const MAX_LIST = 200;
  * Everything the API reads, for one operation of one caller. Every read is scoped by the caller's
  * principal (services/scope.ts), and the per-site relations are batched: resolving a field for N sites in
  * one execution tick is one query, not N (DataLoader collects the keys, then one `IN` or window query
- * answers them all). Built fresh per operation. The loaders batch but do not memoise (`cache: false`): a
+ * answers them all). What it returns are plain, read-only rows (services/plain-rows.ts), not managed
+ * entities: the API only shows them. Built fresh per operation. The loaders batch but do not memoise (`cache: false`): a
  * subscription's operation lives for many events, and each event must see the rows as they are then.
  */
 export class Reads {
@@ -25,25 +27,28 @@ export class Reads {
 
   constructor(private readonly caller: Caller) {
     const { em, principal } = caller;
-    this.sitesById = new DataLoader(async (ids) => {
-      const rows = await em.find(SiteEntity, {
-        $and: [visibleSites(principal), { id: { $in: unique(ids) } }],
-      });
-      return byId(ids, rows);
+    this.sitesById = new DataLoader((ids) => {
+      const where = { $and: [visibleSites(principal), { id: { $in: unique(ids) } }] };
+      return plainSelect(em, SiteEntity, em.createQueryBuilder(SiteEntity).where(where)).then((rows) =>
+        byId(ids, rows),
+      );
     }, BATCH_ONLY);
     // Deploys are only ever reached through a site the caller sees (site lists, or `deploy()` below,
     // which checks its site), so loading them by id needs no second scope check.
-    this.deploysById = new DataLoader(
-      async (ids) => byId(ids, await em.find(DeployEntity, { id: { $in: unique(ids) } })),
-      BATCH_ONLY,
-    );
+    this.deploysById = new DataLoader((ids) => {
+      const qb = em.createQueryBuilder(DeployEntity).where({ id: { $in: unique(ids) } });
+      return plainSelect(em, DeployEntity, qb).then((rows) => byId(ids, rows));
+    }, BATCH_ONLY);
   }
 
   /** Newest first. */
   sites(): Promise<Site[]> {
-    return this.caller.em.find(SiteEntity, visibleSites(this.caller.principal), {
-      orderBy: { createdAt: 'desc' },
-    });
+    const { em, principal } = this.caller;
+    const qb = em
+      .createQueryBuilder(SiteEntity)
+      .where(visibleSites(principal))
+      .orderBy({ createdAt: 'desc' });
+    return plainSelect(em, SiteEntity, qb);
   }
 
   site(id: string): Promise<Site | null> {

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery, ObjectQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
 import { NotFoundError } from '../domain/errors.js';
@@ -13,7 +13,7 @@ import type { Principal, Role } from '../domain/principal.js';
  *
  * With teams this becomes `{ teamId: { $in: principal's teams } }` and the matching check.
  */
-export function visibleSites(principal: Principal | null): FilterQuery<Site> {
+export function visibleSites(principal: Principal | null): ObjectQuery<Site> {
   if (!principal) return { id: { $in: [] } };
   switch (principal.kind) {
     case 'admin':

@@ -71,7 +71,7 @@ export async function seedSites(em: EntityManager, count: number, opts: SeedOpti
       envVars: [],
       autoDeploy: true,
       spa: false,
-      domains: [],
+      domains: [`${prefix}-${i}.example.com`],
       webhookSecret: newId(),
       status: deploysPerSite ? 'LIVE' : 'CREATED',
       currentDeployId: siteDeploys.at(-1)?.id ?? null,
