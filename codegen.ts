@@ -11,7 +11,8 @@ const config: CodegenConfig = {
       // Solid components take plain typed props; masking would only add casts.
       presetConfig: { gqlTagName: 'graphql', fragmentMasking: false },
       config: {
-        enumsAsTypes: true,
+        // Enums as `const` objects plus their union types: the dashboard needs ErrorCode's values at run time.
+        enumsAsConst: true,
         useTypeImports: true,
         strictScalars: true,
         scalars: { DateTime: 'string', File: 'File' },

@@ -18,6 +18,7 @@ import { SiteLocks } from './pipeline/site-locks.js';
 import { createDockerDriver } from './runtime/docker/driver.js';
 import type { BuildRunner, SiteRuntime } from './runtime/ports.js';
 import { schema } from './schema/index.js';
+import { Reads } from './services/reads.js';
 import { SiteService } from './services/sites.js';
 import { WebhookService } from './services/webhooks.js';
 import { DEFAULT_ZIP_LIMITS } from './source/zip-extract.js';
@@ -100,7 +101,10 @@ export async function buildApp(config: Config): Promise<App> {
     schema,
     adminToken: adminToken.token,
     maxUploadBytes: config.maxUploadBytes,
-    context: () => ({ em: orm.em.fork(), bus, config, data, sites, publicUrl }),
+    context: (principal) => {
+      const caller = { principal, em: orm.em.fork() };
+      return { principal, caller, reads: new Reads(caller), sites, bus, config, publicUrl };
+    },
     routes: createRoutes({
       githubWebhook: (req) => webhooks.receive(orm.em.fork(), req),
       dockerPing: () => runtime.ping(),

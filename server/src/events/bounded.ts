@@ -16,12 +16,13 @@ export class SlowSubscriberError extends DomainError {
  * Reads `source` eagerly into a buffer of at most `limit` items, so nothing queues without bound behind a
  * consumer that does not read. On overflow the source is released, `onOverflow` runs (the transport closes
  * the socket) and the next read throws SlowSubscriberError. `return()` ends a pending read at once, so an
- * unsubscribe never waits for the next event.
+ * unsubscribe never waits for the next event. Items `keep` refuses are dropped before they are buffered.
  */
 export function bounded<T>(
   source: AsyncIterable<T>,
   limit: number,
   onOverflow: (err: SlowSubscriberError) => void,
+  keep: (item: T) => boolean = () => true,
 ): AsyncIterableIterator<T> {
   const upstream = source[Symbol.asyncIterator]();
   const buffer: T[] = [];
@@ -55,6 +56,7 @@ export function bounded<T>(
       while (!done) {
         const next = await upstream.next();
         if (next.done || done) break;
+        if (!keep(next.value)) continue;
         buffer.push(next.value);
         if (buffer.length > limit) {
           buffer.length = 0; // the subscriber is being cut off: drop what it did not read

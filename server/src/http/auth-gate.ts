@@ -1,18 +1,5 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { bearerMatches } from './admin-token.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { unauthenticated } from './errors.js';
-
-/**
- * Whether a request's headers carry a valid credential. Checked before GraphQL reads the body, so an
- * unauthenticated request costs a header lookup, not a parse. (graphql-ws: the upgrade's headers with
- * `connectionParams.authorization` as the authorization header.)
- */
-export type CredentialCheck = (headers: IncomingHttpHeaders) => boolean | Promise<boolean>;
-
-/** Today's only credential: `Authorization: Bearer <admin token>`. */
-export function adminTokenCheck(adminToken: string): CredentialCheck {
-  return (headers) => bearerMatches(headers.authorization, adminToken);
-}
 
 /** GraphiQL's page (a GET that accepts HTML): yoga renders it without reading or running any query. */
 export function isGraphiQLPage(req: IncomingMessage): boolean {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DomainError } from '../domain/errors.js';
+import { DomainError, ERROR_CODES } from '../domain/errors.js';
 
 /**
  * Turns every error leaving the API into one with an `extensions.code` from api.md. Domain errors keep
@@ -31,16 +31,7 @@ export function maskError(error: unknown): Error {
 }
 
 /** Codes the API documents (api.md); yoga's own names for the same things are translated. */
-const API_CODES = new Set([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'PAYLOAD_TOO_LARGE',
-  'UNAVAILABLE',
-  'INTERNAL',
-]);
+const API_CODES = new Set<string>(ERROR_CODES);
 
 function withCode(error: GraphQLError): GraphQLError {
   if (API_CODES.has(error.extensions.code as string)) return error;

@@ -6,12 +6,13 @@ import { type ExecutionArgs, GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';
+import type { Principal } from '../domain/principal.js';
 import type { Context } from '../schema/context.js';
-import { bearerMatches } from './admin-token.js';
-import { adminTokenCheck, type CredentialCheck, isGraphiQLPage, refuseUnauthenticated } from './auth-gate.js';
+import { isGraphiQLPage, refuseUnauthenticated } from './auth-gate.js';
 import { JSON_BODY_BYTES, MULTIPART_OVERHEAD_BYTES, useRequestBodyLimits } from './body-limits.js';
 import { maskError, unauthenticated } from './errors.js';
 import { useOperationLimits } from './limits.js';
+import { type PrincipalResolver, principalResolver } from './principal.js';
 import { SOCKET_LIMITS, SocketGuard } from './ws-limits.js';
 
 /** The CSRF-prevention header multipart uploads must carry (any value); see README. */
@@ -20,27 +21,31 @@ export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
   adminToken: string;
-  /** A fresh context (its own EntityManager fork) for one operation. */
-  context: () => Context;
+  /** A fresh context for one operation of `principal`, reading and writing through its own `em`. */
+  context: (principal: Principal | null) => Omit<Context, 'disconnect'>;
   maxUploadBytes: number;
   /** Routes other than /graphql (health, webhooks, the dashboard). Return false to fall through to 404. */
   routes: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
-  /** Whether a request carries a valid credential, asked before its body is read (default: the admin token). */
-  hasCredential?: CredentialCheck;
 }
 
-type AuthContext = Context & { authenticated: boolean };
-
-/** Every operation, HTTP or WebSocket, needs the admin token: the API drives Docker, so it is root-equivalent. */
-function useAdminAuth(): Plugin<AuthContext> {
+/**
+ * Every operation, HTTP or WebSocket, needs a principal: the API drives Docker, so even reading it is
+ * privileged. What each principal may do is then declared on the fields (schema/auth.ts).
+ */
+function useRequirePrincipal(): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      if (!args.contextValue.authenticated) setResultAndStopExecution({ errors: [unauthenticated()] });
+      if (!args.contextValue.principal) setResultAndStopExecution({ errors: [unauthenticated()] });
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      if (!args.contextValue.authenticated) setResultAndStopExecution({ errors: [unauthenticated()] });
+      if (!args.contextValue.principal) setResultAndStopExecution({ errors: [unauthenticated()] });
     },
   };
+}
+
+/** What graphql-ws keeps per connection: the principal resolved once, at connection_init. */
+interface ConnectionExtra {
+  principal?: Principal | null;
 }
 
 /**
@@ -51,14 +56,20 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   server: Server;
   close: () => Promise<void>;
 } {
-  const hasCredential = opts.hasCredential ?? adminTokenCheck(opts.adminToken);
+  const resolvePrincipal: PrincipalResolver = principalResolver(opts.adminToken);
   const bodyLimits = {
     jsonBytes: JSON_BODY_BYTES,
     multipartBytes: opts.maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
   };
   const yoga = createYoga<
-    { req?: IncomingMessage; connectionParams?: Record<string, unknown>; socket?: WebSocket },
-    AuthContext
+    {
+      req?: IncomingMessage;
+      connectionParams?: Record<string, unknown>;
+      socket?: WebSocket;
+      /** Resolved before the body is read (HTTP) or at connection_init (graphql-ws). */
+      principal?: Principal | null;
+    },
+    Context
   >({
     schema: opts.schema,
     graphqlEndpoint: '/graphql',
@@ -77,18 +88,15 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useRequestBodyLimits(bodyLimits),
-      useAdminAuth(),
+      useRequirePrincipal(),
       ...useOperationLimits(),
     ],
-    context: ({ request, connectionParams, socket }) => {
-      const header =
-        request?.headers.get('authorization') ?? (connectionParams?.authorization as string | undefined);
-      return {
-        ...opts.context(),
-        authenticated: bearerMatches(header, opts.adminToken),
-        ...(socket ? { disconnect: (reason: string) => closeSlowSocket(socket, reason) } : {}),
-      };
-    },
+    // The principal was resolved once, before anything of the request was parsed; only GraphiQL's page
+    // (which runs nothing) arrives without one.
+    context: ({ principal, socket }) => ({
+      ...opts.context(principal ?? null),
+      ...(socket ? { disconnect: (reason: string) => closeSlowSocket(socket, reason) } : {}),
+    }),
   });
 
   const server = createServer(async (req, res) => {
@@ -96,10 +104,11 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/graphql') {
         // Auth before parse: without a credential, nothing of the body is read.
-        if (!isGraphiQLPage(req) && !(await hasCredential(req.headers))) {
+        const principal = await resolvePrincipal({ authorization: req.headers.authorization });
+        if (!principal && !isGraphiQLPage(req)) {
           return refuseUnauthenticated(req, res, bodyLimits.multipartBytes);
         }
-        return void (await yoga.requestListener(req, res));
+        return void (await yoga.handleNodeRequestAndResponse(req, res, { req, principal }));
       }
       if (await opts.routes(req, res)) return;
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
@@ -120,11 +129,14 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   const wsServer = useServer(
     {
       connectionInitWaitTimeout: SOCKET_LIMITS.initTimeoutMs,
+      // Once per connection: the principal its operations run as.
       onConnect: async (ctx) => {
         const { socket, request } = ctx.extra;
-        const authorization = ctx.connectionParams?.authorization ?? request.headers.authorization;
-        const headers = { ...request.headers, authorization: authorization as string | undefined };
-        if (await hasCredential(headers)) guard.authenticated(socket);
+        const principal = await resolvePrincipal({
+          authorization: ctx.connectionParams?.authorization ?? request.headers.authorization,
+        });
+        (ctx.extra as ConnectionExtra).principal = principal;
+        if (principal) guard.authenticated(socket);
         return true; // unauthenticated sockets are acknowledged; their operations answer UNAUTHENTICATED
       },
       // The enveloped execute/subscribe travel in rootValue (yoga's graphql-ws recipe).
@@ -144,6 +156,7 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
           socket: ctx.extra.socket,
           params,
           connectionParams: ctx.connectionParams,
+          principal: (ctx.extra as ConnectionExtra).principal ?? null,
         });
         let document: ReturnType<typeof parse>;
         try {

@@ -1,16 +1,22 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Config } from '../config.js';
+import type { Principal } from '../domain/principal.js';
 import type { PubSub } from '../events/pubsub.js';
-import type { DataDir } from '../pipeline/data-dir.js';
+import type { Reads } from '../services/reads.js';
+import type { Caller } from '../services/scope.js';
 import type { SiteService } from '../services/sites.js';
 
-/** What every resolver gets. One forked EntityManager per operation; clients come from here, not globals. */
+/**
+ * What every resolver gets. Resolvers never touch the database: reads go through `reads`, writes through
+ * the services with `caller` (the principal and the operation's own unit of work).
+ */
 export interface Context {
-  em: EntityManager;
+  /** Who is asking; null when the request carried no valid credentials (the auth gate answers it). */
+  principal: Principal | null;
+  caller: Caller;
+  reads: Reads;
+  sites: SiteService;
   bus: PubSub;
   config: Config;
-  data: DataDir;
-  sites: SiteService;
   /** Base URL for links shown to users (webhook URLs). */
   publicUrl: string;
   /** Closes the client's WebSocket (graphql-ws operations only): how a subscriber that cannot keep up is cut off. */

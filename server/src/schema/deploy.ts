@@ -1,8 +1,9 @@
-import { DeployEntity, SiteEntity } from '../db/entities.js';
+import { getDeploy } from '../services/scope.js';
+import { READ, WRITE } from './auth.js';
 import { builder } from './builder.js';
 import { DeployStatusEnum, DeployTriggerEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
-import { boundedSubscription } from './subscribe.js';
+import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { permalink } from './urls.js';
 
 DeployRef.implement({
@@ -11,7 +12,7 @@ DeployRef.implement({
     id: t.exposeID('id'),
     site: t.field({
       type: SiteRef,
-      resolve: async (deploy, _args, ctx) => ctx.em.findOneOrFail(SiteEntity, { id: deploy.siteId }),
+      resolve: (deploy, _args, ctx) => ctx.reads.siteOf(deploy),
     }),
     number: t.exposeInt('number', { description: '1, 2, 3 … per site' }),
     status: t.expose('status', { type: DeployStatusEnum }),
@@ -25,7 +26,7 @@ DeployRef.implement({
     permalink: t.string({
       description: "This deploy's own URL, serving its files whether or not it is current",
       resolve: async (deploy, _args, ctx) => {
-        const site = await ctx.em.findOneOrFail(SiteEntity, { id: deploy.siteId });
+        const site = await ctx.reads.siteOf(deploy);
         return permalink(ctx.config, deploy.id, site.slug);
       },
     }),
@@ -33,8 +34,7 @@ DeployRef.implement({
       type: DeployRef,
       nullable: true,
       description: 'For a ROLLBACK: the earlier deploy whose files it serves again',
-      resolve: (deploy, _args, ctx) =>
-        deploy.sourceDeployId ? ctx.em.findOne(DeployEntity, { id: deploy.sourceDeployId }) : null,
+      resolve: (deploy, _args, ctx) => ctx.reads.linkedDeploy(deploy.sourceDeployId),
     }),
     filesPrunedAt: t.expose('filesPrunedAt', {
       type: 'DateTime',
@@ -52,7 +52,8 @@ builder.queryFields((t) => ({
     type: DeployRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.em.findOne(DeployEntity, { id: String(id) }),
+    authScopes: READ,
+    resolve: (_root, { id }, ctx) => ctx.reads.deploy(String(id)),
   }),
 }));
 
@@ -61,18 +62,21 @@ builder.mutationFields((t) => ({
     type: DeployRef,
     description: 'Deploys the site again; zip sites may send a new archive, else the last one is used again',
     args: { id: t.arg.id({ required: true }), file: t.arg({ type: 'File' }) },
-    resolve: (_root, { id, file }, ctx) => ctx.sites.deploy(ctx.em, String(id), file ?? null),
+    authScopes: WRITE,
+    resolve: (_root, { id, file }, ctx) => ctx.sites.deploy(ctx.caller, String(id), file ?? null),
   }),
   rollback: t.field({
     type: DeployRef,
     description: 'Makes an earlier deploy current again at once (no rebuild), recorded as a ROLLBACK deploy',
     args: { deployId: t.arg.id({ required: true }) },
-    resolve: (_root, { deployId }, ctx) => ctx.sites.rollback(ctx.em, String(deployId)),
+    authScopes: WRITE,
+    resolve: (_root, { deployId }, ctx) => ctx.sites.rollback(ctx.caller, String(deployId)),
   }),
   cancelDeploy: t.field({
     type: DeployRef,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.sites.cancel(ctx.em, String(id)),
+    authScopes: WRITE,
+    resolve: (_root, { id }, ctx) => ctx.sites.cancel(ctx.caller, String(id)),
   }),
 }));
 
@@ -81,8 +85,12 @@ builder.subscriptionFields((t) => ({
     type: DeployRef,
     description: 'Every status change of one deploy, in order',
     args: { id: t.arg.id({ required: true }) },
+    authScopes: READ,
     subscribe: (_root, { id }, ctx) =>
-      boundedSubscription(ctx, ctx.bus.subscribe('deploy:updated', String(id))),
+      authorizedStream(
+        boundedSubscription(ctx, ctx.bus.subscribe('deploy:updated', String(id))),
+        getDeploy(ctx.caller, String(id)),
+      ),
     resolve: (deploy) => deploy,
   }),
 }));

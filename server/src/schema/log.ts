@@ -1,7 +1,7 @@
 import { Repeater } from 'graphql-yoga';
-import { DeployEntity, LogLineEntity } from '../db/entities.js';
-import { NotFoundError } from '../domain/errors.js';
 import { isSettled, type LogLine } from '../domain/model.js';
+import { getDeploy } from '../services/scope.js';
+import { READ } from './auth.js';
 import { builder } from './builder.js';
 import type { Context } from './context.js';
 import { LogStreamEnum } from './enums.js';
@@ -26,17 +26,9 @@ builder.objectField(DeployRef, 'logs', (t) =>
     description: 'Stored lines with seq > after, oldest first',
     args: { after: t.arg.int(), first: t.arg.int({ defaultValue: 1000 }) },
     resolve: (deploy, { after, first }, ctx) =>
-      storedLines(ctx, deploy.id, after ?? 0, Math.max(0, Math.min(first ?? 1000, MAX_PAGE))),
+      ctx.reads.logLines(deploy.id, after ?? 0, Math.max(0, Math.min(first ?? 1000, MAX_PAGE))),
   }),
 );
-
-function storedLines(ctx: Context, deployId: string, after: number, limit: number): Promise<LogLine[]> {
-  return ctx.em.find(
-    LogLineEntity,
-    { deployId, seq: { $gt: after } },
-    { orderBy: { seq: 'asc' }, limit, disableIdentityMap: true },
-  );
-}
 
 /**
  * Lines with seq > after, then live ones, each exactly once, ending when the deploy's log is complete.
@@ -49,13 +41,12 @@ function followLog(ctx: Context, deployId: string, after: number): Repeater<LogL
     const live = boundedSubscription(ctx, ctx.bus.subscribe('deploy:log', deployId));
     void stop.then(() => live.return?.());
     try {
-      const deploy = await ctx.em.findOne(DeployEntity, { id: deployId });
-      if (!deploy) throw new NotFoundError(`No deploy ${deployId}`);
+      const deploy = await getDeploy(ctx.caller, deployId);
       // A settled deploy flushed its whole log before its final status was stored.
       const complete = isSettled(deploy.status);
       let last = after;
       for (;;) {
-        const page = await storedLines(ctx, deployId, last, MAX_PAGE);
+        const page = await ctx.reads.logLines(deployId, last, MAX_PAGE);
         for (const line of page) {
           last = line.seq;
           await push(line);
@@ -84,6 +75,7 @@ builder.subscriptionFields((t) => ({
     type: LogLineRef,
     description: 'Lines with seq > after, then live lines until the deploy ends; no gaps, no repeats',
     args: { deployId: t.arg.id({ required: true }), after: t.arg.int() },
+    authScopes: READ,
     subscribe: (_root, { deployId, after }, ctx) => followLog(ctx, String(deployId), after ?? 0),
     resolve: (line) => line,
   }),

@@ -1,8 +1,9 @@
-import { DeployEntity, SiteEntity } from '../db/entities.js';
+import { getSite, maySee } from '../services/scope.js';
+import { MANAGE, READ, WRITE } from './auth.js';
 import { builder } from './builder.js';
 import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
-import { boundedSubscription } from './subscribe.js';
+import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { siteUrl } from './urls.js';
 
 export const EnvVarRef = builder.objectRef<{ name: string; value: string }>('EnvVar').implement({
@@ -34,42 +35,34 @@ SiteRef.implement({
     currentDeploy: t.field({
       type: DeployRef,
       nullable: true,
-      resolve: (site, _args, ctx) =>
-        site.currentDeployId ? ctx.em.findOne(DeployEntity, { id: site.currentDeployId }) : null,
+      resolve: (site, _args, ctx) => ctx.reads.currentDeploy(site),
     }),
     deploys: t.field({
       type: [DeployRef],
       description: 'Newest first',
       args: { first: t.arg.int({ defaultValue: 20 }) },
-      resolve: (site, { first }, ctx) =>
-        ctx.em.find(
-          DeployEntity,
-          { siteId: site.id },
-          { orderBy: { number: 'desc' }, limit: clamp(first ?? 20) },
-        ),
+      resolve: (site, { first }, ctx) => ctx.reads.deploys(site, first ?? 20),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
-function clamp(n: number): number {
-  return Math.max(0, Math.min(n, 200));
-}
-
 builder.queryFields((t) => ({
   sites: t.field({
     type: [SiteRef],
-    resolve: (_root, _args, ctx) => ctx.em.find(SiteEntity, {}, { orderBy: { createdAt: 'desc' } }),
+    authScopes: READ,
+    resolve: (_root, _args, ctx) => ctx.reads.sites(),
   }),
   site: t.field({
     type: SiteRef,
     nullable: true,
     description: 'One site, by id or by slug',
     args: { id: t.arg.id(), slug: t.arg.string() },
+    authScopes: READ,
     resolve: (_root, { id, slug }, ctx) => {
-      if (id) return ctx.em.findOne(SiteEntity, { id: String(id) });
-      if (slug) return ctx.em.findOne(SiteEntity, { slug });
+      if (id) return ctx.reads.site(String(id));
+      if (slug) return ctx.reads.siteBySlug(slug);
       return null;
     },
   }),
@@ -113,17 +106,20 @@ builder.mutationFields((t) => ({
   createSite: t.field({
     type: SiteRef,
     args: { input: t.arg({ type: CreateSiteInput, required: true }) },
-    resolve: (_root, { input }, ctx) => ctx.sites.create(ctx.em, input),
+    authScopes: WRITE,
+    resolve: (_root, { input }, ctx) => ctx.sites.create(ctx.caller, input),
   }),
   updateSite: t.field({
     type: SiteRef,
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateSiteInput, required: true }) },
-    resolve: (_root, { id, input }, ctx) => ctx.sites.update(ctx.em, String(id), input),
+    authScopes: WRITE,
+    resolve: (_root, { id, input }, ctx) => ctx.sites.update(ctx.caller, String(id), input),
   }),
   deleteSite: t.id({
     description: 'Stops and removes the site container, its files, deploys and logs',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.sites.delete(ctx.em, String(id)),
+    authScopes: MANAGE,
+    resolve: (_root, { id }, ctx) => ctx.sites.delete(ctx.caller, String(id)),
   }),
 }));
 
@@ -132,11 +128,14 @@ builder.subscriptionFields((t) => ({
     type: SiteRef,
     description: 'Changes of one site, or of every site when no id is given',
     args: { id: t.arg.id() },
-    subscribe: (_root, { id }, ctx) =>
-      boundedSubscription(
-        ctx,
-        id ? ctx.bus.subscribe('site:updated', String(id)) : ctx.bus.subscribe('sites:updated'),
-      ),
+    authScopes: READ,
+    subscribe: (_root, { id }, ctx) => {
+      const events = id ? ctx.bus.subscribe('site:updated', String(id)) : ctx.bus.subscribe('sites:updated');
+      const stream = boundedSubscription(ctx, events, (site) => maySee(ctx.principal, site));
+      // One site must be visible to this principal when the subscription starts (else NOT_FOUND);
+      // subscribed first, so no change between the check and the subscription is lost.
+      return id ? authorizedStream(stream, getSite(ctx.caller, String(id))) : stream;
+    },
     resolve: (site) => site,
   }),
 }));

@@ -1,5 +1,5 @@
-import { DeployEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import type { WebhookDelivery } from '../domain/model.js';
+import { MANAGE } from './auth.js';
 import { builder } from './builder.js';
 import { DeployRef, SiteRef } from './refs.js';
 
@@ -14,7 +14,7 @@ const WebhookDeliveryRef = builder.objectRef<WebhookDelivery>('WebhookDelivery')
     deploy: t.field({
       type: DeployRef,
       nullable: true,
-      resolve: (d, _args, ctx) => (d.deployId ? ctx.em.findOne(DeployEntity, { id: d.deployId }) : null),
+      resolve: (d, _args, ctx) => ctx.reads.linkedDeploy(d.deployId),
     }),
     receivedAt: t.expose('receivedAt', { type: 'DateTime' }),
   }),
@@ -30,18 +30,16 @@ builder.objectFields(SiteRef, (t) => ({
   webhookSecret: t.string({
     nullable: true,
     description: 'Secret GitHub signs deliveries with (X-Hub-Signature-256); git sites only',
+    // Shown to team admins only; anyone else sees null rather than an error.
+    authScopes: MANAGE,
+    unauthorizedResolver: () => null,
     resolve: (site) => (site.sourceType === 'GIT' ? site.webhookSecret : null),
   }),
   webhookDeliveries: t.field({
     type: [WebhookDeliveryRef],
     description: 'Newest first',
     args: { first: t.arg.int({ defaultValue: 20 }) },
-    resolve: (site, { first }, ctx) =>
-      ctx.em.find(
-        WebhookDeliveryEntity,
-        { siteId: site.id },
-        { orderBy: { receivedAt: 'desc' }, limit: Math.max(0, Math.min(first ?? 20, 200)) },
-      ),
+    resolve: (site, { first }, ctx) => ctx.reads.webhookDeliveries(site, first ?? 20),
   }),
 }));
 
@@ -50,6 +48,7 @@ builder.mutationFields((t) => ({
     type: SiteRef,
     description: 'A new webhook secret; deliveries signed with the old one are refused from now on',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => ctx.sites.rotateWebhookSecret(ctx.em, String(id)),
+    authScopes: MANAGE,
+    resolve: (_root, { id }, ctx) => ctx.sites.rotateWebhookSecret(ctx.caller, String(id)),
   }),
 }));

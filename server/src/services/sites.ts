@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Config } from '../config.js';
 import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
-import { BadInputError, ConflictError, NotFoundError, PayloadTooLargeError } from '../domain/errors.js';
+import { BadInputError, ConflictError, PayloadTooLargeError } from '../domain/errors.js';
 import { controlPlaneHosts } from '../domain/hostname.js';
 import { newId } from '../domain/ids.js';
 import type { Deploy, DeployTrigger, EnvVar, Site, SourceType } from '../domain/model.js';
@@ -25,6 +25,7 @@ import type { DeployQueue } from '../pipeline/queue.js';
 import { DeployState } from '../pipeline/state.js';
 import { validateBranch, validateGitUrl } from '../source/git-url.js';
 import { inspectZip, type ZipLimits } from '../source/zip-extract.js';
+import { type Caller, getDeploy, getSite } from './scope.js';
 import { domainConflict, stageDomains } from './site-domains.js';
 
 /** The upload as graphql-yoga hands it over (a WHATWG File, not necessarily Node's global class). */
@@ -70,7 +71,10 @@ export interface SiteServiceDeps {
   now?: () => Date;
 }
 
-/** Site and deploy operations behind the GraphQL mutations. Throws domain errors only. */
+/**
+ * Site and deploy operations behind the GraphQL mutations, each on behalf of a caller: a site or deploy the
+ * caller may not see is NOT_FOUND, as if it did not exist. Throws domain errors only.
+ */
 export class SiteService {
   private readonly now: () => Date;
 
@@ -78,7 +82,8 @@ export class SiteService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async create(em: EntityManager, input: CreateSiteInput): Promise<Site> {
+  async create(caller: Caller, input: CreateSiteInput): Promise<Site> {
+    const { em } = caller;
     const name = validateName(input.name);
     const git = input.sourceType === 'GIT';
     // Everything is checked before anything is stored, cloned or run.
@@ -140,8 +145,9 @@ export class SiteService {
     return site;
   }
 
-  async update(em: EntityManager, id: string, input: UpdateSiteInput): Promise<Site> {
-    const site = await this.getSite(em, id);
+  async update(caller: Caller, id: string, input: UpdateSiteInput): Promise<Site> {
+    const { em } = caller;
+    const site = await getSite(caller, id);
     const patch: Partial<Site> = {};
     if (input.name != null) patch.name = validateName(input.name);
     if (input.outputDir != null) patch.outputDir = validateOutputDir(input.outputDir);
@@ -183,13 +189,14 @@ export class SiteService {
 
   /** A new deploy: git sites clone their branch again; zip sites use a new archive or the last one. */
   async deploy(
-    em: EntityManager,
+    caller: Caller,
     id: string,
     file: Upload | null,
     trigger: DeployTrigger = 'REDEPLOY',
     commit: Pick<Deploy, 'commitSha' | 'commitMessage'> | null = null,
   ): Promise<Deploy> {
-    const site = await this.getSite(em, id);
+    const { em } = caller;
+    const site = await getSite(caller, id);
     const deployId = newId();
     if (site.sourceType === 'GIT') {
       if (file) throw new BadInputError('A git site is deployed from its repository, not an archive', 'file');
@@ -216,10 +223,10 @@ export class SiteService {
    * rebuild, no container restart. Recorded as a new ROLLBACK deploy pointing at the same files; its
    * permalink is a symlink to them.
    */
-  async rollback(em: EntityManager, deployId: string): Promise<Deploy> {
-    const target = await em.findOne(DeployEntity, { id: deployId });
-    if (!target) throw new NotFoundError(`No deploy ${deployId}`);
-    const site = await this.getSite(em, target.siteId);
+  async rollback(caller: Caller, deployId: string): Promise<Deploy> {
+    const { em } = caller;
+    const target = await getDeploy(caller, deployId);
+    const site = await getSite(caller, target.siteId);
     if (target.status !== 'LIVE' && target.status !== 'SUPERSEDED') {
       throw new BadInputError(
         `Deploy #${target.number} never went live; only a live deploy can come back`,
@@ -252,16 +259,17 @@ export class SiteService {
     return deploy;
   }
 
-  async rotateWebhookSecret(em: EntityManager, id: string): Promise<Site> {
-    const site = await this.getSite(em, id);
+  async rotateWebhookSecret(caller: Caller, id: string): Promise<Site> {
+    const { em } = caller;
+    const site = await getSite(caller, id);
     if (site.sourceType !== 'GIT') throw new BadInputError('Only git sites have a webhook', 'id');
     await new DeployState(em, this.deps.bus, this.now).setSite(site, { webhookSecret: newWebhookSecret() });
     return site;
   }
 
-  async cancel(em: EntityManager, deployId: string): Promise<Deploy> {
-    const deploy = await em.findOne(DeployEntity, { id: deployId });
-    if (!deploy) throw new NotFoundError(`No deploy ${deployId}`);
+  async cancel(caller: Caller, deployId: string): Promise<Deploy> {
+    const { em } = caller;
+    const deploy = await getDeploy(caller, deployId);
     if (!['QUEUED', 'BUILDING', 'PUBLISHING'].includes(deploy.status)) {
       throw new ConflictError(
         `Deploy #${deploy.number} is ${deploy.status.toLowerCase()} and cannot be cancelled`,
@@ -275,8 +283,9 @@ export class SiteService {
     return deploy;
   }
 
-  async delete(em: EntityManager, id: string): Promise<string> {
-    const site = await this.getSite(em, id);
+  async delete(caller: Caller, id: string): Promise<string> {
+    const { em } = caller;
+    const site = await getSite(caller, id);
     await this.deps.queue.drainSite(site.id);
     await this.deps.activation.retire(site.slug);
     const deploys = await em.find(DeployEntity, { siteId: site.id });
@@ -294,12 +303,6 @@ export class SiteService {
       await tx.nativeDelete(SiteEntity, { id: site.id });
     });
     return site.id;
-  }
-
-  async getSite(em: EntityManager, id: string): Promise<Site> {
-    const site = await em.findOne(SiteEntity, { id });
-    if (!site) throw new NotFoundError(`No site ${id}`);
-    return site;
   }
 
   private async queueDeploy(

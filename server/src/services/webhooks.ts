@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import { DeployEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import { ID_PATTERN, newId } from '../domain/ids.js';
 import type { Site, WebhookDelivery, WebhookOutcome } from '../domain/model.js';
+import { ADMIN } from '../domain/principal.js';
 import { replayedPushReason } from '../domain/push-replay.js';
 import { verifyGithubSignature } from '../domain/signature.js';
 import type { PubSub } from '../events/pubsub.js';
@@ -94,7 +95,8 @@ export class WebhookService {
       }
       const replayed = await this.replayed(em, site, push);
       if (replayed) return this.ignore(record, replayed);
-      const deploy = await this.sites.deploy(em, site.id, null, 'WEBHOOK', {
+      // The signature proved the sender holds the site's secret: the deploy runs with full rights on it.
+      const deploy = await this.sites.deploy({ em, principal: ADMIN }, site.id, null, 'WEBHOOK', {
         commitSha: push.after,
         commitMessage: push.message,
       });

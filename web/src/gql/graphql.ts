@@ -71,22 +71,26 @@ export type DeployLogsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type DeployStatus =
-  | 'BUILDING'
-  | 'CANCELLED'
-  | 'FAILED'
-  | 'LIVE'
-  | 'PUBLISHING'
-  | 'QUEUED'
-  | 'SUPERSEDED';
+export const DeployStatus = {
+  Building: 'BUILDING',
+  Cancelled: 'CANCELLED',
+  Failed: 'FAILED',
+  Live: 'LIVE',
+  Publishing: 'PUBLISHING',
+  Queued: 'QUEUED',
+  Superseded: 'SUPERSEDED'
+} as const;
 
-export type DeployTrigger =
-  | 'GIT'
-  | 'REDEPLOY'
-  | 'ROLLBACK'
-  | 'UPLOAD'
-  | 'WEBHOOK';
+export type DeployStatus = typeof DeployStatus[keyof typeof DeployStatus];
+export const DeployTrigger = {
+  Git: 'GIT',
+  Redeploy: 'REDEPLOY',
+  Rollback: 'ROLLBACK',
+  Upload: 'UPLOAD',
+  Webhook: 'WEBHOOK'
+} as const;
 
+export type DeployTrigger = typeof DeployTrigger[keyof typeof DeployTrigger];
 export type EnvVar = {
   __typename?: 'EnvVar';
   name: Scalars['String']['output'];
@@ -98,6 +102,20 @@ export type EnvVarInput = {
   value: Scalars['String']['input'];
 };
 
+/** The values of `extensions.code` on every error this API returns */
+export const ErrorCode = {
+  BadUserInput: 'BAD_USER_INPUT',
+  Conflict: 'CONFLICT',
+  Forbidden: 'FORBIDDEN',
+  Internal: 'INTERNAL',
+  NotFound: 'NOT_FOUND',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  RateLimited: 'RATE_LIMITED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Unavailable: 'UNAVAILABLE'
+} as const;
+
+export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
 /** One line of a deploy log; seq counts from 1 per deploy */
 export type LogLine = {
   __typename?: 'LogLine';
@@ -107,11 +125,13 @@ export type LogLine = {
   text: Scalars['String']['output'];
 };
 
-export type LogStream =
-  | 'STDERR'
-  | 'STDOUT'
-  | 'SYSTEM';
+export const LogStream = {
+  Stderr: 'STDERR',
+  Stdout: 'STDOUT',
+  System: 'SYSTEM'
+} as const;
 
+export type LogStream = typeof LogStream[keyof typeof LogStream];
 export type Mutation = {
   __typename?: 'Mutation';
   cancelDeploy: Deploy;
@@ -230,16 +250,20 @@ export type SiteWebhookDeliveriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
-export type SiteStatus =
-  | 'CREATED'
-  | 'DEPLOYING'
-  | 'FAILED'
-  | 'LIVE';
+export const SiteStatus = {
+  Created: 'CREATED',
+  Deploying: 'DEPLOYING',
+  Failed: 'FAILED',
+  Live: 'LIVE'
+} as const;
 
-export type SourceType =
-  | 'GIT'
-  | 'ZIP';
+export type SiteStatus = typeof SiteStatus[keyof typeof SiteStatus];
+export const SourceType = {
+  Git: 'GIT',
+  Zip: 'ZIP'
+} as const;
 
+export type SourceType = typeof SourceType[keyof typeof SourceType];
 export type Subscription = {
   __typename?: 'Subscription';
   /** Lines with seq > after, then live lines until the deploy ends; no gaps, no repeats */

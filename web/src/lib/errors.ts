@@ -1,17 +1,11 @@
 import type { CombinedError } from '@urql/core';
+import { ErrorCode as ApiErrorCode } from '../gql/graphql';
 
-/** The codes of api.md, plus NETWORK (no answer) and ABORTED (the user cancelled an upload). */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNAVAILABLE'
-  | 'INTERNAL'
-  | 'NETWORK'
-  | 'ABORTED';
+/**
+ * The API's codes (the schema's ErrorCode enum, through codegen), plus two the dashboard adds: NETWORK (no
+ * answer) and ABORTED (the user cancelled an upload).
+ */
+export type ErrorCode = ApiErrorCode | 'NETWORK' | 'ABORTED';
 
 /** A failed operation, in the shape every caller handles: a code, a message, the input field at fault. */
 export class ApiError extends Error {
@@ -30,16 +24,7 @@ interface WireError {
   extensions?: { code?: unknown; field?: unknown } | Record<string, unknown>;
 }
 
-const KNOWN = new Set<string>([
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'PAYLOAD_TOO_LARGE',
-  'UNAVAILABLE',
-  'INTERNAL',
-]);
+const KNOWN = new Set<string>(Object.values(ApiErrorCode));
 
 /** The first GraphQL error of a response as an ApiError. */
 export function fromGraphQLErrors(errors: readonly WireError[]): ApiError {

@@ -1,0 +1,133 @@
+import DataLoader from 'dataloader';
+import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
+import { NotFoundError } from '../domain/errors.js';
+import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
+import { newestPerSite } from './newest-per-site.js';
+import { plainSelect } from './plain-rows.js';
+import { type Caller, findDeploy, findSite, visibleSites } from './scope.js';
+
+const BATCH_ONLY = { cache: false } as const;
+
+/** Longest page of deploys or deliveries one field returns. */
+export const MAX_LIST = 200;
+
+/**
+ * Everything the API reads, for one operation of one caller. Every read is scoped by the caller's
+ * principal (services/scope.ts), and the per-site relations are batched: resolving a field for N sites in
+ * one execution tick is one query, not N (DataLoader collects the keys, then one `IN` or window query
+ * answers them all). What it returns are plain, read-only rows (services/plain-rows.ts), not managed
+ * entities: the API only shows them. Built fresh per operation. The loaders batch but do not memoise (`cache: false`): a
+ * subscription's operation lives for many events, and each event must see the rows as they are then.
+ */
+export class Reads {
+  private readonly sitesById: DataLoader<string, Site | null>;
+  private readonly deploysById: DataLoader<string, Deploy | null>;
+  private readonly newestDeploys = new Map<number, DataLoader<string, Deploy[]>>();
+  private readonly newestDeliveries = new Map<number, DataLoader<string, WebhookDelivery[]>>();
+
+  constructor(private readonly caller: Caller) {
+    const { em, principal } = caller;
+    this.sitesById = new DataLoader((ids) => {
+      const where = { $and: [visibleSites(principal), { id: { $in: unique(ids) } }] };
+      return plainSelect(em, SiteEntity, em.createQueryBuilder(SiteEntity).where(where)).then((rows) =>
+        byId(ids, rows),
+      );
+    }, BATCH_ONLY);
+    // Deploys are only ever reached through a site the caller sees (site lists, or `deploy()` below,
+    // which checks its site), so loading them by id needs no second scope check.
+    this.deploysById = new DataLoader((ids) => {
+      const qb = em.createQueryBuilder(DeployEntity).where({ id: { $in: unique(ids) } });
+      return plainSelect(em, DeployEntity, qb).then((rows) => byId(ids, rows));
+    }, BATCH_ONLY);
+  }
+
+  /** Newest first. */
+  sites(): Promise<Site[]> {
+    const { em, principal } = this.caller;
+    const qb = em
+      .createQueryBuilder(SiteEntity)
+      .where(visibleSites(principal))
+      .orderBy({ createdAt: 'desc' });
+    return plainSelect(em, SiteEntity, qb);
+  }
+
+  site(id: string): Promise<Site | null> {
+    return this.sitesById.load(id);
+  }
+
+  siteBySlug(slug: string): Promise<Site | null> {
+    return findSite(this.caller, { slug });
+  }
+
+  /** A deploy the caller may see (its site is visible), or null. */
+  deploy(id: string): Promise<Deploy | null> {
+    return findDeploy(this.caller, id);
+  }
+
+  /** The site a visible deploy belongs to. */
+  async siteOf(deploy: Pick<Deploy, 'siteId'>): Promise<Site> {
+    const site = await this.sitesById.load(deploy.siteId);
+    if (!site) throw new NotFoundError(`No site ${deploy.siteId}`);
+    return site;
+  }
+
+  currentDeploy(site: Pick<Site, 'currentDeployId'>): Promise<Deploy | null> {
+    return site.currentDeployId ? this.deploysById.load(site.currentDeployId) : Promise.resolve(null);
+  }
+
+  /** A deploy linked from one the caller already sees (a rollback's source, a delivery's deploy). */
+  linkedDeploy(id: string | null): Promise<Deploy | null> {
+    return id ? this.deploysById.load(id) : Promise.resolve(null);
+  }
+
+  /** Newest first. */
+  deploys(site: Pick<Site, 'id'>, first: number): Promise<Deploy[]> {
+    const n = clamp(first);
+    let loader = this.newestDeploys.get(n);
+    if (!loader) {
+      loader = new DataLoader(async (siteIds) => {
+        const bySite = await newestPerSite(this.caller.em, DeployEntity, 'number', siteIds, n);
+        return siteIds.map((id) => bySite.get(id) ?? []);
+      }, BATCH_ONLY);
+      this.newestDeploys.set(n, loader);
+    }
+    return loader.load(site.id);
+  }
+
+  /** Newest first. */
+  webhookDeliveries(site: Pick<Site, 'id'>, first: number): Promise<WebhookDelivery[]> {
+    const n = clamp(first);
+    let loader = this.newestDeliveries.get(n);
+    if (!loader) {
+      loader = new DataLoader(async (siteIds) => {
+        const bySite = await newestPerSite(this.caller.em, WebhookDeliveryEntity, 'receivedAt', siteIds, n);
+        return siteIds.map((id) => bySite.get(id) ?? []);
+      }, BATCH_ONLY);
+      this.newestDeliveries.set(n, loader);
+    }
+    return loader.load(site.id);
+  }
+
+  /** Stored lines of a visible deploy with seq > after, oldest first. Not cached: logs grow while read. */
+  logLines(deployId: string, after: number, limit: number): Promise<LogLine[]> {
+    return this.caller.em.find(
+      LogLineEntity,
+      { deployId, seq: { $gt: after } },
+      { orderBy: { seq: 'asc' }, limit, disableIdentityMap: true },
+    );
+  }
+}
+
+function clamp(n: number): number {
+  return Math.max(0, Math.min(n, MAX_LIST));
+}
+
+/** Without memoisation a batch may name one key several times. */
+function unique(ids: readonly string[]): string[] {
+  return [...new Set(ids)];
+}
+
+function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
+  const map = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => map.get(id) ?? null);
+}
