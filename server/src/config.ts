@@ -20,6 +20,8 @@ export interface Config {
   maxUploadBytes: number;
   maxUncompressedBytes: number;
   maxFiles: number;
+  /** Disk one clone may take, git data and work tree (LAUNCHPAD_MAX_CLONE_MB). */
+  maxCloneBytes: number;
   https: boolean;
   acmeEmail: string | null;
 }
@@ -65,6 +67,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxUploadBytes: read.int('LAUNCHPAD_MAX_UPLOAD_MB', 100, 1, 10_240) * MiB,
     maxUncompressedBytes: read.int('LAUNCHPAD_MAX_SITE_MB', 500, 1, 102_400) * MiB,
     maxFiles: read.int('LAUNCHPAD_MAX_FILES', 20_000, 1, 1_000_000),
+    maxCloneBytes: read.int('LAUNCHPAD_MAX_CLONE_MB', 500, 1, 102_400) * MiB,
     https: acmeEmail !== null || read.bool('LAUNCHPAD_HTTPS', false),
     acmeEmail,
   };

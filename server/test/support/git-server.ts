@@ -28,6 +28,8 @@ export interface GitServer {
     message: string,
     opts?: { branch?: string },
   ): Promise<{ head: string }>;
+  /** Path of the bare repository on disk (for tests that write objects git's porcelain refuses). */
+  path(repo: string): string;
   /** Port the daemon listens on. */
   port: number;
   stop(): Promise<void>;
@@ -142,6 +144,7 @@ export async function startGitServer(): Promise<GitServer> {
   return {
     port,
     url: (repo) => `git://127.0.0.1:${port}/${repo}.git`,
+    path: (repo) => join(base, `${repo}.git`),
 
     async createRepo(name, files, opts = {}) {
       const branch = opts.branch ?? 'main';
