@@ -22,6 +22,8 @@ export interface Config {
   maxFiles: number;
   /** Disk one clone may take, git data and work tree (LAUNCHPAD_MAX_CLONE_MB). */
   maxCloneBytes: number;
+  /** Disk one build may use, checkout and container layer (LAUNCHPAD_BUILD_DISK_MB). */
+  buildDiskBytes: number;
   https: boolean;
   acmeEmail: string | null;
 }
@@ -68,6 +70,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxUncompressedBytes: read.int('LAUNCHPAD_MAX_SITE_MB', 500, 1, 102_400) * MiB,
     maxFiles: read.int('LAUNCHPAD_MAX_FILES', 20_000, 1, 1_000_000),
     maxCloneBytes: read.int('LAUNCHPAD_MAX_CLONE_MB', 500, 1, 102_400) * MiB,
+    buildDiskBytes: read.int('LAUNCHPAD_BUILD_DISK_MB', 4096, 16, 1_048_576) * MiB,
     https: acmeEmail !== null || read.bool('LAUNCHPAD_HTTPS', false),
     acmeEmail,
   };

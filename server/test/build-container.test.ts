@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chown, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chown, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BUILD_LABEL,
   BuildCancelledError,
+  BuildDiskLimitError,
   type BuildOptions,
   BuildTimeoutError,
   buildContainerName,
@@ -362,6 +363,54 @@ describe('runBuild', () => {
     const { result, log } = await build('echo fresh', { deployId: id });
     expect(result?.exitCode).toBe(0);
     expect(log.of('STDOUT')).toEqual(['fresh']);
+  });
+});
+
+describe('per-build disk limit', () => {
+  const MiB = 1024 * 1024;
+  const limits = { diskBytes: 20 * MiB };
+  /** Writes `count` files of 1 MiB, one every 50 ms, under `dir`. */
+  const fill = (dir: string, count: number) =>
+    `mkdir -p ${dir}; i=0; while [ $i -lt ${count} ]; do dd if=/dev/urandom of=${dir}/f$i bs=1M count=1 2>/dev/null; i=$((i+1)); sleep 0.05; done; echo wrote all`;
+
+  async function expectDiskLimit(command: string) {
+    const dir = await checkout();
+    await writeFile(join(dir, 'package.json'), '{}');
+    const { error, log, deployId: id } = await build(command, { checkout: dir, limits });
+    expect(error).toBeInstanceOf(BuildDiskLimitError);
+    expect((error as Error).message).toMatch(/used more than 20 MB of disk/);
+    expect((error as Error).message).toMatch(/LAUNCHPAD_BUILD_DISK_MB/);
+    expect(log.of('SYSTEM').join('\n')).toMatch(
+      /build used more than 20 MB of disk \(.* measured\); it was stopped and its files are removed/,
+    );
+    expect(log.of('STDOUT')).not.toContain('wrote all');
+    // Its files are gone: the checkout is emptied, the container (and its writable layer) removed.
+    expect(await readdir(dir)).toEqual([]);
+    expect(await containerExists(id)).toBe(false);
+    return log;
+  }
+
+  it('a build filling /workspace past its disk limit is killed and its files removed', async () => {
+    await expectDiskLimit(fill('/workspace/junk', 200));
+  });
+
+  it("a build filling the container's own filesystem past its disk limit is killed", async () => {
+    await expectDiskLimit(fill('/home/node/junk', 200));
+  });
+
+  it('a single file larger than the limit is cut by the kernel, not only by the watchdog', async () => {
+    const log = await expectDiskLimit(
+      'dd if=/dev/zero of=/workspace/big bs=1M count=1000; echo dd exited $?',
+    );
+    const measured = /\((\d+(\.\d+)?) MiB measured\)/.exec(log.of('SYSTEM').join('\n'));
+    // RLIMIT_FSIZE stops the write at the limit: what was measured is about the limit, never 1000 MiB.
+    expect(Number(measured?.[1])).toBeLessThan(25);
+  });
+
+  it('a build under its disk limit runs normally', async () => {
+    const { result, error } = await build(fill('/workspace/ok', 5), { limits });
+    expect(error).toBeNull();
+    expect(result?.exitCode).toBe(0);
   });
 });
 

@@ -6,6 +6,11 @@ const MiB = 1024 * 1024;
 describe('configuration of clone and build limits', () => {
   it('has defaults', () => {
     expect(loadConfig({}).maxCloneBytes).toBe(500 * MiB);
+    expect(loadConfig({}).buildDiskBytes).toBe(4096 * MiB);
+  });
+
+  it('reads LAUNCHPAD_BUILD_DISK_MB in MB', () => {
+    expect(loadConfig({ LAUNCHPAD_BUILD_DISK_MB: '100' }).buildDiskBytes).toBe(100 * MiB);
   });
 
   it('reads LAUNCHPAD_MAX_CLONE_MB in MB', () => {
@@ -17,6 +22,8 @@ describe('configuration of clone and build limits', () => {
     ['LAUNCHPAD_MAX_CLONE_MB', '1.5'],
     ['LAUNCHPAD_MAX_CLONE_MB', 'lots'],
     ['LAUNCHPAD_MAX_CLONE_MB', '999999999'],
+    ['LAUNCHPAD_BUILD_DISK_MB', '15'],
+    ['LAUNCHPAD_BUILD_DISK_MB', '-1'],
   ])('stops on %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name}: `));

@@ -21,7 +21,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
-import { formatBytes } from '../domain/format-bytes.js';
+import { formatBytes, formatLimitMB } from '../domain/format-bytes.js';
 import { storableText } from '../domain/storable-text.js';
 import type { LogWriter } from '../runtime/build-container.js';
 import { diskUsage, watchDiskUsage } from '../runtime/disk-usage.js';
@@ -256,7 +256,7 @@ async function cloneError(
 ): Promise<GitCloneError> {
   if (stopped === 'CANCELLED') return new GitCloneError('CANCELLED', 'The clone was cancelled');
   if (stopped === 'TOO_LARGE') {
-    const limit = formatBytes(ctx.maxBytes);
+    const limit = formatLimitMB(ctx.maxBytes);
     ctx.log?.system(`clone stopped: it passed ${limit} on disk (${formatBytes(ctx.bytes ?? 0)} measured)`);
     return new GitCloneError(
       'TOO_LARGE',
