@@ -7,6 +7,7 @@ describe('configuration of clone and build limits', () => {
   it('has defaults', () => {
     expect(loadConfig({}).maxCloneBytes).toBe(500 * MiB);
     expect(loadConfig({}).buildDiskBytes).toBe(4096 * MiB);
+    expect(loadConfig({}).buildNetwork).toBe('launchpad-builds');
   });
 
   it('reads LAUNCHPAD_BUILD_DISK_MB in MB', () => {
@@ -24,6 +25,7 @@ describe('configuration of clone and build limits', () => {
     ['LAUNCHPAD_MAX_CLONE_MB', '999999999'],
     ['LAUNCHPAD_BUILD_DISK_MB', '15'],
     ['LAUNCHPAD_BUILD_DISK_MB', '-1'],
+    ['LAUNCHPAD_BUILD_NETWORK', '-bad'],
   ])('stops on %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^${name}: `));

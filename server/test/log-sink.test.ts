@@ -11,6 +11,7 @@ import { NUL_STAND_IN, storableText } from '../src/domain/storable-text.js';
 import { createEventBus, type LogEnd } from '../src/events/pubsub.js';
 import { LogSink } from '../src/pipeline/log-sink.js';
 import { runBuild } from '../src/runtime/build-container.js';
+import { testBuildNetwork } from './support/build-network.js';
 
 let dir: string;
 let orm: Orm;
@@ -95,7 +96,10 @@ describe('LogSink', () => {
     const checkout = await mkdtemp(join(tmpdir(), 'launchpad-nul-build-'));
     const s = sink();
     try {
-      const result = await runBuild(new Docker(), {
+      const docker = new Docker();
+      const network = testBuildNetwork(docker);
+      const result = await runBuild(docker, {
+        network,
         deployId: s.deployId,
         siteId: `test-nul-${s.deployId}`,
         image: 'node:20-alpine',
@@ -105,7 +109,7 @@ describe('LogSink', () => {
         timeoutMs: 60_000,
         signal: new AbortController().signal,
         log: s.log,
-      });
+      }).finally(() => network.remove());
       expect(result.exitCode).toBe(0);
       await s.close();
       const output = (await s.stored())

@@ -4,8 +4,8 @@
  *
  * The build command is the user's own shell command and runs only inside the container (`sh -c` there,
  * never a shell on the host). The container gets no docker.sock, no capabilities, no new privileges,
- * bounded memory / CPU / processes, and the default bridge network (npm must reach its registry) — never
- * the network the site containers share.
+ * bounded memory / CPU / processes, and a network of its own (build-network.ts): package registries are
+ * reachable, the host's own services, the site containers and other builds are not.
  *
  * Disk is bounded too, though this engine cannot cap it up front (overlay2 on ext4 has no per-container
  * quota; a bind mount has none either): no single file may pass the limit (RLIMIT_FSIZE, enforced by the
@@ -20,6 +20,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
 import { DomainError } from '../domain/errors.js';
 import { formatBytes, formatLimitMB } from '../domain/format-bytes.js';
+import { BuildNetwork } from './build-network.js';
 import { diskUsage, watchDiskUsage } from './disk-usage.js';
 import { engineError, ensureImage, isNotFound } from './images.js';
 import { INSTANCE_LABEL } from './site-containers.js';
@@ -75,6 +76,20 @@ export interface BuildOptions {
   limits?: BuildLimits;
   /** Labels the container with the Launchpad instance, so recovery removes only its own builds. */
   instanceId?: string;
+  /** The network builds run on; default: the engine's `launchpad-builds` (one per Docker client). */
+  network?: BuildNetwork;
+}
+
+const defaultNetworks = new WeakMap<Docker, BuildNetwork>();
+
+function networkFor(docker: Docker, given?: BuildNetwork): BuildNetwork {
+  if (given) return given;
+  let network = defaultNetworks.get(docker);
+  if (!network) {
+    network = new BuildNetwork(docker);
+    defaultNetworks.set(docker, network);
+  }
+  return network;
 }
 
 export interface BuildResult {
@@ -130,6 +145,8 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
 
   await ensureImage(docker, opts.image);
   const user = await prepareCheckout(opts.checkout);
+  const network = await networkFor(docker, opts.network).ensure();
+  if (network.warning) opts.log.system(`warning: ${network.warning}`);
   if (signal.aborted) throw new BuildCancelledError();
 
   const name = buildContainerName(opts.deployId);
@@ -157,7 +174,7 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
     HostConfig: {
       Mounts: [{ Type: 'bind', Source: opts.checkout, Target: '/workspace', ReadOnly: false }],
       Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${TMP_SIZE},mode=1777` },
-      NetworkMode: 'bridge',
+      NetworkMode: network.id,
       Memory: memory,
       MemorySwap: memory,
       NanoCpus: opts.limits?.nanoCpus ?? DEFAULT_BUILD_LIMITS.nanoCpus,
