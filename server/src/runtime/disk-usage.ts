@@ -62,7 +62,9 @@ export function watchDiskUsage(
       timer = setTimeout(tick, Math.max(intervalMs, 4 * (Date.now() - started)));
     })();
   };
-  timer = setTimeout(tick, 0);
+  // The first measurement after one interval: a build or clone that has just started holds nothing yet,
+  // and an engine busy starting a container answers a size query slowly.
+  timer = setTimeout(tick, intervalMs);
   return {
     async stop() {
       stopped = true;
