@@ -56,6 +56,7 @@ export async function buildApp(config: Config): Promise<App> {
     siteDir: (slug) => data.site(slug),
     image: config.staticImage,
     network: config.network,
+    buildNetwork: config.buildNetwork,
     publishPorts: config.publishPorts,
     instanceId,
     routing: {
@@ -90,6 +91,8 @@ export async function buildApp(config: Config): Promise<App> {
       timeoutMs: config.buildTimeoutSeconds * 1000,
       gitSchemes: config.gitSchemes,
       cloneTimeoutMs: CLONE_TIMEOUT_MS,
+      maxCloneBytes: config.maxCloneBytes,
+      diskBytes: config.buildDiskBytes,
     },
   });
   const queue = new DeployQueue(deployer, config.buildConcurrency);

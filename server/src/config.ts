@@ -20,6 +20,12 @@ export interface Config {
   maxUploadBytes: number;
   maxUncompressedBytes: number;
   maxFiles: number;
+  /** Disk one clone may take, git data and work tree (LAUNCHPAD_MAX_CLONE_MB). */
+  maxCloneBytes: number;
+  /** Disk one build may use, checkout and container layer (LAUNCHPAD_BUILD_DISK_MB). */
+  buildDiskBytes: number;
+  /** Docker network builds run on (LAUNCHPAD_BUILD_NETWORK); firewalled from the host by the control plane. */
+  buildNetwork: string;
   https: boolean;
   acmeEmail: string | null;
 }
@@ -65,6 +71,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxUploadBytes: read.int('LAUNCHPAD_MAX_UPLOAD_MB', 100, 1, 10_240) * MiB,
     maxUncompressedBytes: read.int('LAUNCHPAD_MAX_SITE_MB', 500, 1, 102_400) * MiB,
     maxFiles: read.int('LAUNCHPAD_MAX_FILES', 20_000, 1, 1_000_000),
+    maxCloneBytes: read.int('LAUNCHPAD_MAX_CLONE_MB', 500, 1, 102_400) * MiB,
+    buildDiskBytes: read.int('LAUNCHPAD_BUILD_DISK_MB', 4096, 16, 1_048_576) * MiB,
+    buildNetwork: read.match(
+      'LAUNCHPAD_BUILD_NETWORK',
+      'launchpad-builds',
+      DOCKER_NAME,
+      'a Docker network name',
+    ),
     https: acmeEmail !== null || read.bool('LAUNCHPAD_HTTPS', false),
     acmeEmail,
   };

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { chown, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chown, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   BuildCancelledError,
+  BuildDiskLimitError,
   type BuildOptions,
   BuildTimeoutError,
   buildContainerName,
@@ -13,7 +15,9 @@ import {
   removeStaleBuildContainers,
   runBuild,
 } from '../src/runtime/build-container.js';
+import { BuildNetwork } from '../src/runtime/build-network.js';
 import { BUILD_LABEL, INSTANCE_LABEL, MANAGED_LABEL, SITE_LABEL } from '../src/runtime/labels.js';
+import { testBuildNetwork } from './support/build-network.js';
 import { LineCollector } from './support/line-collector.js';
 
 const docker = new Docker();
@@ -23,6 +27,8 @@ const run = randomBytes(4).toString('hex');
 const siteId = `test-build-${run}`;
 const dirs: string[] = [];
 const networks: string[] = [];
+/** Builds of this file run on a build network of their own, removed (with its firewall rules) at the end. */
+const buildNetwork = testBuildNetwork(docker);
 
 const deployId = () => randomBytes(12).toString('hex');
 
@@ -34,6 +40,16 @@ const httpProbe = (ip: string) =>
   `node -e "require('http').get({ host: '${ip}', path: '/', timeout: 2000 }, (r) => { console.log('reached', r.statusCode); process.exit(0) })` +
   `.on('timeout', function () { this.destroy(Object.assign(new Error('t'), { code: 'ETIMEDOUT' })) })` +
   `.on('error', (e) => { console.log('blocked', e.code); process.exit(1) })"`;
+
+/**
+ * Shell command fetching http://<host>:<port>/ for every host at once (2 s limit each), printing one line
+ * per host, in the order given: "<host> reached <status>" or "<host> blocked <error>".
+ */
+const httpProbeAll = (hosts: string[], port: number) =>
+  `node -e "Promise.all(${JSON.stringify(hosts).replace(/"/g, "'")}.map((host) => new Promise((done) => ` +
+  `require('http').get({ host, port: ${port}, path: '/', timeout: 2000 }, (r) => { r.resume(); done(host + ' reached ' + r.statusCode) })` +
+  `.on('timeout', function () { this.destroy(Object.assign(new Error('t'), { code: 'ETIMEDOUT' })) })` +
+  `.on('error', (e) => done(host + ' blocked ' + e.code))))).then((lines) => console.log(lines.join('\\n')))"`;
 
 async function checkout(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'launchpad-build-test-'));
@@ -54,6 +70,7 @@ async function build(command: string, extra: Partial<BuildOptions> = {}) {
     timeoutMs: 60_000,
     signal: new AbortController().signal,
     log,
+    network: buildNetwork,
     ...extra,
   };
   const started = Date.now();
@@ -104,6 +121,7 @@ afterAll(async () => {
       .remove()
       .catch(() => {});
   for (const d of dirs) await rm(d, { recursive: true, force: true });
+  await buildNetwork.remove();
 });
 
 describe('runBuild', () => {
@@ -324,6 +342,7 @@ describe('runBuild', () => {
       signal: new AbortController().signal,
       log,
       instanceId: `inst-${run}`,
+      network: buildNetwork,
     });
     for (let i = 0; i < 100 && !seen; i++) {
       seen = await docker
@@ -339,7 +358,8 @@ describe('runBuild', () => {
       [BUILD_LABEL]: id,
       [INSTANCE_LABEL]: `inst-${run}`,
     });
-    expect(seen?.HostConfig.NetworkMode).toBe('bridge');
+    // Its own build network (build-network.ts), no longer Docker's default bridge that reaches the host.
+    expect(seen?.HostConfig.NetworkMode).toBe((await buildNetwork.ensure()).id);
     expect(seen?.HostConfig.Privileged).toBe(false);
     expect(seen?.HostConfig.Binds ?? []).toEqual([]);
     expect(seen?.HostConfig.Memory).toBe(2 * 1024 * 1024 * 1024);
@@ -360,6 +380,138 @@ describe('runBuild', () => {
     const { result, log } = await build('echo fresh', { deployId: id });
     expect(result?.exitCode).toBe(0);
     expect(log.of('STDOUT')).toEqual(['fresh']);
+  });
+});
+
+describe('build network', () => {
+  let service: HttpServer;
+  let port: number;
+
+  beforeAll(async () => {
+    // A service of the host that must stay private: bound to every address, as many are.
+    service = createHttpServer((_req, res) => res.end('host service'));
+    port = await new Promise<number>((r) =>
+      service.listen(0, '0.0.0.0', () => r((service.address() as { port: number }).port)),
+    );
+  });
+  afterAll(() => new Promise<void>((r) => service.close(() => r())));
+
+  it("a build cannot reach the host's own services, through its gateway or any host address", async () => {
+    const state = await buildNetwork.ensure();
+    expect(state.warning).toBeNull();
+    const gateway = (await docker.getNetwork(state.id).inspect()).IPAM?.Config?.[0]?.Gateway as string;
+    expect(gateway).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const hostAddresses = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && a.family === 'IPv4' && !a.internal)
+      .map((a) => a!.address);
+    const targets = [...new Set([gateway, ...hostAddresses])];
+
+    // Control: from a container on Docker's default bridge (where builds used to run) the host's
+    // addresses answer, so "blocked" below is the build network's doing.
+    const control = await docker.createContainer({
+      name: `lp-build-test-control-${run}`,
+      Image: IMAGE,
+      Labels: { [MANAGED_LABEL]: 'true', [SITE_LABEL]: siteId },
+      Entrypoint: ['sh', '-c'],
+      Cmd: [httpProbeAll(hostAddresses, port)],
+      HostConfig: { NetworkMode: 'bridge' },
+    });
+    await control.start();
+    await control.wait();
+    const controlOut = (await control.logs({ stdout: true, stderr: true })).toString('utf8');
+    for (const address of hostAddresses) expect(controlOut).toContain(`${address} reached 200`);
+
+    const { result, log } = await build(httpProbeAll(targets, port));
+    expect(result?.exitCode).toBe(0);
+    expect(log.of('STDOUT')).toEqual(targets.map((t) => `${t} blocked ETIMEDOUT`));
+  });
+
+  it("a build's npm install and npm ci still reach the package registry", async () => {
+    const dir = await checkout();
+    await writeFile(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'probe', version: '1.0.0', private: true }),
+    );
+    const { result, log } = await build(
+      'npm install --no-audit --no-fund is-number@7.0.0 && rm -rf node_modules && npm ci --no-audit --no-fund && ' +
+        `node -e "console.log('is-number says', require('is-number')(5))"`,
+      { checkout: dir, timeoutMs: 120_000 },
+    );
+    expect(log.of('SYSTEM').filter((l) => l.startsWith('warning'))).toEqual([]);
+    expect(result?.exitCode).toBe(0);
+    expect(log.of('STDOUT')).toContain('is-number says true');
+    expect(JSON.parse(await readFile(join(dir, 'package-lock.json'), 'utf8')).packages).toHaveProperty(
+      'node_modules/is-number',
+    );
+  });
+
+  it('the network is one per name however many builds create it at once', async () => {
+    const other = testBuildNetwork(docker);
+    try {
+      const twins = [other, new BuildNetwork(docker, other.spec), new BuildNetwork(docker, other.spec)];
+      const ids = await Promise.all(twins.map((n) => n.ensure().then((s) => s.id)));
+      expect(new Set(ids).size).toBe(1);
+      const named = (await docker.listNetworks({ filters: { name: [other.spec.name] } })).filter(
+        (n) => n.Name === other.spec.name,
+      );
+      expect(named).toHaveLength(1);
+    } finally {
+      await other.remove();
+    }
+    expect(
+      (await docker.listNetworks({ filters: { name: [other.spec.name] } })).filter(
+        (n) => n.Name === other.spec.name,
+      ),
+    ).toHaveLength(0);
+  });
+});
+
+describe('per-build disk limit', () => {
+  const MiB = 1024 * 1024;
+  const limits = { diskBytes: 20 * MiB };
+  /** Writes `count` files of 1 MiB, one every 50 ms, under `dir`. */
+  const fill = (dir: string, count: number) =>
+    `mkdir -p ${dir}; i=0; while [ $i -lt ${count} ]; do dd if=/dev/urandom of=${dir}/f$i bs=1M count=1 2>/dev/null; i=$((i+1)); sleep 0.05; done; echo wrote all`;
+
+  async function expectDiskLimit(command: string) {
+    const dir = await checkout();
+    await writeFile(join(dir, 'package.json'), '{}');
+    const { error, log, deployId: id } = await build(command, { checkout: dir, limits });
+    expect(error).toBeInstanceOf(BuildDiskLimitError);
+    expect((error as Error).message).toMatch(/used more than 20 MB of disk/);
+    expect((error as Error).message).toMatch(/LAUNCHPAD_BUILD_DISK_MB/);
+    expect(log.of('SYSTEM').join('\n')).toMatch(
+      /build used more than 20 MB of disk \(.* measured\); it was stopped and its files are removed/,
+    );
+    expect(log.of('STDOUT')).not.toContain('wrote all');
+    // Its files are gone: the checkout is emptied, the container (and its writable layer) removed.
+    expect(await readdir(dir)).toEqual([]);
+    expect(await containerExists(id)).toBe(false);
+    return log;
+  }
+
+  it('a build filling /workspace past its disk limit is killed and its files removed', async () => {
+    await expectDiskLimit(fill('/workspace/junk', 200));
+  });
+
+  it("a build filling the container's own filesystem past its disk limit is killed", async () => {
+    await expectDiskLimit(fill('/home/node/junk', 200));
+  });
+
+  it('a single file larger than the limit is cut by the kernel, not only by the watchdog', async () => {
+    const log = await expectDiskLimit(
+      'dd if=/dev/zero of=/workspace/big bs=1M count=1000; echo dd exited $?',
+    );
+    const measured = /\((\d+(\.\d+)?) MiB measured\)/.exec(log.of('SYSTEM').join('\n'));
+    // RLIMIT_FSIZE stops the write at the limit: what was measured is about the limit, never 1000 MiB.
+    expect(Number(measured?.[1])).toBeLessThan(25);
+  });
+
+  it('a build under its disk limit runs normally', async () => {
+    const { result, error } = await build(fill('/workspace/ok', 5), { limits });
+    expect(error).toBeNull();
+    expect(result?.exitCode).toBe(0);
   });
 });
 

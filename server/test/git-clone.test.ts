@@ -1,8 +1,12 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BadInputError } from '../src/domain/errors.js';
 import { cloneBranch, GitCloneError, maskCredentials } from '../src/source/git-clone.js';
@@ -277,6 +281,148 @@ describe('cloneBranch', () => {
       );
       expect(err).toBeInstanceOf(BadInputError);
       expect((err as Error).message).toMatch(/"git" is not allowed/);
+    });
+  });
+});
+
+describe('hostile repositories', () => {
+  const MiB = 1024 * 1024;
+
+  it('a commit holding a NUL byte is refused by git itself, with a clear error', async () => {
+    await server.createRepo('nul-message', { 'index.html': 'x' });
+    // git's porcelain refuses a NUL in a message; a hand-made commit object carries one all the same.
+    const bare = server.path('nul-message');
+    const sh = promisify(execFile);
+    const gitIn = async (args: string[], input?: string) => {
+      const child = sh('git', args, { cwd: bare, env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: '1' } });
+      if (input !== undefined) child.child.stdin!.end(input);
+      return (await child).stdout.trim();
+    };
+    const tree = await gitIn(['rev-parse', 'main^{tree}']);
+    const parent = await gitIn(['rev-parse', 'main']);
+    const object =
+      `tree ${tree}\nparent ${parent}\nauthor A <a@example.com> 1700000000 +0000\n` +
+      `committer A <a@example.com> 1700000000 +0000\n\nhidden\0text after the NUL\n`;
+    const sha = await gitIn(['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], object);
+    await gitIn(['update-ref', 'refs/heads/main', sha]);
+
+    const dir = target();
+    // transfer.fsckObjects checks every object received: the NUL never reaches the database.
+    const err = await expectCloneError(
+      cloneBranch({
+        url: server.url('nul-message'),
+        branch: 'main',
+        dir,
+        timeoutMs: 30_000,
+        allowedSchemes: SCHEMES,
+      }),
+    );
+    expect(err.reason).toBe('FAILED');
+    expect(err.message).toMatch(/holds a malformed git object/);
+    expect(err.stderrTail).toMatch(/nulInCommit/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('a repository just over the clone size limit fails as TOO_LARGE and leaves nothing on disk', async () => {
+    // 1.2 MiB of incompressible text against a 1 MiB limit.
+    await server.createRepo('over-limit', { 'big.txt': randomBytes(0.9 * MiB).toString('base64') });
+    const dir = target();
+    const log = new LineCollector();
+    const err = await expectCloneError(
+      cloneBranch({
+        url: server.url('over-limit'),
+        branch: 'main',
+        dir,
+        timeoutMs: 30_000,
+        log,
+        allowedSchemes: SCHEMES,
+        maxBytes: MiB,
+      }),
+    );
+    expect(err.reason).toBe('TOO_LARGE');
+    expect(err.message).toMatch(/larger than the 1 MB a clone may take/);
+    expect(err.message).toMatch(/LAUNCHPAD_MAX_CLONE_MB/);
+    expect(log.of('SYSTEM').join('\n')).toMatch(/clone stopped: it passed/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('a repository under the clone size limit clones', async () => {
+    const { head } = await server.createRepo('under-limit', { 'small.txt': 'x'.repeat(100_000) });
+    const result = await cloneBranch({
+      url: server.url('under-limit'),
+      branch: 'main',
+      dir: target(),
+      timeoutMs: 30_000,
+      allowedSchemes: SCHEMES,
+      maxBytes: MiB,
+    });
+    expect(result.commitSha).toBe(head);
+  });
+
+  it('a repository with a blob far over the limit is stopped, not cloned whole', async () => {
+    await server.createRepo('huge-blob', { 'blob.bin': randomBytes(8 * MiB).toString('base64') });
+    const dir = target();
+    const log = new LineCollector();
+    const started = Date.now();
+    const err = await expectCloneError(
+      cloneBranch({
+        url: server.url('huge-blob'),
+        branch: 'main',
+        dir,
+        timeoutMs: 60_000,
+        allowedSchemes: SCHEMES,
+        maxBytes: 2 * MiB,
+        log,
+      }),
+    );
+    console.log(
+      `11 MB clone, 2 MB limit: stopped after ${Date.now() - started} ms;`,
+      log.of('SYSTEM').at(-1),
+    );
+    expect(err.reason).toBe('TOO_LARGE');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  describe('behind an HTTP server that redirects to another host', () => {
+    let redirecting: HttpServer;
+    let internal: HttpServer;
+    let internalHits = 0;
+    let url: string;
+    let internalUrl: string;
+
+    const listen = (srv: HttpServer) =>
+      new Promise<number>((r) =>
+        srv.listen(0, '127.0.0.1', () => r((srv.address() as { port: number }).port)),
+      );
+
+    beforeAll(async () => {
+      // The "internal" service a public URL would point the server's git at.
+      internal = createHttpServer((_req, res) => {
+        internalHits++;
+        res.writeHead(404).end();
+      });
+      internalUrl = `http://localhost:${await listen(internal)}/secret.git`;
+      redirecting = createHttpServer((req, res) => {
+        const rest = (req.url ?? '').replace(/^\/site\.git/, '');
+        res.writeHead(301, { location: `${internalUrl}${rest}` }).end();
+      });
+      url = `http://127.0.0.1:${await listen(redirecting)}/site.git`;
+    });
+    afterAll(async () => {
+      await new Promise((r) => redirecting?.close(r));
+      await new Promise((r) => internal?.close(r));
+    });
+
+    it('is not followed, and the error names where it pointed', async () => {
+      const dir = target();
+      const err = await expectCloneError(
+        cloneBranch({ url, branch: 'main', dir, timeoutMs: 30_000, allowedSchemes: ['http'] }),
+      );
+      expect(err.reason).toBe('REDIRECTED');
+      expect(err.message).toContain(`${url} redirects (HTTP 301) to ${internalUrl}`);
+      expect(err.message).toMatch(/does not follow redirects/);
+      expect(internalHits).toBe(0);
+      expect(existsSync(dir)).toBe(false);
     });
   });
 });

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGitServer } from './support/git-server.js';
-import { docker, eventually, httpGet, removeInstanceObjects, startLaunchpad } from './support/harness.js';
+import {
+  buildNetworkOf,
+  docker,
+  eventually,
+  httpGet,
+  removeInstanceObjects,
+  startLaunchpad,
+} from './support/harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TOKEN = 'restart-token-0123456789abcdef';
@@ -66,6 +73,7 @@ describe('a server killed mid-build', () => {
       LAUNCHPAD_PORT: '0',
       LAUNCHPAD_DATA: dataDir,
       LAUNCHPAD_NETWORK: network,
+      LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
       LAUNCHPAD_ADMIN_TOKEN: TOKEN,
       LAUNCHPAD_GIT_SCHEMES: 'git',
       LAUNCHPAD_BUILD_CONCURRENCY: '1',

@@ -2,11 +2,16 @@ import { isAbsolute } from 'node:path';
 import { BadInputError, ConflictError } from './errors.js';
 import { isValidHostname } from './hostname.js';
 import type { EnvVar } from './model.js';
+import { CONTROL_CHARACTER } from './storable-text.js';
 
 export function validateName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 200) {
     throw new BadInputError('A name holds 1 to 200 characters', 'name');
+  }
+  // A NUL cannot be stored (it ends the SQL text); tabs, newlines and escapes have no place in a name.
+  if (CONTROL_CHARACTER.test(trimmed)) {
+    throw new BadInputError('A name must not contain control characters', 'name');
   }
   return trimmed;
 }

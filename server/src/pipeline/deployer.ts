@@ -19,6 +19,10 @@ export interface BuildSettings {
   timeoutMs: number;
   gitSchemes: readonly string[];
   cloneTimeoutMs: number;
+  /** LAUNCHPAD_MAX_CLONE_MB: a clone growing past this is stopped. */
+  maxCloneBytes: number;
+  /** LAUNCHPAD_BUILD_DISK_MB: disk one build may fill. */
+  diskBytes: number;
 }
 
 export interface DeployerDeps {
@@ -113,6 +117,7 @@ export class Deployer {
         signal,
         log,
         allowedSchemes: this.deps.build.gitSchemes,
+        maxBytes: this.deps.build.maxCloneBytes,
       });
       // A webhook deploy already knows its commit from the payload; the clone is the truth either way.
       await state.setDeploy(deploy, deploy.status, { commitSha, commitMessage });
@@ -146,6 +151,7 @@ export class Deployer {
       command: site.buildCommand!,
       env: site.envVars,
       timeoutMs: build.timeoutMs,
+      limits: { diskBytes: build.diskBytes },
       signal,
       log,
     });

@@ -2,6 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { LogLineEntity } from '../db/entities.js';
 import type { LogLine, LogStream } from '../domain/model.js';
+import { storableText } from '../domain/storable-text.js';
 import type { PubSub } from '../events/pubsub.js';
 
 export const MAX_LINE_CHARS = 8192;
@@ -56,7 +57,8 @@ export class LogSink {
       );
       return;
     }
-    const clean = text.replace(/\r$/, '');
+    // Build output is hostile: a NUL would make the database refuse the whole batch the line is in.
+    const clean = storableText(text.replace(/\r$/, ''));
     this.push(
       stream,
       clean.length > MAX_LINE_CHARS
@@ -96,18 +98,42 @@ export class LogSink {
   }
 
   private async persist(batch: LogLine[]): Promise<void> {
+    let stored = batch;
     try {
-      await this.opts.em.transactional(async (em) => {
-        await em.insertMany(
-          LogLineEntity,
-          batch.map((l) => ({ deployId: l.deployId, seq: l.seq, at: l.at, stream: l.stream, text: l.text })),
-        );
-      });
+      await this.insert(batch);
     } catch (err) {
-      // Losing a log batch must not fail the deploy; say so in the file log, which is still being written.
-      this.file.write(`log batch of ${batch.length} lines could not be stored: ${String(err)}\n`);
-      return;
+      // One bad line must not cost its neighbours: store the batch line by line, and a line that still
+      // fails as a note in its place, so the log keeps its order and says where something is missing.
+      this.file.write(`log batch of ${batch.length} lines failed (${String(err)}); storing line by line\n`);
+      stored = [];
+      for (const line of batch) {
+        const kept = (await this.insertOne(line)) ?? (await this.insertOne(unstorable(line)));
+        if (kept) stored.push(kept);
+      }
     }
-    for (const line of batch) this.opts.bus.publish('deploy:log', line.deployId, line);
+    for (const line of stored) this.opts.bus.publish('deploy:log', line.deployId, line);
   }
+
+  private async insertOne(line: LogLine): Promise<LogLine | null> {
+    try {
+      await this.insert([line]);
+      return line;
+    } catch (err) {
+      this.file.write(`log line ${line.seq} could not be stored: ${String(err)}\n`);
+      return null;
+    }
+  }
+
+  private insert(batch: LogLine[]): Promise<void> {
+    return this.opts.em.transactional(async (em) => {
+      await em.insertMany(
+        LogLineEntity,
+        batch.map((l) => ({ deployId: l.deployId, seq: l.seq, at: l.at, stream: l.stream, text: l.text })),
+      );
+    });
+  }
+}
+
+function unstorable(line: LogLine): LogLine {
+  return { ...line, stream: 'SYSTEM', text: `[log line ${line.seq} could not be stored]` };
 }

@@ -4,15 +4,24 @@
  *
  * The build command is the user's own shell command and runs only inside the container (`sh -c` there,
  * never a shell on the host). The container gets no docker.sock, no capabilities, no new privileges,
- * bounded memory / CPU / processes, and the default bridge network (npm must reach its registry) — never
- * the network the site containers share.
+ * bounded memory / CPU / processes, and a network of its own (build-network.ts): package registries are
+ * reachable, the host's own services, the site containers and other builds are not.
+ *
+ * Disk is bounded too, though this engine cannot cap it up front (overlay2 on ext4 has no per-container
+ * quota; a bind mount has none either): no single file may pass the limit (RLIMIT_FSIZE, enforced by the
+ * kernel), and a watchdog measures the checkout plus the container's writable layer (`SizeRw`) about once
+ * a second and kills the build past the limit. Between two measurements a build can overshoot by what it
+ * writes in that time.
  */
-import { lchown, readdir, stat } from 'node:fs/promises';
+import { lchown, readdir, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
 import { DomainError } from '../domain/errors.js';
+import { formatBytes, formatLimitMB } from '../domain/format-bytes.js';
+import { BuildNetwork } from './build-network.js';
+import { diskUsage, watchDiskUsage } from './disk-usage.js';
 import { engineError, ensureImage, isNotFound } from './images.js';
 import { BUILD_LABEL, INSTANCE_LABEL, MANAGED_LABEL, SITE_LABEL } from './labels.js';
 
@@ -34,7 +43,10 @@ export const DEFAULT_BUILD_LIMITS = {
   memoryBytes: 2 * GiB,
   nanoCpus: 1.5e9,
   pids: 512,
+  diskBytes: 4 * GiB,
 } as const;
+/** How often the build's disk use is measured (less often when one measurement is slow). */
+const DISK_CHECK_MS = 1000;
 /** /tmp (and with it HOME, so npm's cache) is a tmpfs; its pages count against the memory limit. */
 const TMP_SIZE = '1g';
 /** How long to wait for the last output after the process exited. */
@@ -44,6 +56,8 @@ export interface BuildLimits {
   memoryBytes?: number;
   nanoCpus?: number;
   pids?: number;
+  /** Disk the build may use: its checkout plus its container's writable layer (LAUNCHPAD_BUILD_DISK_MB). */
+  diskBytes?: number;
 }
 
 export interface BuildOptions {
@@ -60,6 +74,20 @@ export interface BuildOptions {
   limits?: BuildLimits;
   /** Labels the container with the Launchpad instance, so recovery removes only its own builds. */
   instanceId?: string;
+  /** The network builds run on; default: the engine's `launchpad-builds` (one per Docker client). */
+  network?: BuildNetwork;
+}
+
+const defaultNetworks = new WeakMap<Docker, BuildNetwork>();
+
+function networkFor(docker: Docker, given?: BuildNetwork): BuildNetwork {
+  if (given) return given;
+  let network = defaultNetworks.get(docker);
+  if (!network) {
+    network = new BuildNetwork(docker);
+    defaultNetworks.set(docker, network);
+  }
+  return network;
 }
 
 export interface BuildResult {
@@ -76,6 +104,21 @@ export class BuildTimeoutError extends DomainError {
         'Make it faster, or raise LAUNCHPAD_BUILD_TIMEOUT.',
     );
     this.name = 'BuildTimeoutError';
+  }
+}
+
+/**
+ * The build wrote more than its disk limit and was killed; its container (and with it every file it wrote
+ * outside /workspace) is gone and the checkout has been emptied.
+ */
+export class BuildDiskLimitError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(readonly limitBytes: number) {
+    super(
+      `The build used more than ${formatLimitMB(limitBytes)} of disk and was stopped. ` +
+        'Make it write less (node_modules, caches and output all count), or raise LAUNCHPAD_BUILD_DISK_MB.',
+    );
+    this.name = 'BuildDiskLimitError';
   }
 }
 
@@ -101,10 +144,13 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
 
   await ensureImage(docker, opts.image);
   const user = await prepareCheckout(opts.checkout);
+  const network = await networkFor(docker, opts.network).ensure();
+  if (network.warning) opts.log.system(`warning: ${network.warning}`);
   if (signal.aborted) throw new BuildCancelledError();
 
   const name = buildContainerName(opts.deployId);
   const memory = opts.limits?.memoryBytes ?? DEFAULT_BUILD_LIMITS.memoryBytes;
+  const disk = opts.limits?.diskBytes ?? DEFAULT_BUILD_LIMITS.diskBytes;
   const create: Docker.ContainerCreateOptions = {
     name,
     Image: opts.image,
@@ -127,11 +173,14 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
     HostConfig: {
       Mounts: [{ Type: 'bind', Source: opts.checkout, Target: '/workspace', ReadOnly: false }],
       Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${TMP_SIZE},mode=1777` },
-      NetworkMode: 'bridge',
+      NetworkMode: network.id,
       Memory: memory,
       MemorySwap: memory,
       NanoCpus: opts.limits?.nanoCpus ?? DEFAULT_BUILD_LIMITS.nanoCpus,
       PidsLimit: opts.limits?.pids ?? DEFAULT_BUILD_LIMITS.pids,
+      // No single file may outgrow the whole disk budget: the kernel refuses the write at once (EFBIG),
+      // where the watchdog below only sees it at its next measurement.
+      Ulimits: [{ Name: 'fsize', Soft: disk, Hard: disk }],
       SecurityOpt: ['no-new-privileges'],
       CapDrop: ['ALL'],
       Privileged: false,
@@ -145,17 +194,44 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
   let container: Docker.Container | null = null;
   try {
     container = await createContainer(docker, create, opts.deployId);
-    return await attachAndRun(docker, container, opts, memory);
+    return await attachAndRun(docker, container, opts, { memory, disk });
+  } catch (err) {
+    if (err instanceof BuildDiskLimitError) {
+      // Give the disk back now, not when the caller gets round to it: the container goes below, the
+      // checkout is emptied here (Launchpad runs as root, so it can remove whatever the build wrote).
+      if (container) await removeQuietly(container);
+      container = null;
+      await emptyDir(opts.checkout);
+    }
+    throw err;
   } finally {
     if (container) await removeQuietly(container);
   }
+}
+
+async function emptyDir(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.map((n) => rm(join(dir, n), { recursive: true, force: true })));
+}
+
+/**
+ * What the build occupies on disk: its checkout plus its container's writable layer. This engine cannot
+ * cap either (`--storage-opt size` needs overlay2 on xfs with pquota; a bind mount has no size), so the
+ * build is measured and killed past its limit.
+ */
+async function buildDiskUsage(container: Docker.Container, checkout: string, stopAbove: number) {
+  const info = (await container
+    .inspect({ size: true } as Docker.ContainerInspectOptions)
+    .catch(() => null)) as { SizeRw?: number } | null;
+  const layer = info?.SizeRw ?? 0;
+  return layer + (await diskUsage(checkout, stopAbove - layer));
 }
 
 async function attachAndRun(
   docker: Docker,
   container: Docker.Container,
   opts: BuildOptions,
-  memory: number,
+  { memory, disk }: { memory: number; disk: number },
 ): Promise<BuildResult> {
   const { log, signal } = opts;
   // Attach before start, or the first lines are lost.
@@ -179,12 +255,12 @@ async function attachAndRun(
     stream.once('error', () => resolve());
   });
 
-  let stopped: 'timeout' | 'cancelled' | null = null;
+  let stopped: StopReason | null = null;
   const killNow = () =>
     container.kill({ signal: 'SIGKILL' }).catch(() => {
       // Not running (yet, or any more): the kill after start() or wait() covers both.
     });
-  const kill = (why: 'timeout' | 'cancelled') => {
+  const kill = (why: StopReason) => {
     if (stopped) return;
     stopped = why;
     void killNow();
@@ -192,6 +268,8 @@ async function attachAndRun(
   const onAbort = () => kill('cancelled');
   signal.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(() => kill('timeout'), opts.timeoutMs);
+  let diskUsed = 0;
+  let watch: { stop(): Promise<void> } | null = null;
 
   try {
     if (signal.aborted) throw new BuildCancelledError();
@@ -200,6 +278,15 @@ async function attachAndRun(
     await container.start().catch((e) => {
       throw engineError(e);
     });
+    watch = watchDiskUsage(
+      (stopAbove) => buildDiskUsage(container, opts.checkout, stopAbove),
+      disk,
+      (bytes) => {
+        diskUsed = bytes;
+        kill('disk');
+      },
+      DISK_CHECK_MS,
+    );
     // A kill sent while the container was still starting finds nothing to kill; send it again.
     if (stopped) await killNow();
     const { StatusCode } = (await container.wait().catch((e) => {
@@ -208,14 +295,31 @@ async function attachAndRun(
     await Promise.race([ended, new Promise((r) => setTimeout(r, DRAIN_MS))]);
     stdout.end();
     stderr.end();
+    await watch.stop();
+    // A build that wrote fast and exited between two measurements is measured once more.
+    if (!stopped) {
+      const used = await buildDiskUsage(container, opts.checkout, disk);
+      if (used > disk) {
+        diskUsed = used;
+        stopped = 'disk';
+      }
+    }
+    const why = stopped as StopReason | null;
 
-    if (stopped === 'timeout') {
+    if (why === 'timeout') {
       log.system(`build timed out after ${formatSeconds(opts.timeoutMs)}`);
       throw new BuildTimeoutError(opts.timeoutMs);
     }
-    if (stopped === 'cancelled' || signal.aborted) {
+    if (why === 'cancelled' || signal.aborted) {
       log.system('build cancelled');
       throw new BuildCancelledError();
+    }
+    if (why === 'disk') {
+      log.system(
+        `build used more than ${formatLimitMB(disk)} of disk (${formatBytes(diskUsed)} measured); ` +
+          'it was stopped and its files are removed',
+      );
+      throw new BuildDiskLimitError(disk);
     }
     const oomKilled = await container.inspect().then(
       (info) => info.State?.OOMKilled === true,
@@ -228,10 +332,13 @@ async function attachAndRun(
     return { exitCode: StatusCode, oomKilled };
   } finally {
     clearTimeout(timer);
+    await watch?.stop();
     signal.removeEventListener('abort', onAbort);
     (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
   }
 }
+
+type StopReason = 'timeout' | 'cancelled' | 'disk';
 
 async function createContainer(
   docker: Docker,

@@ -15,6 +15,8 @@ export interface BuildLimits {
   memoryBytes?: number;
   nanoCpus?: number;
   pids?: number;
+  /** Disk the build may fill: its checkout plus its container's own writable layer. */
+  diskBytes?: number;
 }
 
 /** One build: the site's command run over its checkout in an isolated, throwaway container. */

@@ -5,6 +5,7 @@ import type { Site, WebhookDelivery, WebhookOutcome } from '../domain/model.js';
 import { ADMIN } from '../domain/principal.js';
 import { replayedPushReason } from '../domain/push-replay.js';
 import { verifyGithubSignature } from '../domain/signature.js';
+import { storableText } from '../domain/storable-text.js';
 import type { PubSub } from '../events/pubsub.js';
 import { SiteLocks } from '../pipeline/site-locks.js';
 import { DeployState } from '../pipeline/state.js';
@@ -98,7 +99,7 @@ export class WebhookService {
       // The signature proved the sender holds the site's secret: the deploy runs with full rights on it.
       const deploy = await this.sites.deploy({ em, principal: ADMIN }, site.id, null, 'WEBHOOK', {
         commitSha: push.after,
-        commitMessage: push.message,
+        commitMessage: push.message === null ? null : storableText(push.message),
       });
       await record('QUEUED', `push of ${push.after.slice(0, 7)} to ${site.branch}`, deploy.id);
       return { status: 202, body: { deployId: deploy.id } };

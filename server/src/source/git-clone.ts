@@ -8,7 +8,11 @@
  *   transport — file, ext, fd, a redirect to another scheme — is refused, submodules included);
  *   `GIT_PROTOCOL_FROM_USER=0`.
  * - a private HOME per clone holding the only global config git reads: `core.hooksPath=/dev/null`,
- *   `transfer.fsckObjects`, no submodule recursion, `core.sshCommand` in batch mode, no credential helper.
+ *   `transfer.fsckObjects`, no submodule recursion, `core.sshCommand` in batch mode, no credential helper,
+ *   `http.followRedirects=false` (git's default follows a redirect of the first request to any host, so a
+ *   public URL could send the server's git to an internal one; the error names where it was sent).
+ * - a size limit: the clone folder is measured while git writes and the clone is stopped past
+ *   `maxBytes` (git has no such option, and a shallow clone of one huge blob is still huge).
  * - simple-git's argument and environment guards stay on. They refuse `-c core.hooksPath` and
  *   `GIT_CONFIG_GLOBAL`/`GIT_ASKPASS` on the command line or environment (those are how injected input
  *   usually attacks git), which is why the constant config lives in the private HOME instead.
@@ -18,7 +22,10 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { DomainError } from '../domain/errors.js';
+import { formatBytes, formatLimitMB } from '../domain/format-bytes.js';
+import { storableText } from '../domain/storable-text.js';
 import type { LogWriter } from '../runtime/build-container.js';
+import { diskUsage, watchDiskUsage } from '../runtime/disk-usage.js';
 import { KNOWN_GIT_SCHEMES, validateBranch, validateGitUrl } from './git-url.js';
 
 export type GitCloneFailure =
@@ -26,6 +33,8 @@ export type GitCloneFailure =
   | 'REPO_NOT_FOUND'
   | 'AUTH_REQUIRED'
   | 'UNREACHABLE'
+  | 'REDIRECTED'
+  | 'TOO_LARGE'
   | 'TIMEOUT'
   | 'CANCELLED'
   | 'FAILED';
@@ -54,6 +63,8 @@ export interface CloneOptions {
   log?: LogWriter;
   /** Schemes the URL may use (LAUNCHPAD_GIT_SCHEMES); checked again here. Default: all known ones. */
   allowedSchemes?: readonly string[];
+  /** Disk the clone may take, git data and work tree (LAUNCHPAD_MAX_CLONE_MB). */
+  maxBytes?: number;
 }
 
 export interface CloneResult {
@@ -62,6 +73,9 @@ export interface CloneResult {
 }
 
 export const MAX_COMMIT_MESSAGE_CHARS = 4096;
+export const DEFAULT_MAX_CLONE_BYTES = 500 * 1024 * 1024;
+/** How long to wait for the Location of a redirect git refused to follow (only for the message). */
+const REDIRECT_PROBE_MS = 5000;
 
 const GLOBAL_CONFIG = `[core]
 \thooksPath = /dev/null
@@ -78,6 +92,8 @@ const GLOBAL_CONFIG = `[core]
 \trecurseSubmodules = false
 [advice]
 \tdetachedHead = false
+[http]
+\tfollowRedirects = false
 `;
 
 /** Inherited as they are: where to find git, how to reach the network, which CAs to trust. */
@@ -108,9 +124,10 @@ export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
   const log = opts.log;
   if (opts.signal?.aborted) throw new GitCloneError('CANCELLED', 'The clone was cancelled');
 
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_CLONE_BYTES;
   const abort = new AbortController();
-  let stopped: 'TIMEOUT' | 'CANCELLED' | null = null;
-  const stop = (why: 'TIMEOUT' | 'CANCELLED') => {
+  let stopped: Stopped | null = null;
+  const stop = (why: Stopped) => {
     stopped ??= why;
     abort.abort();
   };
@@ -119,6 +136,9 @@ export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
   const timer = setTimeout(() => stop('TIMEOUT'), opts.timeoutMs);
 
   let home: string | null = null;
+  let watch: { stop(): Promise<void> } | null = null;
+  let tooLarge = 0;
+  let done = false;
   try {
     await mkdir(dirname(dir), { recursive: true });
     home = await mkdtemp(join(tmpdir(), 'launchpad-git-home-'));
@@ -134,6 +154,15 @@ export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
 
     log?.system(`cloning ${url} (branch ${branch})`);
     const started = Date.now();
+    const ctx: FailureContext = { url, branch, timeoutMs: opts.timeoutMs, maxBytes, log };
+    watch = watchDiskUsage(
+      (stopAbove) => diskUsage(dir, stopAbove),
+      maxBytes,
+      (bytes) => {
+        tooLarge = bytes;
+        stop('TOO_LARGE');
+      },
+    );
     try {
       await git(dirname(dir)).raw([
         'clone',
@@ -149,28 +178,40 @@ export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
         dir,
       ]);
     } catch (err) {
-      throw cloneError(err, stopped, { url, branch, timeoutMs: opts.timeoutMs, log });
+      await watch.stop();
+      throw await cloneError(err, stopped, { ...ctx, bytes: tooLarge });
     }
+    await watch.stop();
+    // A clone that finished between two measurements is measured once more, whole.
+    const bytes = stopped === 'TOO_LARGE' ? tooLarge : await diskUsage(dir, maxBytes);
+    if (bytes > maxBytes) throw await cloneError(null, 'TOO_LARGE', { ...ctx, bytes });
 
     let raw: string;
     try {
       raw = await git(dir).raw(['log', '-1', '--format=%H%n%B']);
     } catch (err) {
-      throw cloneError(err, stopped, { url, branch, timeoutMs: opts.timeoutMs, log });
+      throw await cloneError(err, stopped, ctx);
     }
     const [sha = '', ...body] = raw.split('\n');
-    const commitMessage = body.join('\n').trim().slice(0, MAX_COMMIT_MESSAGE_CHARS);
+    // The message is the repository's: it may hold a NUL (a hand-made commit object) the database refuses.
+    const commitMessage = storableText(body.join('\n').trim().slice(0, MAX_COMMIT_MESSAGE_CHARS));
     const subject = commitMessage.split('\n', 1)[0] ?? '';
     log?.system(
       `checked out ${sha.slice(0, 7)}: ${subject} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
+    done = true;
     return { commitSha: sha.trim(), commitMessage };
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', onCancel);
+    await watch?.stop();
     if (home) await rm(home, { recursive: true, force: true });
+    // Nothing half-cloned stays behind (a stopped clone of a huge repository is itself huge).
+    if (!done) await rm(dir, { recursive: true, force: true });
   }
 }
+
+type Stopped = 'TIMEOUT' | 'CANCELLED' | 'TOO_LARGE';
 
 function schemeOf(url: string): string {
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url);
@@ -195,8 +236,8 @@ function gitEnv(home: string, scheme: string): Record<string, string> {
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_TERMINAL_PROMPT: '0',
     GIT_PROTOCOL_FROM_USER: '0',
-    // http may be redirected to https by the server; nothing else is ever followed.
-    GIT_ALLOW_PROTOCOL: scheme === 'http' ? 'http:https' : scheme,
+    // Redirects are not followed at all (http.followRedirects=false), so no other scheme is ever needed.
+    GIT_ALLOW_PROTOCOL: scheme,
   };
 }
 
@@ -204,15 +245,27 @@ interface FailureContext {
   url: string;
   branch: string;
   timeoutMs: number;
+  maxBytes: number;
+  /** Size measured when the clone was stopped for size. */
+  bytes?: number;
   log?: LogWriter;
 }
 
-function cloneError(
+async function cloneError(
   err: unknown,
-  stopped: 'TIMEOUT' | 'CANCELLED' | null,
+  stopped: Stopped | null,
   ctx: FailureContext,
-): GitCloneError {
+): Promise<GitCloneError> {
   if (stopped === 'CANCELLED') return new GitCloneError('CANCELLED', 'The clone was cancelled');
+  if (stopped === 'TOO_LARGE') {
+    const limit = formatLimitMB(ctx.maxBytes);
+    ctx.log?.system(`clone stopped: it passed ${limit} on disk (${formatBytes(ctx.bytes ?? 0)} measured)`);
+    return new GitCloneError(
+      'TOO_LARGE',
+      `The repository is larger than the ${limit} a clone may take (git data and files); it was stopped. ` +
+        'Make the repository smaller, or raise LAUNCHPAD_MAX_CLONE_MB.',
+    );
+  }
   if (stopped === 'TIMEOUT') {
     return new GitCloneError(
       'TIMEOUT',
@@ -228,6 +281,16 @@ function cloneError(
   const tail = lines.slice(-3).join('\n').slice(-500);
   const host = hostOf(ctx.url);
 
+  const redirect = /The requested URL returned error: (30[12378])/.exec(stderr);
+  if (redirect) {
+    const location = await redirectTarget(ctx.url);
+    return new GitCloneError(
+      'REDIRECTED',
+      `${ctx.url} redirects (HTTP ${redirect[1]})${location ? ` to ${location}` : ''}: Launchpad does not ` +
+        'follow redirects of a repository URL. Use the URL the repository moved to, if you trust it.',
+      tail,
+    );
+  }
   if (/Remote branch .* not found in upstream|couldn't find remote ref/i.test(stderr)) {
     return new GitCloneError('BRANCH_NOT_FOUND', `branch "${ctx.branch}" not found in ${ctx.url}`, tail);
   }
@@ -260,10 +323,38 @@ function cloneError(
       tail,
     );
   }
+  if (/fsck error|\b(nulIn\w+|bad\w+|missing\w+|zeroPaddedFilemode|hasDot\w*|fullPathname)\b:/.test(stderr)) {
+    return new GitCloneError(
+      'FAILED',
+      `the repository holds a malformed git object that git refuses to check out (see the log)`,
+      tail,
+    );
+  }
   if (/transport '.*' not allowed/i.test(stderr)) {
     return new GitCloneError('FAILED', `the repository tried to use a transport that is not allowed`, tail);
   }
   return new GitCloneError('FAILED', `git clone of ${ctx.url} (branch "${ctx.branch}") failed`, tail);
+}
+
+/**
+ * Where the server sends git's first request, for the error message only: the same request git made,
+ * redirects not followed, a short timeout. Null when it cannot tell (it may not answer the same way twice).
+ */
+async function redirectTarget(url: string): Promise<string | null> {
+  try {
+    const res = await fetch(`${url.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`, {
+      redirect: 'manual',
+      signal: AbortSignal.timeout(REDIRECT_PROBE_MS),
+      headers: { 'user-agent': 'git/2 (launchpad)' },
+    });
+    await res.body?.cancel();
+    const location = res.headers.get('location');
+    if (!location) return null;
+    const target = new URL(location, url).href.replace(/\/info\/refs\?service=git-upload-pack$/, '');
+    return storableText(maskCredentials(target)).slice(0, 300);
+  } catch {
+    return null;
+  }
 }
 
 /** `scheme://user:secret@host` → `scheme://***@host` anywhere in git's output. */

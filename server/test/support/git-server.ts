@@ -30,6 +30,8 @@ export interface GitServer {
   ): Promise<{ head: string }>;
   /** Moves `branch` (default: the repo's first) back to `sha` with a force-push, as a revert to it would. */
   forcePush(name: string, sha: string, opts?: { branch?: string }): Promise<void>;
+  /** Path of the bare repository on disk (for tests that write objects git's porcelain refuses). */
+  path(repo: string): string;
   /** Port the daemon listens on. */
   port: number;
   stop(): Promise<void>;
@@ -144,6 +146,7 @@ export async function startGitServer(): Promise<GitServer> {
   return {
     port,
     url: (repo) => `git://127.0.0.1:${port}/${repo}.git`,
+    path: (repo) => join(base, `${repo}.git`),
 
     async createRepo(name, files, opts = {}) {
       const branch = opts.branch ?? 'main';

@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { type App, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Deploy } from '../../src/domain/model.js';
+import { BuildNetwork, buildNetworkSpec } from '../../src/runtime/build-network.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -55,6 +56,7 @@ export async function startLaunchpad(
     LAUNCHPAD_PORT: '0',
     LAUNCHPAD_DATA: dataDir,
     LAUNCHPAD_NETWORK: network,
+    LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
     LAUNCHPAD_ADMIN_TOKEN: token,
     LAUNCHPAD_PUBLISH_PORTS: 'false',
     ...env,
@@ -134,8 +136,15 @@ export function recordDeployEvents(lp: Launchpad): Deploy[] {
   return events;
 }
 
-/** Removes every container on the test network and the network itself (every copy, by id). */
+/** The build network of a test instance whose sites network is `network` (one per instance, removed with it). */
+export const buildNetworkOf = (network: string) => `${network}-builds`;
+
+/**
+ * Removes every container on the test network and the network itself (every copy, by id), and the
+ * instance's build network with its firewall rules.
+ */
 export async function removeInstanceObjects(network: string): Promise<void> {
+  await new BuildNetwork(docker, buildNetworkSpec(buildNetworkOf(network))).remove().catch(() => {});
   const networks = (await docker.listNetworks({ filters: { name: [network] } })).filter(
     (n) => n.Name === network,
   );

@@ -1,3 +1,4 @@
+import { BuildNetwork, buildNetworkSpec } from '../build-network.js';
 import { createDockerClient } from '../docker-client.js';
 import type { BuildRunner, SiteRuntime } from '../ports.js';
 import { DockerBuildRunner } from './build-runner.js';
@@ -6,6 +7,8 @@ import { DockerSiteRuntime, type DockerSiteRuntimeOptions } from './site-runtime
 export interface DockerDriverOptions extends DockerSiteRuntimeOptions {
   /** LAUNCHPAD_DOCKER_HOST (null: DOCKER_HOST or the local socket). */
   host: string | null;
+  /** LAUNCHPAD_BUILD_NETWORK: the bridge builds run on, fenced off from the host and the sites. */
+  buildNetwork: string;
 }
 
 /** The single-host Docker driver: builds and site servers on one engine, sharing one client. */
@@ -13,6 +16,10 @@ export function createDockerDriver(opts: DockerDriverOptions): { runtime: SiteRu
   const docker = createDockerClient(opts.host);
   return {
     runtime: new DockerSiteRuntime(docker, opts),
-    builds: new DockerBuildRunner(docker, opts.instanceId),
+    builds: new DockerBuildRunner(
+      docker,
+      opts.instanceId,
+      new BuildNetwork(docker, buildNetworkSpec(opts.buildNetwork)),
+    ),
   };
 }
