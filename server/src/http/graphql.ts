@@ -57,6 +57,8 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   close: () => Promise<void>;
 } {
   const resolvePrincipal: PrincipalResolver = principalResolver(opts.adminToken);
+  /** HTTP requests' principals, resolved by the gate before yoga reads the body (yoga hands `req` to context). */
+  const requestPrincipals = new WeakMap<IncomingMessage, Principal | null>();
   const bodyLimits = {
     jsonBytes: JSON_BODY_BYTES,
     multipartBytes: opts.maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
@@ -93,8 +95,8 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
     ],
     // The principal was resolved once, before anything of the request was parsed; only GraphiQL's page
     // (which runs nothing) arrives without one.
-    context: ({ principal, socket }) => ({
-      ...opts.context(principal ?? null),
+    context: ({ principal, req, socket }) => ({
+      ...opts.context(principal ?? (req ? requestPrincipals.get(req) : null) ?? null),
       ...(socket ? { disconnect: (reason: string) => closeSlowSocket(socket, reason) } : {}),
     }),
   });
@@ -108,7 +110,8 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
         if (!principal && !isGraphiQLPage(req)) {
           return refuseUnauthenticated(req, res, bodyLimits.multipartBytes);
         }
-        return void (await yoga.handleNodeRequestAndResponse(req, res, { req, principal }));
+        requestPrincipals.set(req, principal);
+        return void (await yoga.requestListener(req, res));
       }
       if (await opts.routes(req, res)) return;
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');

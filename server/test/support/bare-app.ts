@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import { type App, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import type { GraphQLResponse } from './harness.js';
+import { type GraphQLResponse, graphqlWsClient } from './harness.js';
 
 export interface BareApp {
   app: App;
@@ -50,13 +49,7 @@ export async function startBareApp(): Promise<BareApp> {
       return (await res.json()) as never;
     },
     ws(auth = token) {
-      return createClient({
-        url: `${url.replace('http', 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams: auth ? { authorization: `Bearer ${auth}` } : {},
-        retryAttempts: 0,
-        lazy: true,
-      });
+      return graphqlWsClient(url, auth);
     },
     async cleanup() {
       await app.stop();

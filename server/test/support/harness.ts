@@ -105,13 +105,7 @@ export async function startLaunchpad(
       return { ...(body as GraphQLResponse<never>), status: res.status };
     },
     ws(auth = token) {
-      return createClient({
-        url: `${url.replace('http', 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams: auth ? { authorization: `Bearer ${auth}` } : {},
-        retryAttempts: 0,
-        lazy: true,
-      });
+      return graphqlWsClient(url, auth);
     },
     stop,
     async cleanup() {
@@ -163,6 +157,17 @@ export async function removeInstanceObjects(network: string): Promise<void> {
       .remove()
       .catch(() => {});
   }
+}
+
+/** A graphql-ws client of the server at `url`, as the dashboard connects (no retries: tests see every close). */
+export function graphqlWsClient(url: string, auth: string | null): Client {
+  return createClient({
+    url: `${url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: auth ? { authorization: `Bearer ${auth}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+  });
 }
 
 /** Waits until `check` returns a value other than undefined (polls; for tests only). */
