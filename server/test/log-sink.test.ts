@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { createEventBus, type LogEnd } from '../src/events/pubsub.js';
 import { LogSink } from '../src/pipeline/log-sink.js';
 import { runBuild } from '../src/runtime/build-container.js';
 import { testBuildNetwork } from './support/build-network.js';
+import { seedSites } from './support/seed.js';
 
 let dir: string;
 let orm: Orm;
@@ -25,9 +25,13 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** A sink on the real database, with every line it publishes collected until the end marker. */
-function sink(lastSeq = 0) {
-  const deployId = randomBytes(12).toString('hex');
+/**
+ * A sink on the real database (for a deploy row of its own: log lines reference their deploy), with every
+ * line it publishes collected until the end marker.
+ */
+async function sink(lastSeq = 0) {
+  const [site] = await seedSites(orm.em.fork(), 1, { deploysPerSite: 1, deliveriesPerSite: 0 });
+  const deployId = site!.currentDeployId!;
   const bus = createEventBus();
   const published: LogLine[] = [];
   const done = (async () => {
@@ -51,7 +55,7 @@ function sink(lastSeq = 0) {
 
 describe('LogSink', () => {
   it('a NUL byte in build output cannot hide the lines stored with it', async () => {
-    const s = sink();
+    const s = await sink();
     s.log.write('STDOUT', 'before');
     s.log.write('STDOUT', 'hidden\0secret');
     s.log.write('STDERR', '\0');
@@ -68,7 +72,7 @@ describe('LogSink', () => {
   });
 
   it('a line cut mid-character (lone surrogate) is stored as a replacement character', async () => {
-    const s = sink();
+    const s = await sink();
     s.log.write('STDOUT', 'cut \ud83d here');
     s.log.write('STDOUT', 'emoji 😀 whole');
     await s.close();
@@ -78,7 +82,7 @@ describe('LogSink', () => {
   it('one line the database refuses does not cost the rest of its batch', async () => {
     // A row already holding seq 2 (as after a restart that misjudged the last stored line) makes the
     // batch insert fail on its UNIQUE (deploy, seq) key.
-    const s = sink();
+    const s = await sink();
     await orm.em
       .fork()
       .insert(LogLineEntity, { deployId: s.deployId, seq: 2, at: new Date(), stream: 'SYSTEM', text: 'old' });
@@ -94,7 +98,7 @@ describe('LogSink', () => {
 
   it('a build printing NUL bytes keeps its whole log (real engine, real database)', async () => {
     const checkout = await mkdtemp(join(tmpdir(), 'launchpad-nul-build-'));
-    const s = sink();
+    const s = await sink();
     try {
       const docker = new Docker();
       const network = testBuildNetwork(docker);

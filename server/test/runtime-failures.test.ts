@@ -1,6 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkNginxConfig } from '../src/runtime/docker/nginx-check.js';
+import { ConfigRefusedError } from '../src/runtime/errors.js';
 import { docker, eventually, httpGet, type Launchpad, startLaunchpad } from './support/harness.js';
 import { makeZip } from './support/zip.js';
 
@@ -154,8 +158,8 @@ describe('a failed nginx reload', () => {
   });
 });
 
-describe('an nginx config that nginx refuses (a 5,000-character _headers value)', () => {
-  it("fails the deploy with nginx's reason, leaves the live config as it was, survives a container restart", async () => {
+describe('a 5,000-character _headers value (it once left a config on disk that crash-looped nginx)', () => {
+  it('fails the deploy with the reason, leaves the live config as it was, survives a container restart', async () => {
     const slug = `${lp.slugPrefix}-hdr`;
     const siteId = await createSite(slug, [['index.html', 'version one']]);
     expect((await settled(siteId, 1)).status).toBe('LIVE');
@@ -166,7 +170,8 @@ describe('an nginx config that nginx refuses (a 5,000-character _headers value)'
       ['_headers', `/*\n  X-Huge: ${'a'.repeat(5000)}\n`],
     ]);
     expect(second.status).toBe('FAILED');
-    expect(second.error).toMatch(/^nginx refused the server config made for this deploy: .*\[emerg\]/);
+    // Refused by the rules' own limits now, before any config is written (see the nginx -t gate below).
+    expect(second.error).toMatch(/_headers line 2 is longer than/);
     expect(await configFiles(slug)).toEqual(before);
     expect((await get(slug)).body.toString()).toBe('version one');
 
@@ -185,6 +190,36 @@ describe('an nginx config that nginx refuses (a 5,000-character _headers value)'
       filters: { label: ['dev.launchpad.config-check'] },
     });
     expect(checks.filter((c) => c.Labels['dev.launchpad.site'] === siteId)).toEqual([]);
+  });
+});
+
+describe('the nginx -t gate', () => {
+  it("refuses a config nginx cannot load with nginx's own words, in a check container that does not outlive it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'launchpad-config-check-'));
+    const siteId = `check-${randomBytes(6).toString('hex')}`;
+    try {
+      await writeFile(
+        join(dir, 'default.conf'),
+        `server { listen 80; add_header X-Huge "${'a'.repeat(5000)}"; }\n`,
+      );
+      const check = checkNginxConfig(docker, {
+        image: 'nginx:alpine',
+        configDir: dir,
+        siteId,
+        instanceId: 'runtime-failures-test',
+      });
+      await expect(check).rejects.toBeInstanceOf(ConfigRefusedError);
+      await expect(check).rejects.toThrow(
+        /^nginx refused the server config made for this deploy: .*\[emerg\]/,
+      );
+      const left = await docker.listContainers({
+        all: true,
+        filters: { label: ['dev.launchpad.config-check'] },
+      });
+      expect(left.filter((c) => c.Labels['dev.launchpad.site'] === siteId)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Docker from 'dockerode';
 import { engineError } from './images.js';
 import { MANAGED_LABEL } from './labels.js';
@@ -8,9 +9,10 @@ import { MANAGED_LABEL } from './labels.js';
  *
  * Docker does not refuse a second network with an existing name (API ≥ 1.44 ignores `CheckDuplicate`), and
  * once two exist every `NetworkMode: <name>` is ambiguous and container creation fails. So: one creation
- * in flight per process, and across processes the networks of that name converge on one winner — the
- * oldest (then the smallest id) — with each creator removing its own copy when it lost. Callers attach
- * containers by the returned id, never by the name, so the short window with two copies cannot hurt them.
+ * in flight per process; across processes the network is created with a fixed bridge interface name, which
+ * the engine does refuse twice, and a refused creator takes the network that won. Networks of that name
+ * made otherwise (by an older Launchpad) still converge on one, the oldest, each creator removing its own
+ * copy when it lost. Callers attach containers by the returned id, never by the name.
  */
 export class SitesNetwork {
   private pending: Promise<string> | null = null;
@@ -44,14 +46,20 @@ export class SitesNetwork {
         Driver: 'bridge',
         CheckDuplicate: true,
         Labels: { [MANAGED_LABEL]: 'true' },
+        // The engine refuses a second network with the same bridge interface, atomically: this, not the
+        // name, is what makes a racing creator fail.
+        Options: { [BRIDGE_OPTION]: bridgeName(this.name) },
       });
       ours = created.id;
     } catch (err) {
-      // Older engines do refuse a duplicate (409): the other creator's network is the one.
-      if ((err as { statusCode?: number }).statusCode !== 409) throw engineError(err);
-      const now = await this.named();
-      if (now.length === 0) throw engineError(err);
-      return winner(now).Id;
+      // Another creator got there first (the name or the bridge is taken). The engine may refuse ours
+      // before it lists theirs, so look again for a moment.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const now = await this.named();
+        if (now.length > 0) return winner(now).Id;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw engineError(err);
     }
     const all = await this.named();
     const won = winner(all.length > 0 ? all : [{ Id: ours, Created: '' }]);
@@ -82,6 +90,12 @@ export class SitesNetwork {
     }
   }
 }
+
+const BRIDGE_OPTION = 'com.docker.network.bridge.name';
+
+/** A Linux interface name (at most 15 characters) that only the network called `name` uses. */
+export const bridgeName = (name: string) =>
+  `lps-${createHash('sha256').update(name).digest('hex').slice(0, 11)}`;
 
 /** Every process picks the same one: the oldest, ties broken by id. */
 function winner<T extends { Id: string; Created: string }>(networks: T[]): T {
