@@ -18,6 +18,13 @@ export interface ActivationLog extends RuntimeLog {
   flush(): Promise<void>;
 }
 
+/** What a rollback decided under the lock: its new row and the earlier deploy whose files it serves. */
+export interface RollbackPlan {
+  deploy: Deploy;
+  source: { number: number; id: string };
+  files: string;
+}
+
 export interface ActivationDeps {
   bus: PubSub;
   data: DataDir;
@@ -49,58 +56,44 @@ export class Activation {
     log: ActivationLog,
     opts: { live?: string; beforeLive?: () => Promise<void> } = {},
   ): Promise<void> {
-    const state = new DeployState(em, this.deps.bus, this.deps.now);
-    await this.deps.locks.run(siteId, async () => {
-      // What is current now, not when the deploy began: a rollback may have run meanwhile.
-      const site = await state.site(siteId);
-      if (!site) throw new NotFoundError(`No site ${siteId}`);
-      const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
-      let applied: Applied;
-      try {
-        applied = await this.serve(site, { id: deploy.id, files }, log);
-        await switchCurrent(this.deps.data.current(site.slug), deploy.id);
-      } catch (err) {
-        // A deploy that never went live leaves no permalink behind (its files are removed too).
-        await this.deps.runtime.forget(siteSpec(site), [deploy.id]).catch(() => {});
-        throw err;
-      }
-      log.system(opts.live ?? `live at ${site.slug} (deploy ${deploy.id})`);
-      await this.prune(em, site, deploy.id, log);
-      await opts.beforeLive?.();
-      await log.flush();
-      await state.goLive(deploy, site, previous, { localPort: applied.localPort });
-    });
+    await this.deps.locks.run(siteId, () => this.switchTo(em, deploy, siteId, files, log, opts));
   }
 
   /**
-   * A rollback: `deploy` is a new ROLLBACK row that serves the files of `source` (an earlier deploy, whose
-   * folder is `files`); its permalink is a symlink to them. Ends FAILED with the reason when it cannot go
-   * live, and rethrows.
+   * A rollback, decided and done under the site lock so that of several at once exactly one goes live:
+   * `prepare` sees what is current now, refuses (throws) or records the new ROLLBACK row, whose permalink is
+   * a symlink to the files of `source` (an earlier deploy, whose folder is `files`). A refused rollback
+   * leaves no row; one that cannot go live ends FAILED with the reason, and rethrows.
    */
   async rollback(
     em: EntityManager,
-    site: Site,
-    deploy: Deploy,
-    source: { number: number; id: string },
-    files: string,
-  ): Promise<void> {
+    siteId: string,
+    prepare: (site: Site, current: Deploy | null) => Promise<RollbackPlan>,
+  ): Promise<Deploy> {
     const state = new DeployState(em, this.deps.bus, this.deps.now);
-    const log = this.openLog(em, deploy.id);
-    const link = this.deps.data.deploy(site.slug, deploy.id);
-    try {
-      await state.setDeploy(deploy, 'PUBLISHING');
-      log.system(`rolling back to deploy #${source.number} (${source.id})`);
-      await symlink(source.id, link);
-      await this.activate(em, deploy, site.id, files, log, {
-        live: `live at ${site.slug}: the files of deploy #${source.number}`,
-      });
-    } catch (err) {
-      await rm(link, { force: true });
-      await endUnpublished(state, log, deploy.id, site.id, err);
-      throw err;
-    } finally {
-      await log.close();
-    }
+    return this.deps.locks.run(siteId, async () => {
+      const site = await state.site(siteId);
+      if (!site) throw new NotFoundError(`No site ${siteId}`);
+      const current = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
+      const { deploy, source, files } = await prepare(site, current);
+      const log = this.openLog(em, deploy.id);
+      const link = this.deps.data.deploy(site.slug, deploy.id);
+      try {
+        await state.setDeploy(deploy, 'PUBLISHING');
+        log.system(`rolling back to deploy #${source.number} (${source.id})`);
+        await symlink(source.id, link);
+        await this.switchTo(em, deploy, site.id, files, log, {
+          live: `live at ${site.slug}: the files of deploy #${source.number}`,
+        });
+      } catch (err) {
+        await rm(link, { force: true });
+        await endUnpublished(state, log, deploy.id, site.id, err);
+        throw err;
+      } finally {
+        await log.close();
+      }
+      return deploy;
+    });
   }
 
   /**
@@ -134,6 +127,36 @@ export class Activation {
   /** Stops serving a site (before it is deleted). */
   async retire(slug: string): Promise<void> {
     await this.deps.runtime.remove(slug);
+  }
+
+  /** `activate` without taking the lock: the caller holds it. */
+  private async switchTo(
+    em: EntityManager,
+    deploy: Deploy,
+    siteId: string,
+    files: string,
+    log: ActivationLog,
+    opts: { live?: string; beforeLive?: () => Promise<void> },
+  ): Promise<void> {
+    const state = new DeployState(em, this.deps.bus, this.deps.now);
+    // What is current now, not when the deploy began: a rollback may have run meanwhile.
+    const site = await state.site(siteId);
+    if (!site) throw new NotFoundError(`No site ${siteId}`);
+    const previous = site.currentDeployId ? await state.deploy(site.currentDeployId) : null;
+    let applied: Applied;
+    try {
+      applied = await this.serve(site, { id: deploy.id, files }, log);
+      await switchCurrent(this.deps.data.current(site.slug), deploy.id);
+    } catch (err) {
+      // A deploy that never went live leaves no permalink behind (its files are removed too).
+      await this.deps.runtime.forget(siteSpec(site), [deploy.id]).catch(() => {});
+      throw err;
+    }
+    log.system(opts.live ?? `live at ${site.slug} (deploy ${deploy.id})`);
+    await this.prune(em, site, deploy.id, log);
+    await opts.beforeLive?.();
+    await log.flush();
+    await state.goLive(deploy, site, previous, { localPort: applied.localPort });
   }
 
   private async serve(site: Site, deploy: DeployFiles, log: ActivationLog): Promise<Applied> {

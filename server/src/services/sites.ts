@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Config } from '../config.js';
 import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
@@ -141,7 +142,12 @@ export class SiteService {
     }
     new DeployState(em, this.deps.bus).publishSite(site);
     const archive = input.file ? { archive: this.deps.data.archiveRelative(deployId) } : {};
-    await this.queueDeploy(em, site, git ? 'GIT' : 'UPLOAD', { id: deployId, ...archive });
+    try {
+      await this.queueDeploy(em, site, git ? 'GIT' : 'UPLOAD', { id: deployId, ...archive });
+    } catch (err) {
+      if (input.file) await rm(this.deps.data.archive(deployId), { force: true });
+      throw err;
+    }
     return site;
   }
 
@@ -215,7 +221,13 @@ export class SiteService {
       if (!last?.archive) throw new BadInputError('This site has no earlier archive; send one', 'file');
       archive = last.archive;
     }
-    return this.queueDeploy(em, site, file ? 'UPLOAD' : trigger, { id: deployId, archive });
+    try {
+      return await this.queueDeploy(em, site, file ? 'UPLOAD' : trigger, { id: deployId, archive });
+    } catch (err) {
+      // No deploy row refers to the new archive: it goes with the failed request.
+      if (file) await rm(this.deps.data.archive(deployId), { force: true });
+      throw err;
+    }
   }
 
   /**
@@ -233,30 +245,35 @@ export class SiteService {
         'deployId',
       );
     }
-    if (site.currentDeployId === target.id)
-      throw new ConflictError(`Deploy #${target.number} is already current`);
     const sourceId = target.sourceDeployId ?? target.id;
-    const files = this.deps.data.deploy(site.slug, sourceId);
-    if (target.filesPrunedAt || !(await isDirectory(files))) {
-      throw new BadInputError(
-        `The files of deploy #${target.number} were removed by retention (LAUNCHPAD_KEEP_DEPLOYS); deploy again instead`,
-        'deployId',
+    // Decided under the site lock, against what is current then: of several rollbacks at once to the same
+    // files, the first goes live and the others find them current.
+    return this.deps.activation.rollback(em, site.id, async (locked, current) => {
+      if (current && (current.id === target.id || (current.sourceDeployId ?? current.id) === sourceId)) {
+        throw new ConflictError(`Deploy #${target.number} is already current`);
+      }
+      const files = this.deps.data.deploy(locked.slug, sourceId);
+      const source = await em.findOne(DeployEntity, { id: sourceId }, { refresh: true });
+      if (!source || source.filesPrunedAt || !(await isDirectory(files))) {
+        throw new BadInputError(
+          `The files of deploy #${target.number} were removed by retention (LAUNCHPAD_KEEP_DEPLOYS); deploy again instead`,
+          'deployId',
+        );
+      }
+      const deploy = await this.queueDeploy(
+        em,
+        locked,
+        'ROLLBACK',
+        {
+          id: newId(),
+          sourceDeployId: sourceId,
+          commitSha: target.commitSha,
+          commitMessage: target.commitMessage,
+        },
+        false,
       );
-    }
-    const deploy = await this.queueDeploy(
-      em,
-      site,
-      'ROLLBACK',
-      {
-        id: newId(),
-        sourceDeployId: sourceId,
-        commitSha: target.commitSha,
-        commitMessage: target.commitMessage,
-      },
-      false,
-    );
-    await this.deps.activation.rollback(em, site, deploy, { number: target.number, id: sourceId }, files);
-    return deploy;
+      return { deploy, source: { number: target.number, id: sourceId }, files };
+    });
   }
 
   async rotateWebhookSecret(caller: Caller, id: string): Promise<Site> {
@@ -314,7 +331,7 @@ export class SiteService {
   ): Promise<Deploy> {
     const fieldsWithDefaults: Deploy = {
       siteId: site.id,
-      number: site.nextDeployNumber,
+      number: 0, // reserved below
       status: 'QUEUED',
       trigger,
       commitSha: null,
@@ -328,9 +345,16 @@ export class SiteService {
       finishedAt: null,
       ...fields,
     };
-    site.nextDeployNumber += 1;
-    const deploy = em.create(DeployEntity, fieldsWithDefaults);
-    await em.flush();
+    const deploy = await em.transactional(async (tx) => {
+      // The number is reserved by one atomic increment in the same transaction as the insert: concurrent
+      // deploys of a site (two uploads, a webhook and a rollback) each get their own, on SQLite (the
+      // write lock) and PostgreSQL (the row lock) alike, with no retry loop and no gap when the insert
+      // fails. Reading it in memory and writing it back let two requests take the same number.
+      await tx.nativeUpdate(SiteEntity, { id: site.id }, { nextDeployNumber: raw('next_deploy_number + 1') });
+      // Refreshes the caller's site too (the same instance), so no later flush writes a stale counter back.
+      const fresh = await tx.findOneOrFail(SiteEntity, { id: site.id }, { refresh: true });
+      return tx.create(DeployEntity, { ...fieldsWithDefaults, number: fresh.nextDeployNumber - 1 });
+    });
     const state = new DeployState(em, this.deps.bus, this.now);
     state.publishDeploy(deploy);
     // Lists of deploys hang off the site: a queued deploy shows there before it starts.
