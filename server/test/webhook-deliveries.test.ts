@@ -2,13 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SiteEntity, WebhookDeliveryEntity } from '../src/db/entities.js';
+import { WebhookDeliveryEntity } from '../src/db/entities.js';
 import { type Orm, openDatabase } from '../src/db/orm.js';
-import { newId } from '../src/domain/ids.js';
+import type { Site } from '../src/domain/model.js';
 import { createEventBus } from '../src/events/pubsub.js';
 import { DeliveryBudget } from '../src/services/delivery-budget.js';
 import type { SiteService } from '../src/services/sites.js';
 import { KEEP_UNDEPLOYED_DELIVERIES, WebhookService } from '../src/services/webhooks.js';
+import { seedSites } from './support/seed.js';
 
 // The bound on stored deliveries over time (lifecycle.test.ts floods a live server within one window):
 // across many windows, only the newest KEEP_UNDEPLOYED_DELIVERIES rejected rows of a site stay. A real
@@ -28,29 +29,7 @@ afterAll(async () => {
 describe('rejected deliveries over many windows', () => {
   it('rejected deliveries flood across windows: only the newest rows of a site are kept', async () => {
     const em = orm.em.fork();
-    const now = new Date();
-    const site = em.create(SiteEntity, {
-      id: newId(),
-      slug: 'flooded',
-      name: 'flooded',
-      sourceType: 'GIT',
-      gitUrl: 'https://example.com/x.git',
-      branch: 'main',
-      buildCommand: null,
-      outputDir: 'dist',
-      envVars: [],
-      autoDeploy: true,
-      spa: false,
-      domains: [],
-      webhookSecret: 'secret',
-      status: 'CREATED',
-      currentDeployId: null,
-      localPort: null,
-      nextDeployNumber: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await em.flush();
+    const [site] = (await seedSites(em, 1, { deploysPerSite: 0, deliveriesPerSite: 0 })) as [Site];
     let clock = Date.now();
     // Ten stored rows per one-minute window; every delivery opens a new window.
     const budget = new DeliveryBudget({ rows: 10, windowMs: 60_000, writeEveryMs: 1000 }, () => clock);

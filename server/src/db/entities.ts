@@ -10,6 +10,20 @@ import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js'
 // site owns (deploys, their log lines, webhook deliveries) goes with it; a pointer to a deploy that is gone
 // becomes null.
 
+/**
+ * `site_id` of a row that belongs to a site: an id in the model, a foreign key deleted with its site. No index
+ * of its own: each table's composite index starting with `site_id` serves lookups by site.
+ */
+const siteReference = () =>
+  ({
+    kind: 'm:1',
+    entity: 'Site',
+    mapToPk: true,
+    fieldName: 'site_id',
+    deleteRule: 'cascade',
+    index: false,
+  }) as const;
+
 export const SiteEntity = new EntitySchema<Site>({
   name: 'Site',
   tableName: 'sites',
@@ -51,14 +65,7 @@ export const DeployEntity = new EntitySchema<Deploy>({
   properties: {
     id: { type: 'string', primary: true, length: 24 },
     // No index of its own: the unique (site_id, number) index serves lookups by site_id.
-    siteId: {
-      kind: 'm:1',
-      entity: 'Site',
-      mapToPk: true,
-      fieldName: 'site_id',
-      deleteRule: 'cascade',
-      index: false,
-    },
+    siteId: siteReference(),
     number: { type: 'integer' },
     status: { type: 'string', length: 16 },
     trigger: { type: 'string', length: 16 },
@@ -110,14 +117,7 @@ export const WebhookDeliveryEntity = new EntitySchema<WebhookDelivery>({
   properties: {
     id: { type: 'string', primary: true, length: 24 },
     // Indexed by (site_id, received_at).
-    siteId: {
-      kind: 'm:1',
-      entity: 'Site',
-      mapToPk: true,
-      fieldName: 'site_id',
-      deleteRule: 'cascade',
-      index: false,
-    },
+    siteId: siteReference(),
     deliveryId: { type: 'string', length: 64, nullable: true },
     event: { type: 'string', length: 64 },
     outcome: { type: 'string', length: 16 },

@@ -1,3 +1,4 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import { NotFoundError } from '../domain/errors.js';
@@ -82,30 +83,31 @@ export class Reads {
 
   /** Newest first. */
   deploys(site: Pick<Site, 'id'>, first: number): Promise<Deploy[]> {
-    const n = clamp(first);
-    let loader = this.newestDeploys.get(n);
-    if (!loader) {
-      loader = new DataLoader(async (siteIds) => {
-        const bySite = await newestPerSite(this.caller.em, DeployEntity, 'number', siteIds, n);
-        return siteIds.map((id) => bySite.get(id) ?? []);
-      }, BATCH_ONLY);
-      this.newestDeploys.set(n, loader);
-    }
-    return loader.load(site.id);
+    return this.newest(this.newestDeploys, DeployEntity, 'number', first).load(site.id);
   }
 
   /** Newest first. */
   webhookDeliveries(site: Pick<Site, 'id'>, first: number): Promise<WebhookDelivery[]> {
+    return this.newest(this.newestDeliveries, WebhookDeliveryEntity, 'receivedAt', first).load(site.id);
+  }
+
+  /** One loader per page size: a page of sites asking for the same `first` is one query. */
+  private newest<T extends { siteId: string }>(
+    loaders: Map<number, DataLoader<string, T[]>>,
+    entity: EntitySchema<T>,
+    orderBy: keyof T & string,
+    first: number,
+  ): DataLoader<string, T[]> {
     const n = clamp(first);
-    let loader = this.newestDeliveries.get(n);
+    let loader = loaders.get(n);
     if (!loader) {
       loader = new DataLoader(async (siteIds) => {
-        const bySite = await newestPerSite(this.caller.em, WebhookDeliveryEntity, 'receivedAt', siteIds, n);
+        const bySite = await newestPerSite(this.caller.em, entity, orderBy, siteIds, n);
         return siteIds.map((id) => bySite.get(id) ?? []);
       }, BATCH_ONLY);
-      this.newestDeliveries.set(n, loader);
+      loaders.set(n, loader);
     }
-    return loader.load(site.id);
+    return loader;
   }
 
   /** Stored lines of a visible deploy with seq > after, oldest first. Not cached: logs grow while read. */
