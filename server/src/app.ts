@@ -3,11 +3,13 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import type { IdentitySignIn } from './auth/identity.js';
 import type { Config } from './config.js';
 import { type Orm, openDatabase } from './db/orm.js';
 import { createEventBus, type PubSub } from './events/pubsub.js';
 import { type AdminToken, loadAdminToken } from './http/admin-token.js';
 import { createGraphQLServer } from './http/graphql.js';
+import { oidcRoutes } from './http/oidc-routes.js';
 import { createRoutes } from './http/routes.js';
 import { Activation } from './pipeline/activation.js';
 import { DataDir } from './pipeline/data-dir.js';
@@ -42,8 +44,17 @@ export interface App {
 const CLONE_TIMEOUT_MS = 5 * 60 * 1000;
 const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 
+/** Parts a caller may supply instead of the defaults. */
+export interface AppParts {
+  /** Turns an OpenID identity into a session (accounts); without it every OIDC sign-in is refused. */
+  identitySignIn?: IdentitySignIn;
+}
+
+/** Until accounts exist, no identity has an account to sign in to. */
+const noAccounts: IdentitySignIn = async () => ({ ok: false, reason: 'no_account' });
+
 /** Wires Launchpad together from its configuration: database, Docker, pipeline, API. */
-export async function buildApp(config: Config): Promise<App> {
+export async function buildApp(config: Config, parts: AppParts = {}): Promise<App> {
   const data = new DataDir(config.dataDir);
   await data.prepare();
   const orm = await openDatabase(config.dataDir);
@@ -112,6 +123,11 @@ export async function buildApp(config: Config): Promise<App> {
       githubWebhook: (req) => webhooks.receive(orm.em.fork(), req),
       dockerPing: () => runtime.ping(),
       webRoot: existsSync(join(WEB_DIST, 'index.html')) ? WEB_DIST : null,
+      oidc: oidcRoutes({
+        providers: config.oidcProviders,
+        publicUrl: () => publicUrl,
+        signIn: parts.identitySignIn ?? noAccounts,
+      }),
     }),
   });
 

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { type OidcProviderSettings, OidcSettingsError, readOidcProviders } from './auth/oidc/settings.js';
 
 /** Launchpad's configuration, read once from the environment at start (names fixed by api.md). */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   buildNetwork: string;
   https: boolean;
   acmeEmail: string | null;
+  /** OpenID Connect sign-in (issue 11): LAUNCHPAD_OIDC_PROVIDERS and LAUNCHPAD_OIDC_<NAME>_*. */
+  oidcProviders: OidcProviderSettings[];
 }
 
 export class ConfigError extends Error {
@@ -81,11 +84,21 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ),
     https: acmeEmail !== null || read.bool('LAUNCHPAD_HTTPS', false),
     acmeEmail,
+    oidcProviders: oidcProviders(env),
   };
   if (config.adminToken !== null && config.adminToken.length < 16) {
     throw new ConfigError('LAUNCHPAD_ADMIN_TOKEN', 'must be at least 16 characters');
   }
   return config;
+}
+
+function oidcProviders(env: Env): OidcProviderSettings[] {
+  try {
+    return readOidcProviders(env);
+  } catch (err) {
+    if (err instanceof OidcSettingsError) throw new ConfigError(err.variable, err.detail);
+    throw err;
+  }
 }
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;

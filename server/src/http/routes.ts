@@ -14,6 +14,8 @@ export interface RouteDeps {
   dockerPing: () => Promise<boolean>;
   /** The built dashboard (web/dist); null when it was not built. */
   webRoot: string | null;
+  /** OpenID Connect sign-in under /auth/oidc/ (http/oidc-routes.ts); answers false for other paths. */
+  oidc?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 const TYPES: Record<string, string> = {
@@ -64,6 +66,7 @@ export function createRoutes(deps: RouteDeps) {
       });
       return json(res, answer.status, answer.body);
     }
+    if (deps.oidc && path.startsWith('/auth/oidc/') && (await deps.oidc(req, res))) return true;
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (path.startsWith('/api/')) return false;
     return serveDashboard(deps.webRoot, path, res);
