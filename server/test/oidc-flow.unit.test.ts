@@ -39,10 +39,14 @@ let lpExpiring: Launchpad;
 async function startRoutes(port: number, pendingTtlMs?: number): Promise<Launchpad> {
   const url = `http://127.0.0.1:${port}`;
   const providers = readOidcProviders({
-    LAUNCHPAD_OIDC_PROVIDERS: 'test',
+    LAUNCHPAD_OIDC_PROVIDERS: 'test,other',
     LAUNCHPAD_OIDC_TEST_ISSUER: provider.issuer,
     LAUNCHPAD_OIDC_TEST_CLIENT_ID: provider.clientId,
     LAUNCHPAD_OIDC_TEST_CLIENT_SECRET: provider.clientSecret,
+    // A second provider, to complete sign-ins at the wrong one's callback.
+    LAUNCHPAD_OIDC_OTHER_ISSUER: provider.issuer,
+    LAUNCHPAD_OIDC_OTHER_CLIENT_ID: provider.clientId,
+    LAUNCHPAD_OIDC_OTHER_CLIENT_SECRET: provider.clientSecret,
   });
   const routes = oidcRoutes({ providers, publicUrl: () => url, signIn, pendingTtlMs });
   const server = createServer(async (req, res) => {
@@ -188,6 +192,16 @@ describe('OpenID Connect sign-in against a real provider', () => {
     forged.searchParams.set('state', 'not-the-state-we-sent-0123456789');
     const res = await browser.get(forged.href);
     expect(res.headers.get('location')).toBe('/?signin_error=state_mismatch');
+    expect(calls).toHaveLength(0);
+  });
+
+  it("mix-up: a sign-in started with one provider is refused at another provider's callback", async () => {
+    const browser = new HttpBrowser();
+    const { callback } = await signInAtProvider(browser, 'alice');
+    const elsewhere = new URL(`${lp.url}/auth/oidc/other/callback${callback.search}`);
+    expect((await browser.get(elsewhere.href)).headers.get('location')).toBe('/?signin_error=state_mismatch');
+    // Spent: the right callback no longer works either.
+    expect((await browser.get(callback.href)).headers.get('location')).toBe('/?signin_error=state_mismatch');
     expect(calls).toHaveLength(0);
   });
 
