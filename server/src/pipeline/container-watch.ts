@@ -86,16 +86,17 @@ export class ContainerWatch {
   }
 
   private async down(siteId: string, reason: string, serverId: string | null): Promise<void> {
-    await this.deps.locks.run(siteId, async () => {
+    const confirmed = await this.deps.locks.run(siteId, async () => {
       const { state, site } = await this.servedSite(siteId);
       // The engine may still list the dying server as running: only another server running means replaced.
-      if (!site || (await this.runsOtherThan(siteId, serverId))) return;
+      if (!site || (await this.runsOtherThan(siteId, serverId))) return false;
       if (site.status === 'LIVE') {
         console.warn(`site watcher: ${site.slug} is down (${reason})`);
         await state.setSite(site, { status: 'DOWN' });
       }
+      return true;
     });
-    this.scheduleRestart(siteId);
+    if (confirmed) this.scheduleRestart(siteId);
   }
 
   private async up(siteId: string): Promise<void> {

@@ -114,6 +114,11 @@ export class DockerSiteRuntime implements SiteRuntime {
   async revive(site: SiteSpec): Promise<SiteEndpoint> {
     if (this.retired.has(site.slug)) throw new Error(`site ${site.slug} was removed; it is not revived`);
     const { ip, localPort } = await this.containers.ensure(this.containerSpec(site));
+    // Removed while it was being started (a delete does not wait for the watcher): it stays removed.
+    if (this.retired.has(site.slug)) {
+      await this.containers.remove(site.slug);
+      throw new Error(`site ${site.slug} was removed; it is not revived`);
+    }
     return { ip, localPort };
   }
 
