@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { DeployEntity } from '../db/entities.js';
 import type { Deploy, Site } from '../domain/model.js';
+import { validateSlug } from '../domain/slug.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { SiteRuntime } from '../runtime/ports.js';
 import type { Activation } from './activation.js';
@@ -140,7 +141,7 @@ export async function removeLeftovers(
     const keep = deploys.filter((d) => d.siteId === site.id && busy(d.id)).map((d) => d.id);
     const dir = deps.data.deploys(site.slug);
     for (const entry of await readdir(dir).catch(() => [] as string[])) {
-      if (busy(entry)) continue;
+      if (!DEPLOY_ID.test(entry) || busy(entry)) continue;
       await rm(join(dir, entry), { recursive: true, force: true });
       removed.folders++;
     }
@@ -154,7 +155,7 @@ export async function removeLeftovers(
   const slugs = new Set(sites.map((s) => s.slug));
   const sitesRoot = join(deps.data.root, 'sites');
   for (const entry of await readdir(sitesRoot).catch(() => [] as string[])) {
-    if (slugs.has(entry)) continue;
+    if (slugs.has(entry) || !isSlug(entry)) continue;
     await rm(join(sitesRoot, entry), { recursive: true, force: true });
     removed.folders++;
   }
@@ -170,16 +171,20 @@ export async function removeLeftovers(
   for (const { archive } of newest.values()) keptArchives.add(archive);
   for (const entry of await readdir(join(deps.data.root, 'archives')).catch(() => [] as string[])) {
     const id = entry.replace(/\.zip$/, '');
-    if (keptArchives.has(deps.data.archiveRelative(id)) || deps.isRunning(id)) continue;
+    if (!DEPLOY_ID.test(id) || keptArchives.has(deps.data.archiveRelative(id)) || deps.isRunning(id))
+      continue;
     await rm(join(deps.data.root, 'archives', entry), { force: true });
     removed.archives++;
   }
   for (const entry of await readdir(join(deps.data.root, 'logs')).catch(() => [] as string[])) {
     const id = entry.replace(/\.log$/, '');
-    if (!known.has(id)) await rm(join(deps.data.root, 'logs', entry), { force: true });
+    if (DEPLOY_ID.test(id) && !known.has(id)) await rm(join(deps.data.root, 'logs', entry), { force: true });
   }
   return removed;
 }
+
+/** Only names Launchpad gives (24 hex characters) are ever removed here: anything else is not ours. */
+const DEPLOY_ID = /^[0-9a-f]{24}$/;
 
 /** A deploy whose files retention keeps: it went live (or is still to run) and was not pruned. */
 function keepsFiles(d: Pick<Deploy, 'status' | 'filesPrunedAt'>): boolean {
@@ -192,6 +197,15 @@ async function readCurrentLink(link: string): Promise<string | null> {
   const target = await readlink(link).catch(() => null);
   const match = target ? /^deploys\/([0-9a-f]{24})$/.exec(target) : null;
   return match?.[1] ?? null;
+}
+
+function isSlug(name: string): boolean {
+  try {
+    validateSlug(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function isDir(path: string): Promise<boolean> {
