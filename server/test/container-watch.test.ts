@@ -1,12 +1,18 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect, createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker, eventually, httpGet, type Launchpad, startLaunchpad } from './support/harness.js';
 import { makeZip } from './support/zip.js';
 
 let lp: Launchpad;
+const cleanups: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   lp = await startLaunchpad();
 });
 afterAll(async () => {
+  for (const c of cleanups.reverse()) await c().catch(() => {});
   await lp?.cleanup();
 });
 
@@ -111,4 +117,90 @@ describe('site containers stopped behind Launchpad’s back', () => {
       [],
     );
   }, 120_000);
+});
+
+/**
+ * The engine's socket behind a relay the test can cut: what the control plane sees when the engine restarts
+ * (its event stream ends, new connections are refused for a while). The engine itself is never touched.
+ */
+async function engineRelay(): Promise<{
+  socket: string;
+  cut(): void;
+  resume(): void;
+  close(): Promise<void>;
+}> {
+  const dir = await mkdtemp(join(tmpdir(), 'launchpad-relay-'));
+  const socket = join(dir, 'docker.sock');
+  const open = new Set<Socket>();
+  let refusing = false;
+  const server: Server = createServer((client) => {
+    if (refusing) return void client.destroy();
+    const engine = connect('/var/run/docker.sock');
+    open.add(client).add(engine);
+    client.pipe(engine).pipe(client);
+    const drop = () => {
+      client.destroy();
+      engine.destroy();
+      open.delete(client);
+      open.delete(engine);
+    };
+    client.on('error', drop).on('close', drop);
+    engine.on('error', drop).on('close', drop);
+  });
+  await new Promise<void>((done) => server.listen(socket, done));
+  return {
+    socket,
+    cut() {
+      refusing = true;
+      for (const s of open) s.destroy();
+    },
+    resume() {
+      refusing = false;
+    },
+    async close() {
+      for (const s of open) s.destroy();
+      await new Promise((done) => server.close(done));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('the engine event stream breaks', () => {
+  it('reconnects, and a site container killed while the stream was down is found and started again', async () => {
+    const relay = await engineRelay();
+    cleanups.push(() => relay.close());
+    const viaRelay = await startLaunchpad({ LAUNCHPAD_DOCKER_HOST: `unix://${relay.socket}` });
+    cleanups.push(() => viaRelay.cleanup());
+    const slug = `${viaRelay.slugPrefix}-gap`;
+    const res = await viaRelay.upload(
+      'mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+      { input: { name: slug, slug, sourceType: 'ZIP', file: null } },
+      { path: 'input.file', name: 's.zip', content: await makeZip([['index.html', 'after the gap']]) },
+    );
+    expect(res.errors).toBeUndefined();
+    const siteId = res.data!.createSite.id as string;
+    const siteStatus = async () =>
+      (await viaRelay.gql('query($id: ID!) { site(id: $id) { status } }', { id: siteId })).data?.site?.status;
+    await eventually(async () => ((await siteStatus()) === 'LIVE' ? true : undefined), 60_000, 'live');
+
+    // The engine "restarts": the stream ends and reconnecting fails while the container is killed, so its
+    // events never reach the watcher; only the comparison after reconnecting can notice.
+    relay.cut();
+    await container(slug).kill();
+    expect((await container(slug).inspect()).State.Running).toBe(false);
+    relay.resume();
+
+    await eventually(
+      async () => ((await container(slug).inspect()).State.Running ? true : undefined),
+      60_000,
+      'restart after reconnecting',
+    );
+    await eventually(async () => ((await siteStatus()) === 'LIVE' ? true : undefined), 30_000, 'LIVE');
+    const { ip } = await viaRelay.app.runtime.endpoint(slug);
+    const page = await eventually(async () => {
+      const r = await httpGet(ip!, '/', `${slug}.localhost`).catch(() => undefined);
+      return r?.status === 200 ? r : undefined;
+    });
+    expect(page.body.toString()).toBe('after the gap');
+  }, 180_000);
 });
