@@ -12,6 +12,7 @@ import { createGraphQLServer } from './http/graphql.js';
 import { oidcRoutes } from './http/oidc-routes.js';
 import { createRoutes } from './http/routes.js';
 import { Activation } from './pipeline/activation.js';
+import { ContainerWatch } from './pipeline/container-watch.js';
 import { DataDir } from './pipeline/data-dir.js';
 import { Deployer } from './pipeline/deployer.js';
 import { DeployQueue } from './pipeline/queue.js';
@@ -83,11 +84,12 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     maxUncompressedBytes: config.maxUncompressedBytes,
     maxFiles: config.maxFiles,
   };
+  const locks = new SiteLocks();
   const activation = new Activation({
     bus,
     data,
     runtime,
-    locks: new SiteLocks(),
+    locks,
     keepDeploys: config.keepDeploys,
   });
   const deployer = new Deployer({
@@ -107,6 +109,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     },
   });
   const queue = new DeployQueue(deployer, config.buildConcurrency);
+  const watch = new ContainerWatch({ orm, bus, runtime, locks, maxRestarts: config.siteRestarts });
   const sites = new SiteService({ config, bus, data, queue, activation, zipLimits });
 
   const webhooks = new WebhookService(sites, bus);
@@ -141,10 +144,12 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     builds,
     async start() {
       if (await runtime.ping()) {
-        await recover({ orm, bus, data, builds, runtime, queue });
+        await recover({ orm, bus, data, builds, runtime, queue, activation });
       } else {
         console.warn('The Docker engine does not answer: deploys will fail until it does (see /healthz).');
       }
+      // After recovery, which starts what should run; from then on the watcher keeps it running.
+      watch.start();
       await new Promise<void>((resolveListen, reject) => {
         http.server.once('error', reject);
         http.server.listen(config.port, config.host, () => resolveListen());
@@ -159,6 +164,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       await http.close();
       await new Promise<void>((done) => http.server.close(() => done()));
       http.server.closeAllConnections();
+      await watch.stop();
       await queue.stop();
       await orm.close(true);
     },

@@ -18,6 +18,8 @@ export interface Config {
   gitSchemes: readonly string[];
   publishPorts: boolean;
   keepDeploys: number;
+  /** Issue 17: restarts of a site container that died without Launchpad stopping it, before giving up. */
+  siteRestarts: number;
   maxUploadBytes: number;
   maxUncompressedBytes: number;
   maxFiles: number;
@@ -71,6 +73,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     gitSchemes: read.list('LAUNCHPAD_GIT_SCHEMES', ['https'], GIT_SCHEMES),
     publishPorts: read.bool('LAUNCHPAD_PUBLISH_PORTS', false),
     keepDeploys: read.int('LAUNCHPAD_KEEP_DEPLOYS', 10, 1, 1000),
+    siteRestarts: read.int('LAUNCHPAD_SITE_RESTARTS', 5, 0, 1000),
     maxUploadBytes: read.int('LAUNCHPAD_MAX_UPLOAD_MB', 100, 1, 10_240) * MiB,
     maxUncompressedBytes: read.int('LAUNCHPAD_MAX_SITE_MB', 500, 1, 102_400) * MiB,
     maxFiles: read.int('LAUNCHPAD_MAX_FILES', 20_000, 1, 1_000_000),

@@ -6,7 +6,8 @@
 export const SOURCE_TYPES = ['ZIP', 'GIT'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
-export const SITE_STATUSES = ['CREATED', 'DEPLOYING', 'LIVE', 'FAILED'] as const;
+/** DOWN (issue 17): the site has a live deploy but its server is not running; Launchpad is restarting it. */
+export const SITE_STATUSES = ['CREATED', 'DEPLOYING', 'LIVE', 'FAILED', 'DOWN'] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 
 export const DEPLOY_STATUSES = [

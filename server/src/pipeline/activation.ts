@@ -97,11 +97,16 @@ export class Activation {
   }
 
   /**
-   * A settings change that changes how the site is served (SPA fallback, domains): the current deploy's
-   * files again, with the new settings (its permalink takes them too; earlier deploys keep theirs). Logged
-   * in the current deploy's log. Throws, leaving the site served as before, when it cannot be applied.
+   * A settings change that changes how the site is served (SPA fallback, domains), or recovery after a crash
+   * (pipeline/reconcile.ts): the current deploy's files again, with the site's settings (its permalink takes
+   * them too; earlier deploys keep theirs). Logged in the current deploy's log. Throws, leaving the site
+   * served as before, when it cannot be applied.
    */
-  async reapply(em: EntityManager, siteId: string): Promise<void> {
+  async reapply(
+    em: EntityManager,
+    siteId: string,
+    reason = 'site settings changed: serving this deploy with them',
+  ): Promise<void> {
     const state = new DeployState(em, this.deps.bus, this.deps.now);
     await this.deps.locks.run(siteId, async () => {
       const site = await state.site(siteId);
@@ -109,9 +114,11 @@ export class Activation {
       if (!site || !current) return;
       const log = await this.appendLog(em, current.id);
       try {
-        log.system('site settings changed: serving this deploy with them');
+        log.system(reason);
         const files = this.deps.data.deploy(site.slug, current.id);
         const applied = await this.serve(site, { id: current.id, files }, log);
+        // A no-op after a settings change; after a crash mid-switch it puts back what the database says.
+        await switchCurrent(this.deps.data.current(site.slug), current.id);
         // A change of domains recreates the container, which may publish another loopback port.
         if (applied.localPort !== site.localPort) await state.setSite(site, { localPort: applied.localPort });
       } catch (err) {

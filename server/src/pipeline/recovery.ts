@@ -3,8 +3,10 @@ import type { MikroORM } from '@mikro-orm/sqlite';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { BuildRunner, SiteRuntime } from '../runtime/ports.js';
+import type { Activation } from './activation.js';
 import type { DataDir } from './data-dir.js';
 import type { DeployQueue } from './queue.js';
+import { reconcileServing, removeLeftovers } from './reconcile.js';
 import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
 
@@ -15,20 +17,19 @@ export interface RecoveryDeps {
   builds: BuildRunner;
   runtime: SiteRuntime;
   queue: DeployQueue;
+  activation: Pick<Activation, 'reapply'>;
 }
 
 /**
  * Brings rows, files and containers back in line after a stop or crash: deploys that were mid-flight
- * failed with the process, waiting ones run again, work dirs are scratch, and every live site gets its
- * container back. Runs once at start, before the API takes requests.
+ * failed with the process, waiting ones run again, work dirs are scratch, every live site gets its
+ * container back and serves what the database calls current (pipeline/reconcile.ts), and what deploys
+ * that never went live left behind is removed. Runs once at start, before the API takes requests.
  */
 export async function recover(deps: RecoveryDeps): Promise<{ requeued: number; interrupted: number }> {
   const em = deps.orm.em.fork();
   const state = new DeployState(em, deps.bus);
   const interrupted = await em.find(DeployEntity, { status: { $in: ['BUILDING', 'PUBLISHING'] } });
-  for (const deploy of interrupted) {
-    await state.setDeploy(deploy, 'FAILED', { error: 'interrupted by restart' });
-  }
   await deps.builds.removeStale();
   for (const entry of await readdir(deps.data.workRoot, { withFileTypes: true }).catch(() => [])) {
     await rm(deps.data.work(entry.name), { recursive: true, force: true });
@@ -52,6 +53,14 @@ export async function recover(deps: RecoveryDeps): Promise<{ requeued: number; i
     };
     if (patch.localPort !== site.localPort || patch.status !== site.status) await state.setSite(site, patch);
   }
+
+  const reconcile = { ...deps, isRunning: (id: string) => deps.queue.isRunning(id) };
+  const finished = await reconcileServing(em, reconcile, sites, interrupted);
+  for (const deploy of interrupted) {
+    if (!finished.has(deploy.id))
+      await state.setDeploy(deploy, 'FAILED', { error: 'interrupted by restart' });
+  }
+  await removeLeftovers(em, reconcile, sites);
 
   const queued = await em.find(DeployEntity, { status: 'QUEUED' }, { orderBy: { createdAt: 'asc' } });
   for (const deploy of queued) {

@@ -90,6 +90,8 @@ export interface RuntimeSite {
   siteId: string;
   slug: string;
   running: boolean;
+  /** The runtime's id of the server (a container id); a replaced server has a new one. */
+  serverId?: string;
 }
 
 export interface SiteRuntime {
@@ -118,4 +120,29 @@ export interface SiteRuntime {
   reconcile(known: readonly string[], serve: readonly SiteSpec[]): Promise<Map<string, SiteEndpoint>>;
   /** Whether the engine behind the runtime answers (for /healthz and start-up). */
   ping(): Promise<boolean>;
+  /**
+   * After a crash: drops what the runtime keeps for every deploy of the site not in `deployIds` (permalinks
+   * of deploys that never went live). Returns the ids it dropped something for.
+   */
+  retain(site: SiteSpec, deployIds: readonly string[]): Promise<string[]>;
+  /**
+   * Starts the site's server again as it was configured (after it died or was removed behind Launchpad's
+   * back), creating it when it is gone. Rejects when it cannot be started.
+   */
+  revive(site: SiteSpec): Promise<SiteEndpoint>;
+  /**
+   * Reports the site servers' real state as it changes (one event stream per runtime, shared by every
+   * listener). Servers the runtime itself removes are not reported; one it replaces (a settings change) is, so
+   * a listener compares `serverId` with `list()`. Returns the unsubscribe.
+   */
+  watch(listener: (event: SiteRuntimeEvent) => void): () => void;
 }
+
+/**
+ * A change of a site server's state that Launchpad did not make: `down` (it stopped: crashed, was killed or
+ * removed), `up` (it runs again). `resync`: the stream (re)connected and events may have been missed before
+ * it, so a listener compares what should run with `list()`.
+ */
+export type SiteRuntimeEvent =
+  | { kind: 'down' | 'up'; siteId: string; slug: string; serverId: string; reason: string; at: Date }
+  | { kind: 'resync'; at: Date };

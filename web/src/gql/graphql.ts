@@ -253,6 +253,7 @@ export type SiteWebhookDeliveriesArgs = {
 export const SiteStatus = {
   Created: 'CREATED',
   Deploying: 'DEPLOYING',
+  Down: 'DOWN',
   Failed: 'FAILED',
   Live: 'LIVE'
 } as const;

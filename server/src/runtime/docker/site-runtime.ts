@@ -10,10 +10,12 @@ import type {
   RuntimeSite,
   SiteEndpoint,
   SiteRuntime,
+  SiteRuntimeEvent,
   SiteSpec,
 } from '../ports.js';
 import { type SiteContainerSpec, SiteContainers, type SiteContainersOptions } from '../site-containers.js';
 import { ConfigChange } from './config-folder.js';
+import { ContainerEvents } from './container-watch.js';
 import { checkNginxConfig, removeStaleConfigChecks } from './nginx-check.js';
 import { waitUntilServing } from './serving-probe.js';
 import { MAIN_CONFIG, permalinkConfig, renderSiteConfig } from './site-config.js';
@@ -31,12 +33,16 @@ export interface DockerSiteRuntimeOptions extends SiteContainersOptions {
  */
 export class DockerSiteRuntime implements SiteRuntime {
   private readonly containers: SiteContainers;
+  /** Sites whose server this runtime removed (deleted, retired): never revived until served again. */
+  private readonly retired = new Set<string>();
+  private readonly events: ContainerEvents;
 
   constructor(
     private readonly docker: Docker,
     private readonly opts: DockerSiteRuntimeOptions,
   ) {
     this.containers = new SiteContainers(docker, opts);
+    this.events = new ContainerEvents(docker, opts.instanceId, (slug) => this.retired.has(slug));
   }
 
   async prepare(): Promise<void> {
@@ -57,6 +63,7 @@ export class DockerSiteRuntime implements SiteRuntime {
       await this.check(site, change);
     try {
       await change.commit();
+      this.retired.delete(site.slug);
       const endpoint = await this.containers.ensure(this.containerSpec(site));
       // A container that started just now read the folder as it is; one already running needs a reload.
       const reconfigured = !endpoint.started && change.changes(MAIN_CONFIG);
@@ -88,7 +95,35 @@ export class DockerSiteRuntime implements SiteRuntime {
   }
 
   remove(slug: string): Promise<void> {
+    // Before the container goes: its `die` event must already find it retired.
+    this.retired.add(slug);
     return this.containers.remove(slug);
+  }
+
+  async retain(site: SiteSpec, deployIds: readonly string[]): Promise<string[]> {
+    const keep = new Set(deployIds);
+    const dir = join(this.nginxDir(site.slug), PERMALINK_CONFIG_DIR);
+    const doomed = (await readdir(dir).catch(() => [] as string[]))
+      .map((f) => /^([0-9a-f]{24})\.conf$/.exec(f)?.[1])
+      .filter((id): id is string => !!id && !keep.has(id));
+    await this.forget(site, doomed);
+    return doomed;
+  }
+
+  /** The container as it was configured (its spec label keeps it unless the site's settings changed). */
+  async revive(site: SiteSpec): Promise<SiteEndpoint> {
+    if (this.retired.has(site.slug)) throw new Error(`site ${site.slug} was removed; it is not revived`);
+    const { ip, localPort } = await this.containers.ensure(this.containerSpec(site));
+    // Removed while it was being started (a delete does not wait for the watcher): it stays removed.
+    if (this.retired.has(site.slug)) {
+      await this.containers.remove(site.slug);
+      throw new Error(`site ${site.slug} was removed; it is not revived`);
+    }
+    return { ip, localPort };
+  }
+
+  watch(listener: (event: SiteRuntimeEvent) => void): () => void {
+    return this.events.subscribe(listener);
   }
 
   async endpoint(slug: string): Promise<SiteEndpoint> {
@@ -99,14 +134,14 @@ export class DockerSiteRuntime implements SiteRuntime {
   async list(): Promise<RuntimeSite[]> {
     return (await this.containers.list())
       .filter((c) => c.siteId !== null)
-      .map((c) => ({ siteId: c.siteId!, slug: c.slug, running: c.running }));
+      .map((c) => ({ siteId: c.siteId!, slug: c.slug, running: c.running, serverId: c.id }));
   }
 
   async reconcile(known: readonly string[], serve: readonly SiteSpec[]): Promise<Map<string, SiteEndpoint>> {
     await removeStaleConfigChecks(this.docker, this.opts.instanceId);
     const keep = new Set(known);
     for (const site of await this.list()) {
-      if (!keep.has(site.siteId)) await this.containers.remove(site.slug);
+      if (!keep.has(site.siteId)) await this.remove(site.slug);
     }
     const served = new Map<string, SiteEndpoint>();
     for (const site of serve) {
