@@ -23,8 +23,8 @@ export const MAX_LIST = 200;
 export class Reads {
   private readonly sitesById: DataLoader<string, Site | null>;
   private readonly deploysById: DataLoader<string, Deploy | null>;
-  private readonly newestDeploys = new Map<number, DataLoader<string, Deploy[]>>();
-  private readonly newestDeliveries = new Map<number, DataLoader<string, WebhookDelivery[]>>();
+  private readonly newestDeploys = new Map<string, DataLoader<string, Deploy[]>>();
+  private readonly newestDeliveries = new Map<string, DataLoader<string, WebhookDelivery[]>>();
 
   constructor(private readonly caller: Caller) {
     const { em, principal } = caller;
@@ -42,11 +42,15 @@ export class Reads {
     }, BATCH_ONLY);
   }
 
-  /** Newest first. */
-  sites(): Promise<Site[]> {
+  /**
+   * Newest first. With `properties` (schema/selection.ts), only those and `id` are loaded: the rest of
+   * each row is left out, so hand these rows only to fields that read no other property.
+   */
+  sites(properties?: readonly string[] | null): Promise<Site[]> {
     const { em, principal } = this.caller;
     const qb = em
       .createQueryBuilder(SiteEntity)
+      .select(properties ? columnsOf<Site>(properties) : '*')
       .where(visibleSites(principal))
       .orderBy({ createdAt: 'desc' });
     return plainSelect(em, SiteEntity, qb);
@@ -81,9 +85,9 @@ export class Reads {
     return id ? this.deploysById.load(id) : Promise.resolve(null);
   }
 
-  /** Newest first. */
-  deploys(site: Pick<Site, 'id'>, first: number): Promise<Deploy[]> {
-    return this.newest(this.newestDeploys, DeployEntity, 'number', first).load(site.id);
+  /** Newest first; `properties` as for sites(). */
+  deploys(site: Pick<Site, 'id'>, first: number, properties?: readonly string[] | null): Promise<Deploy[]> {
+    return this.newest(this.newestDeploys, DeployEntity, 'number', first, properties).load(site.id);
   }
 
   /** Newest first. */
@@ -91,21 +95,27 @@ export class Reads {
     return this.newest(this.newestDeliveries, WebhookDeliveryEntity, 'receivedAt', first).load(site.id);
   }
 
-  /** One loader per page size: a page of sites asking for the same `first` is one query. */
-  private newest<T extends { siteId: string }>(
-    loaders: Map<number, DataLoader<string, T[]>>,
+  /**
+   * One loader per page size and selection: a page of sites asking for the same `first` (the same fields
+   * of each row) is one query.
+   */
+  private newest<T extends { id: string; siteId: string }>(
+    loaders: Map<string, DataLoader<string, T[]>>,
     entity: EntitySchema<T>,
     orderBy: keyof T & string,
     first: number,
+    properties?: readonly string[] | null,
   ): DataLoader<string, T[]> {
     const n = clamp(first);
-    let loader = loaders.get(n);
+    const key = `${n}:${properties ? properties.join(',') : '*'}`;
+    let loader = loaders.get(key);
     if (!loader) {
+      const select = properties as readonly (keyof T & string)[] | null | undefined;
       loader = new DataLoader(async (siteIds) => {
-        const bySite = await newestPerSite(this.caller.em, entity, orderBy, siteIds, n);
+        const bySite = await newestPerSite(this.caller.em, entity, orderBy, siteIds, n, select);
         return siteIds.map((id) => bySite.get(id) ?? []);
       }, BATCH_ONLY);
-      loaders.set(n, loader);
+      loaders.set(key, loader);
     }
     return loader;
   }
@@ -118,6 +128,11 @@ export class Reads {
       { orderBy: { seq: 'asc' }, limit, disableIdentityMap: true },
     );
   }
+}
+
+/** The properties to select: the id (batching keys by it) and the ones asked for. */
+function columnsOf<T>(properties: readonly string[]): (keyof T & string)[] {
+  return [...new Set(['id', ...properties])] as (keyof T & string)[];
 }
 
 function clamp(n: number): number {
