@@ -1,6 +1,15 @@
-import { type GraphQLField, type GraphQLObjectType, getNamedType, isLeafType, isObjectType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type GraphQLField,
+  type GraphQLObjectType,
+  getNamedType,
+  isLeafType,
+  isObjectType,
+  print,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SitesDocument } from '../../web/src/gql/graphql.js';
 import { schema } from '../src/schema/index.js';
+import { Reads } from '../src/services/reads.js';
 import { type BareApp, startBareApp } from './support/bare-app.js';
 import { seedSites } from './support/seed.js';
 
@@ -106,6 +115,30 @@ describe('listing sites: only the columns the selection reads', () => {
     expect(narrow).toBeDefined();
     expect(narrow).not.toMatch(/\*/);
     expect(narrow).not.toMatch(/webhook_secret|env_vars/);
+  });
+});
+
+describe("the dashboard's Sites page", () => {
+  it("gets every site's newest deploy with the list: no promise per site", async () => {
+    await seedSites(lp.app.orm.em.fork(), 3, { slugPrefix: 'sites-page' });
+    // Watches the real method (it still answers): in-hand pages come back as arrays, loader pages as promises.
+    const answers: unknown[] = [];
+    const original = Reads.prototype.deploys;
+    const watched = vi.spyOn(Reads.prototype, 'deploys').mockImplementation(function (this: Reads, ...args) {
+      const answer = original.apply(this, args);
+      answers.push(answer);
+      return answer;
+    });
+    try {
+      const { data, errors } = await lp.gql<{ sites: { deploys: unknown[] }[] }>(print(SitesDocument));
+      expect(errors).toBeUndefined();
+      expect(data!.sites.length).toBeGreaterThanOrEqual(3);
+      expect(answers).toHaveLength(data!.sites.length);
+      expect(answers.filter((a) => a instanceof Promise)).toEqual([]);
+      expect(data!.sites.every((s) => s.deploys.length <= 1)).toBe(true);
+    } finally {
+      watched.mockRestore();
+    }
   });
 });
 

@@ -1,7 +1,10 @@
 import {
   type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLOutputType,
   type GraphQLResolveInfo,
+  getArgumentValues,
   getNamedType,
   isObjectType,
   Kind,
@@ -22,10 +25,35 @@ export function selectedProperties(info: GraphQLResolveInfo): string[] | null {
   // Every item of a list shares its fieldNodes (and a document its fragments): work it out once.
   let properties = cache.get(info.fieldNodes);
   if (properties === undefined) {
-    properties = collect(info);
+    properties = propertiesBelow(info.returnType, info.fieldNodes, info.fragments);
     cache.set(info.fieldNodes, properties);
   }
   return properties;
+}
+
+/**
+ * A page field (`deploys(first: …)`) selected below this list field, so the list can load every item's page
+ * with its own rows: its `first` (the field's default when not given) and selectedProperties() of its own
+ * selection. Null when it is not selected, or selected under more than one alias (then each item's page is
+ * loaded by the field itself, as always).
+ */
+export function selectedPage(
+  info: GraphQLResolveInfo,
+  fieldName: string,
+): { first: number; properties: string[] | null } | null {
+  const type = getNamedType(info.returnType);
+  const field = isObjectType(type) ? type.getFields()[fieldName] : undefined;
+  if (!field) return null;
+  const nodes: FieldNode[] = [];
+  forEachField(info.fieldNodes, info.fragments, (node) => {
+    if (node.name.value === fieldName) nodes.push(node);
+    return true;
+  });
+  const keys = new Set(nodes.map((node) => node.alias?.value ?? fieldName));
+  if (keys.size !== 1) return null;
+  const { first } = getArgumentValues(field, nodes[0]!, info.variableValues) as { first?: unknown };
+  if (typeof first !== 'number') return null;
+  return { first, properties: propertiesBelow(field.type, nodes, info.fragments) };
 }
 
 /** Declares the model properties a resolver reads (see selectedProperties). */
@@ -35,34 +63,53 @@ export function uses<const P extends string>(...properties: P[]): { uses: readon
 
 const cache = new WeakMap<readonly FieldNode[], string[] | null>();
 
-function collect(info: GraphQLResolveInfo): string[] | null {
-  const type = getNamedType(info.returnType);
+function propertiesBelow(
+  returnType: GraphQLOutputType,
+  fieldNodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): string[] | null {
+  const type = getNamedType(returnType);
   if (!isObjectType(type)) return null;
   const fields = type.getFields();
   const properties = new Set<string>();
+  const known = forEachField(fieldNodes, fragments, (node) => {
+    if (node.name.value === '__typename') return true;
+    const read = propertiesOf(fields[node.name.value]);
+    for (const property of read ?? []) properties.add(property);
+    return read !== null;
+  });
+  // Sorted: the same selection gives the same list, whichever fragment named a field first.
+  return known ? [...properties].sort() : null;
+}
+
+/**
+ * Calls `visit` with every field selected directly below `fieldNodes`, through fragments; stops and answers
+ * false when `visit` does. Directives (@skip, @include) are ignored: at worst a column is loaded that is
+ * not shown.
+ */
+function forEachField(
+  fieldNodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+  visit: (node: FieldNode) => boolean,
+): boolean {
   const visited = new Set<string>();
-  // Directives (@skip, @include) are ignored: at worst a column is loaded that is not shown.
-  const visit = (set: SelectionSetNode | undefined): boolean => {
+  const walk = (set: SelectionSetNode | undefined): boolean => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
-        if (selection.name.value === '__typename') continue;
-        const read = propertiesOf(fields[selection.name.value]);
-        if (!read) return false;
-        for (const property of read) properties.add(property);
+        if (!visit(selection)) return false;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (!visit(selection.selectionSet)) return false;
+        if (!walk(selection.selectionSet)) return false;
       } else {
         const name = selection.name.value;
         if (visited.has(name)) continue;
         visited.add(name);
-        const fragment = info.fragments[name];
-        if (!fragment || !visit(fragment.selectionSet)) return false;
+        const fragment = fragments[name];
+        if (!fragment || !walk(fragment.selectionSet)) return false;
       }
     }
     return true;
   };
-  for (const node of info.fieldNodes) if (!visit(node.selectionSet)) return null;
-  return [...properties];
+  return fieldNodes.every((node) => walk(node.selectionSet));
 }
 
 function propertiesOf(field: GraphQLField<unknown, unknown> | undefined): readonly string[] | null {

@@ -3,7 +3,7 @@ import { MANAGE, READ, WRITE } from './auth.js';
 import { builder } from './builder.js';
 import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
-import { selectedProperties, uses } from './selection.js';
+import { selectedPage, selectedProperties, uses } from './selection.js';
 import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { siteUrl } from './urls.js';
 
@@ -59,7 +59,8 @@ builder.queryFields((t) => ({
   sites: t.field({
     type: [SiteRef],
     authScopes: READ,
-    resolve: (_root, _args, ctx, info) => ctx.reads.sites(selectedProperties(info)),
+    resolve: (_root, _args, ctx, info) =>
+      ctx.reads.sites(selectedProperties(info), selectedPage(info, 'deploys')),
   }),
   site: t.field({
     type: SiteRef,

@@ -25,6 +25,8 @@ export class Reads {
   private readonly deploysById: DataLoader<string, Deploy | null>;
   private readonly newestDeploys = new Map<string, DataLoader<string, Deploy[]>>();
   private readonly newestDeliveries = new Map<string, DataLoader<string, WebhookDelivery[]>>();
+  /** Deploy pages sites() loaded with the list, by pageKey() and site id. */
+  private readonly deployPagesInHand = new Map<string, Map<string, Deploy[]>>();
 
   constructor(private readonly caller: Caller) {
     const { em, principal } = caller;
@@ -46,14 +48,21 @@ export class Reads {
    * Newest first. With `properties` (schema/selection.ts), only those and `id` are loaded: the rest of
    * each row is left out, so hand these rows only to fields that read no other property.
    */
-  sites(properties?: readonly string[] | null): Promise<Site[]> {
+  async sites(properties?: readonly string[] | null, deploysPage?: Page | null): Promise<Site[]> {
     const { em, principal } = this.caller;
     const qb = em
       .createQueryBuilder(SiteEntity)
       .select(properties ? columnsOf<Site>(properties) : '*')
       .where(visibleSites(principal))
       .orderBy({ createdAt: 'desc' });
-    return plainSelect(em, SiteEntity, qb);
+    const sites = await plainSelect(em, SiteEntity, qb);
+    if (deploysPage && sites.length > 0) {
+      const n = clamp(deploysPage.first);
+      const ids = sites.map((site) => site.id);
+      const pages = await newestPerSite(em, DeployEntity, 'number', ids, n, selectOf(deploysPage.properties));
+      this.deployPagesInHand.set(pageKey(n, deploysPage.properties), pages);
+    }
+    return sites;
   }
 
   site(id: string): Promise<Site | null> {
@@ -85,9 +94,17 @@ export class Reads {
     return id ? this.deploysById.load(id) : Promise.resolve(null);
   }
 
-  /** Newest first; `properties` as for sites(). */
-  deploys(site: Pick<Site, 'id'>, first: number, properties?: readonly string[] | null): Promise<Deploy[]> {
-    return this.newest(this.newestDeploys, DeployEntity, 'number', first, properties).load(site.id);
+  /**
+   * Newest first; `properties` as for sites(). A page sites() loaded ahead is answered as it is, without a
+   * promise: a thousand sites' pages then cost the executor no thousand promises.
+   */
+  deploys(
+    site: Pick<Site, 'id'>,
+    first: number,
+    properties?: readonly string[] | null,
+  ): Deploy[] | Promise<Deploy[]> {
+    const inHand = this.deployPagesInHand.get(pageKey(clamp(first), properties))?.get(site.id);
+    return inHand ?? this.newest(this.newestDeploys, DeployEntity, 'number', first, properties).load(site.id);
   }
 
   /** Newest first. */
@@ -107,12 +124,18 @@ export class Reads {
     properties?: readonly string[] | null,
   ): DataLoader<string, T[]> {
     const n = clamp(first);
-    const key = `${n}:${properties ? properties.join(',') : '*'}`;
+    const key = pageKey(n, properties);
     let loader = loaders.get(key);
     if (!loader) {
-      const select = properties as readonly (keyof T & string)[] | null | undefined;
       loader = new DataLoader(async (siteIds) => {
-        const bySite = await newestPerSite(this.caller.em, entity, orderBy, siteIds, n, select);
+        const bySite = await newestPerSite(
+          this.caller.em,
+          entity,
+          orderBy,
+          siteIds,
+          n,
+          selectOf<T>(properties),
+        );
         return siteIds.map((id) => bySite.get(id) ?? []);
       }, BATCH_ONLY);
       loaders.set(key, loader);
@@ -128,6 +151,20 @@ export class Reads {
       { orderBy: { seq: 'asc' }, limit, disableIdentityMap: true },
     );
   }
+}
+
+/** A page of each listed site's rows: its size and the properties its fields read (null: all). */
+export interface Page {
+  first: number;
+  properties: readonly string[] | null;
+}
+
+function pageKey(first: number, properties: readonly string[] | null | undefined): string {
+  return `${first}:${properties ? properties.join(',') : '*'}`;
+}
+
+function selectOf<T>(properties: readonly string[] | null | undefined): (keyof T & string)[] | null {
+  return (properties as (keyof T & string)[] | null | undefined) ?? null;
 }
 
 /** The properties to select: the id (batching keys by it) and the ones asked for. */
