@@ -130,8 +130,11 @@ describe("the dashboard's Sites page", () => {
       return answer;
     });
     try {
+      statements = [];
       const { data, errors } = await lp.gql<{ sites: { deploys: unknown[] }[] }>(print(SitesDocument));
       expect(errors).toBeUndefined();
+      // The sites, then their newest deploys: two statements however many sites there are.
+      expect(statements).toHaveLength(2);
       expect(data!.sites.length).toBeGreaterThanOrEqual(3);
       expect(answers).toHaveLength(data!.sites.length);
       expect(answers.filter((a) => a instanceof Promise)).toEqual([]);
