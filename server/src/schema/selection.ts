@@ -51,7 +51,12 @@ export function selectedPage(
   });
   const keys = new Set(nodes.map((node) => node.alias?.value ?? fieldName));
   if (keys.size !== 1) return null;
-  const { first } = getArgumentValues(field, nodes[0]!, info.variableValues) as { first?: unknown };
+  let first: unknown;
+  try {
+    first = getArgumentValues(field, nodes[0]!, info.variableValues).first;
+  } catch {
+    return null; // the field reports its bad argument itself
+  }
   if (typeof first !== 'number') return null;
   return { first, properties: propertiesBelow(field.type, nodes, info.fragments) };
 }
