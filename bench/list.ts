@@ -1,59 +1,185 @@
 /**
- * Site list benchmark (npm run bench): 1,000 sites with their deploys and webhook deliveries written
- * straight into the database (nothing built or served), then the exact query the dashboard's Sites page
- * sends, timed over HTTP many times; median and p99. A second, wider query adds every per-site relation
- * the schema batches (currentDeploy, deploys, webhookDeliveries), so a per-site query anywhere shows.
+ * Site list benchmark (npm run bench): the exact query the dashboard's Sites page sends, over HTTP, against
+ * 1,000 sites with their deploys and webhook deliveries written straight into the database (nothing built or
+ * served); median and p99. A second, wider query adds every per-site relation the schema batches
+ * (currentDeploy, deploys, webhookDeliveries), so a per-site query anywhere shows.
+ *
+ * Side by side in one run: this tree's control plane and a baseline commit's (BENCH_BASELINE, default the
+ * list before it loaded only the selected columns), each its own process as in production (NODE_ENV=production,
+ * as the image sets), each on its own data dir seeded with the same number of rows after it started (so
+ * start-up recovery finds nothing to serve). Rounds alternate between the two, so machine load hits both.
+ * The client is this process; the servers' CPU time per query is read from /proc.
  */
-import { loadavg } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { print } from 'graphql';
-import { startLaunchpad } from '../server/test/support/harness.js';
+import { openDatabase } from '../server/src/db/orm.js';
 import { seedSites } from '../server/test/support/seed.js';
 import { SitesDocument } from '../web/src/gql/graphql.js';
 
 const SITES = Number(process.env.BENCH_SITES ?? 1000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
-const WIDE = /* GraphQL */ `{
-  sites {
-    id slug status
-    currentDeploy { id status permalink }
-    deploys(first: 1) { id number status }
-    webhookDeliveries(first: 1) { id outcome }
-  }
-}`;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
+const BASELINE = process.env.BENCH_BASELINE ?? '39af4fa';
+const ROOT = resolve(import.meta.dirname, '..');
+const QUERIES = {
+  'Sites page (query Sites)': print(SitesDocument),
+  'every batched relation': /* GraphQL */ `{
+    sites {
+      id slug status
+      currentDeploy { id status permalink }
+      deploys(first: 1) { id number status }
+      webhookDeliveries(first: 1) { id outcome }
+    }
+  }`,
+};
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
 const p99 = (xs: number[]) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;
-const fmt = (ms: number) => `${ms.toFixed(1).padStart(8)} ms`;
+const fmt = (ms: number) => `${ms.toFixed(1).padStart(6)} ms`;
 
-const lp = await startLaunchpad();
-try {
-  await seedSites(lp.app.orm.em.fork(), SITES, { slugPrefix: 'bench-list' });
-  let cpu = 0;
-  const run = async (query: string): Promise<number> => {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    const res = await lp.gql<{ sites: unknown[] }>(query);
-    const elapsed = performance.now() - start;
-    const used = process.cpuUsage(cpuStart);
-    cpu += (used.user + used.system) / 1000;
-    if (res.errors || res.data?.sites.length !== SITES) throw new Error(JSON.stringify(res.errors));
-    return elapsed;
-  };
-  for (const [label, query] of [
-    ['Sites page (query Sites)', print(SitesDocument)],
-    ['every batched relation', WIDE],
-  ] as const) {
-    for (let i = 0; i < 3; i++) await run(query); // warm-up: JIT, statement cache, page cache
-    const times: number[] = [];
-    cpu = 0;
-    for (let i = 0; i < ROUNDS; i++) times.push(await run(query));
-    // CPU time (client and server share this process) says more than wall time on a busy machine.
-    console.log(
-      `${label}, ${SITES} sites, ${ROUNDS} runs: median ${fmt(median(times))}, p99 ${fmt(p99(times))}, ` +
-        `CPU ${fmt(cpu / ROUNDS)} per query (load average ${loadavg()[0]!.toFixed(1)})`,
-    );
-  }
-} finally {
-  await lp.cleanup();
+interface Server {
+  label: string;
+  url: string;
+  token: string;
+  pid: number;
+  stop(): Promise<void>;
 }
+
+/** The baseline's server sources, exported once into bench/results (git-ignored; node_modules resolve from the root). */
+function exportBaseline(commit: string): string {
+  const sha = execFileSync('git', ['rev-parse', '--short', `${commit}^{commit}`], { cwd: ROOT })
+    .toString()
+    .trim();
+  const dir = join(ROOT, 'bench/results', `baseline-${sha}`);
+  if (!existsSync(join(dir, 'server/src/main.ts'))) {
+    execFileSync('mkdir', ['-p', dir]);
+    const archive = execFileSync('git', ['archive', sha, 'package.json', 'tsconfig.json', 'server'], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+  }
+  return dir;
+}
+
+async function startServer(label: string, root: string): Promise<Server> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-bench-list-'));
+  const token = randomBytes(24).toString('hex');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LAUNCHPAD_PORT: '0',
+      LAUNCHPAD_HOST: '127.0.0.1',
+      LAUNCHPAD_DATA: dataDir,
+      LAUNCHPAD_NETWORK: `lp-bench-list-${randomBytes(4).toString('hex')}`,
+      LAUNCHPAD_ADMIN_TOKEN: token,
+      LAUNCHPAD_PUBLISH_PORTS: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d));
+  child.stderr.on('data', (d: Buffer) => (output += d));
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const url = await new Promise<string>((res, rej) => {
+      const deadline = setTimeout(() => rej(new Error(`${label} did not start in 60 s:\n${output}`)), 60_000);
+      child.stdout.on('data', () => {
+        const m = /Launchpad is running at (\S+)/.exec(output);
+        if (m) {
+          clearTimeout(deadline);
+          res(m[1]!);
+        }
+      });
+      child.once('exit', (code) => rej(new Error(`${label} exited with ${code}:\n${output}`)));
+    });
+    // Seeded after start-up, so recovery had no live site to bring back; the server reads them from now on.
+    const orm = await openDatabase(dataDir);
+    try {
+      await seedSites(orm.em.fork(), SITES, { slugPrefix: 'bench-list' });
+    } finally {
+      await orm.close();
+    }
+    return { label, url, token, pid: child.pid!, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** User + system CPU time of a process so far, in ms. */
+async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+async function run(server: Server, query: string): Promise<number> {
+  const start = performance.now();
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await res.json()) as { data?: { sites: unknown[] }; errors?: unknown };
+  const elapsed = performance.now() - start;
+  if (body.errors || body.data?.sites.length !== SITES)
+    throw new Error(`${server.label}: ${JSON.stringify(body.errors)}`);
+  return elapsed;
+}
+
+async function main(): Promise<void> {
+  await mkdir(join(ROOT, 'bench/results'), { recursive: true });
+  const servers = [
+    await startServer(`baseline ${BASELINE}`, exportBaseline(BASELINE)),
+    await startServer('this tree', ROOT),
+  ];
+  try {
+    for (const [label, query] of Object.entries(QUERIES)) {
+      const times = new Map<Server, number[]>(servers.map((s) => [s, []]));
+      const cpu = new Map<Server, number>(servers.map((s) => [s, 0]));
+      for (const server of servers) for (let i = 0; i < 5; i++) await run(server, query); // JIT, caches
+      const loads: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const server of servers) {
+          const before = await cpuMs(server.pid);
+          times.get(server)!.push(await run(server, query));
+          cpu.set(server, cpu.get(server)! + (await cpuMs(server.pid)) - before);
+        }
+        loads.push(loadavg()[0]!);
+      }
+      console.log(`${label}, ${SITES} sites, ${ROUNDS} rounds (load average ${median(loads).toFixed(1)}):`);
+      for (const server of servers) {
+        const ts = times.get(server)!;
+        console.log(
+          `  ${server.label.padEnd(18)} median ${fmt(median(ts))}, p99 ${fmt(p99(ts))}, ` +
+            `server CPU ${fmt(cpu.get(server)! / ROUNDS)} per query`,
+        );
+      }
+      const [before, after] = servers.map((s) => median(times.get(s)!));
+      console.log(`  ratio this tree / baseline (median): ${(after! / before!).toFixed(2)}`);
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -28,4 +28,7 @@ bash scripts/build-server.sh
 
 # On a laptop there is no Traefik in front: publish each site on a loopback port so its link works.
 export LAUNCHPAD_PUBLISH_PORTS="${LAUNCHPAD_PUBLISH_PORTS:-true}"
+# As in the image: graphql-js skips its development-only checks (a cross-realm instanceof on every value it
+# resolves). Set only here, after npm ci and the builds, which need the dev dependencies.
+export NODE_ENV="${NODE_ENV:-production}"
 exec node server/dist/main.js

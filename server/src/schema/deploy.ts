@@ -3,6 +3,7 @@ import { READ, WRITE } from './auth.js';
 import { builder } from './builder.js';
 import { DeployStatusEnum, DeployTriggerEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
+import { uses } from './selection.js';
 import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { permalink } from './urls.js';
 
@@ -12,6 +13,7 @@ DeployRef.implement({
     id: t.exposeID('id'),
     site: t.field({
       type: SiteRef,
+      extensions: uses('siteId'),
       resolve: (deploy, _args, ctx) => ctx.reads.siteOf(deploy),
     }),
     number: t.exposeInt('number', { description: '1, 2, 3 … per site' }),
@@ -25,6 +27,7 @@ DeployRef.implement({
     }),
     permalink: t.string({
       description: "This deploy's own URL, serving its files whether or not it is current",
+      extensions: uses('id', 'siteId'),
       resolve: async (deploy, _args, ctx) => {
         const site = await ctx.reads.siteOf(deploy);
         return permalink(ctx.config, deploy.id, site.slug);
@@ -34,6 +37,7 @@ DeployRef.implement({
       type: DeployRef,
       nullable: true,
       description: 'For a ROLLBACK: the earlier deploy whose files it serves again',
+      extensions: uses('sourceDeployId'),
       resolve: (deploy, _args, ctx) => ctx.reads.linkedDeploy(deploy.sourceDeployId),
     }),
     filesPrunedAt: t.expose('filesPrunedAt', {

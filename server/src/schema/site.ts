@@ -3,6 +3,7 @@ import { MANAGE, READ, WRITE } from './auth.js';
 import { builder } from './builder.js';
 import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
+import { selectedPage, selectedProperties, uses } from './selection.js';
 import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { siteUrl } from './urls.js';
 
@@ -21,27 +22,33 @@ SiteRef.implement({
     branch: t.exposeString('branch', { nullable: true }),
     buildCommand: t.exposeString('buildCommand', { nullable: true }),
     outputDir: t.exposeString('outputDir'),
-    envVars: t.field({ type: [EnvVarRef], resolve: (site) => site.envVars }),
+    envVars: t.field({ type: [EnvVarRef], extensions: uses('envVars'), resolve: (site) => site.envVars }),
     autoDeploy: t.exposeBoolean('autoDeploy'),
     spa: t.exposeBoolean('spa', { description: 'Serve index.html for unknown paths' }),
     domains: t.exposeStringList('domains', { description: 'Custom hostnames routed to the site' }),
-    url: t.string({ resolve: (site, _args, ctx) => siteUrl(ctx.config, site.slug) }),
+    url: t.string({
+      extensions: uses('slug'),
+      resolve: (site, _args, ctx) => siteUrl(ctx.config, site.slug),
+    }),
     localUrl: t.string({
       nullable: true,
       description: 'http://127.0.0.1:<port> when the site container publishes a loopback port',
+      extensions: uses('localPort'),
       resolve: (site) => (site.localPort ? `http://127.0.0.1:${site.localPort}` : null),
     }),
     status: t.expose('status', { type: SiteStatusEnum }),
     currentDeploy: t.field({
       type: DeployRef,
       nullable: true,
+      extensions: uses('currentDeployId'),
       resolve: (site, _args, ctx) => ctx.reads.currentDeploy(site),
     }),
     deploys: t.field({
       type: [DeployRef],
       description: 'Newest first',
       args: { first: t.arg.int({ defaultValue: 20 }) },
-      resolve: (site, { first }, ctx) => ctx.reads.deploys(site, first ?? 20),
+      extensions: uses('id'),
+      resolve: (site, { first }, ctx, info) => ctx.reads.deploys(site, first ?? 20, selectedProperties(info)),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
@@ -52,7 +59,8 @@ builder.queryFields((t) => ({
   sites: t.field({
     type: [SiteRef],
     authScopes: READ,
-    resolve: (_root, _args, ctx) => ctx.reads.sites(),
+    resolve: (_root, _args, ctx, info) =>
+      ctx.reads.sites(selectedProperties(info), selectedPage(info, 'deploys')),
   }),
   site: t.field({
     type: SiteRef,

@@ -23,8 +23,10 @@ export const MAX_LIST = 200;
 export class Reads {
   private readonly sitesById: DataLoader<string, Site | null>;
   private readonly deploysById: DataLoader<string, Deploy | null>;
-  private readonly newestDeploys = new Map<number, DataLoader<string, Deploy[]>>();
-  private readonly newestDeliveries = new Map<number, DataLoader<string, WebhookDelivery[]>>();
+  private readonly newestDeploys = new Map<string, DataLoader<string, Deploy[]>>();
+  private readonly newestDeliveries = new Map<string, DataLoader<string, WebhookDelivery[]>>();
+  /** Deploy pages sites() loaded with the list, by pageKey() and site id. */
+  private readonly deployPagesInHand = new Map<string, Map<string, Deploy[]>>();
 
   constructor(private readonly caller: Caller) {
     const { em, principal } = caller;
@@ -42,14 +44,25 @@ export class Reads {
     }, BATCH_ONLY);
   }
 
-  /** Newest first. */
-  sites(): Promise<Site[]> {
+  /**
+   * Newest first. With `properties` (schema/selection.ts), only those and `id` are loaded: the rest of
+   * each row is left out, so hand these rows only to fields that read no other property.
+   */
+  async sites(properties?: readonly string[] | null, deploysPage?: Page | null): Promise<Site[]> {
     const { em, principal } = this.caller;
     const qb = em
       .createQueryBuilder(SiteEntity)
+      .select(properties ? columnsOf<Site>(properties) : '*')
       .where(visibleSites(principal))
       .orderBy({ createdAt: 'desc' });
-    return plainSelect(em, SiteEntity, qb);
+    const sites = await plainSelect(em, SiteEntity, qb);
+    if (deploysPage && sites.length > 0) {
+      const n = clamp(deploysPage.first);
+      const ids = sites.map((site) => site.id);
+      const pages = await newestPerSite(em, DeployEntity, 'number', ids, n, selectOf(deploysPage.properties));
+      this.deployPagesInHand.set(pageKey(n, deploysPage.properties), pages);
+    }
+    return sites;
   }
 
   site(id: string): Promise<Site | null> {
@@ -81,9 +94,17 @@ export class Reads {
     return id ? this.deploysById.load(id) : Promise.resolve(null);
   }
 
-  /** Newest first. */
-  deploys(site: Pick<Site, 'id'>, first: number): Promise<Deploy[]> {
-    return this.newest(this.newestDeploys, DeployEntity, 'number', first).load(site.id);
+  /**
+   * Newest first; `properties` as for sites(). A page sites() loaded ahead is answered as it is, without a
+   * promise: a thousand sites' pages then cost the executor no thousand promises.
+   */
+  deploys(
+    site: Pick<Site, 'id'>,
+    first: number,
+    properties?: readonly string[] | null,
+  ): Deploy[] | Promise<Deploy[]> {
+    const inHand = this.deployPagesInHand.get(pageKey(clamp(first), properties))?.get(site.id);
+    return inHand ?? this.newest(this.newestDeploys, DeployEntity, 'number', first, properties).load(site.id);
   }
 
   /** Newest first. */
@@ -91,21 +112,33 @@ export class Reads {
     return this.newest(this.newestDeliveries, WebhookDeliveryEntity, 'receivedAt', first).load(site.id);
   }
 
-  /** One loader per page size: a page of sites asking for the same `first` is one query. */
-  private newest<T extends { siteId: string }>(
-    loaders: Map<number, DataLoader<string, T[]>>,
+  /**
+   * One loader per page size and selection: a page of sites asking for the same `first` (the same fields
+   * of each row) is one query.
+   */
+  private newest<T extends { id: string; siteId: string }>(
+    loaders: Map<string, DataLoader<string, T[]>>,
     entity: EntitySchema<T>,
     orderBy: keyof T & string,
     first: number,
+    properties?: readonly string[] | null,
   ): DataLoader<string, T[]> {
     const n = clamp(first);
-    let loader = loaders.get(n);
+    const key = pageKey(n, properties);
+    let loader = loaders.get(key);
     if (!loader) {
       loader = new DataLoader(async (siteIds) => {
-        const bySite = await newestPerSite(this.caller.em, entity, orderBy, siteIds, n);
+        const bySite = await newestPerSite(
+          this.caller.em,
+          entity,
+          orderBy,
+          siteIds,
+          n,
+          selectOf<T>(properties),
+        );
         return siteIds.map((id) => bySite.get(id) ?? []);
       }, BATCH_ONLY);
-      loaders.set(n, loader);
+      loaders.set(key, loader);
     }
     return loader;
   }
@@ -118,6 +151,25 @@ export class Reads {
       { orderBy: { seq: 'asc' }, limit, disableIdentityMap: true },
     );
   }
+}
+
+/** A page of each listed site's rows: its size and the properties its fields read (null: all). */
+export interface Page {
+  first: number;
+  properties: readonly string[] | null;
+}
+
+function pageKey(first: number, properties: readonly string[] | null | undefined): string {
+  return `${first}:${properties ? properties.join(',') : '*'}`;
+}
+
+function selectOf<T>(properties: readonly string[] | null | undefined): (keyof T & string)[] | null {
+  return (properties as (keyof T & string)[] | null | undefined) ?? null;
+}
+
+/** The properties to select: the id (batching keys by it) and the ones asked for. */
+function columnsOf<T>(properties: readonly string[]): (keyof T & string)[] {
+  return [...new Set(['id', ...properties])] as (keyof T & string)[];
 }
 
 function clamp(n: number): number {
