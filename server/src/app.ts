@@ -18,6 +18,7 @@ import { SiteLocks } from './pipeline/site-locks.js';
 import { createDockerDriver } from './runtime/docker/driver.js';
 import type { BuildRunner, SiteRuntime } from './runtime/ports.js';
 import { schema } from './schema/index.js';
+import { prepareSecrets } from './secrets/startup.js';
 import { Reads } from './services/reads.js';
 import { SiteService } from './services/sites.js';
 import { WebhookService } from './services/webhooks.js';
@@ -47,6 +48,10 @@ export async function buildApp(config: Config): Promise<App> {
   const data = new DataDir(config.dataDir);
   await data.prepare();
   const orm = await openDatabase(config.dataDir);
+  const secrets = await prepareSecrets(orm, config).catch(async (err) => {
+    await orm.close(true);
+    throw err;
+  });
   const adminToken = await loadAdminToken(config.dataDir, config.adminToken);
   const instanceId = await loadInstanceId(config.dataDir);
   const bus = createEventBus();
@@ -81,6 +86,7 @@ export async function buildApp(config: Config): Promise<App> {
   });
   const deployer = new Deployer({
     orm,
+    secrets,
     bus,
     data,
     builds,
@@ -96,7 +102,7 @@ export async function buildApp(config: Config): Promise<App> {
     },
   });
   const queue = new DeployQueue(deployer, config.buildConcurrency);
-  const sites = new SiteService({ config, bus, data, queue, activation, zipLimits });
+  const sites = new SiteService({ config, secrets, bus, data, queue, activation, zipLimits });
 
   const webhooks = new WebhookService(sites, bus);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;

@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { parseKey } from './secrets/master-key.js';
 
 /** Launchpad's configuration, read once from the environment at start (names fixed by api.md). */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   buildNetwork: string;
   https: boolean;
   acmeEmail: string | null;
+  /** LAUNCHPAD_SECRET_KEY: base64 of the 32-byte master key; null: `<data>/secret.key` (generated). */
+  secretKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -81,7 +84,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ),
     https: acmeEmail !== null || read.bool('LAUNCHPAD_HTTPS', false),
     acmeEmail,
+    secretKey: read.optional('LAUNCHPAD_SECRET_KEY'),
   };
+  if (config.secretKey !== null && parseKey(config.secretKey) === null) {
+    // The value itself is never repeated: it is (meant to be) a secret.
+    throw new ConfigError(
+      'LAUNCHPAD_SECRET_KEY',
+      'must be the base64 of 32 random bytes (e.g. `openssl rand -base64 32`)',
+    );
+  }
   if (config.adminToken !== null && config.adminToken.length < 16) {
     throw new ConfigError('LAUNCHPAD_ADMIN_TOKEN', 'must be at least 16 characters');
   }

@@ -3,12 +3,9 @@ import { MANAGE, READ, WRITE } from './auth.js';
 import { builder } from './builder.js';
 import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
+import { EnvVarInput, GitAuthEnum } from './secrets.js';
 import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { siteUrl } from './urls.js';
-
-export const EnvVarRef = builder.objectRef<{ name: string; value: string }>('EnvVar').implement({
-  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
-});
 
 SiteRef.implement({
   description: 'A site: what a user creates once; every deploy of it is a Deploy.',
@@ -21,7 +18,6 @@ SiteRef.implement({
     branch: t.exposeString('branch', { nullable: true }),
     buildCommand: t.exposeString('buildCommand', { nullable: true }),
     outputDir: t.exposeString('outputDir'),
-    envVars: t.field({ type: [EnvVarRef], resolve: (site) => site.envVars }),
     autoDeploy: t.exposeBoolean('autoDeploy'),
     spa: t.exposeBoolean('spa', { description: 'Serve index.html for unknown paths' }),
     domains: t.exposeStringList('domains', { description: 'Custom hostnames routed to the site' }),
@@ -68,10 +64,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const EnvVarInput = builder.inputType('EnvVarInput', {
-  fields: (t) => ({ name: t.string({ required: true }), value: t.string({ required: true }) }),
-});
-
 const CreateSiteInput = builder.inputType('CreateSiteInput', {
   fields: (t) => ({
     name: t.string({ required: true }),
@@ -86,6 +78,11 @@ const CreateSiteInput = builder.inputType('CreateSiteInput', {
     autoDeploy: t.boolean(),
     spa: t.boolean(),
     domains: t.stringList(),
+    // issue 12 (secrets)
+    gitAuth: t.field({ type: GitAuthEnum, description: 'Default NONE (a public repository)' }),
+    gitToken: t.string({
+      description: 'Write-only: for gitAuth TOKEN (a GitHub personal or fine-grained token)',
+    }),
   }),
 });
 
@@ -99,6 +96,11 @@ const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
     autoDeploy: t.boolean(),
     spa: t.boolean(),
     domains: t.stringList(),
+    // issue 12 (secrets)
+    gitAuth: t.field({ type: GitAuthEnum, description: 'Default NONE (a public repository)' }),
+    gitToken: t.string({
+      description: 'Write-only: for gitAuth TOKEN (a GitHub personal or fine-grained token)',
+    }),
   }),
 });
 

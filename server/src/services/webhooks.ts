@@ -65,7 +65,7 @@ export class WebhookService {
       await record('REJECTED', 'this site has no webhook (zip sites are deployed by upload)');
       return { status: 404, body: { error: 'this site has no webhook' } };
     }
-    if (!verifyGithubSignature(site.webhookSecret, req.rawBody, req.signature)) {
+    if (!verifyGithubSignature(this.sites.webhookSecret(site)!, req.rawBody, req.signature)) {
       const reason = req.signature
         ? 'signature does not match the site secret'
         : 'X-Hub-Signature-256 header missing';

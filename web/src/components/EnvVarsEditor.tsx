@@ -3,6 +3,8 @@ import { type Component, createSignal, For } from 'solid-js';
 export interface EnvRow {
   name: string;
   value: string;
+  /** Stored encrypted: its value is never shown; an empty value keeps the stored one. */
+  secret?: boolean;
 }
 
 /**

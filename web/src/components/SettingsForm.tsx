@@ -19,7 +19,8 @@ export const SettingsForm: Component<{
     outputDir: props.site.outputDir,
     spa: props.site.spa,
     domains: props.site.domains.join('\n'),
-    envVars: props.site.envVars.map(({ name, value }) => ({ name, value })),
+    // A secret's value is never sent to the dashboard: its row starts empty, and empty keeps it.
+    envVars: props.site.envVars.map(({ name, value, secret }) => ({ name, value: value ?? '', secret })),
     branch: props.site.branch ?? '',
     buildCommand: props.site.buildCommand ?? '',
     autoDeploy: props.site.autoDeploy,
@@ -42,8 +43,12 @@ export const SettingsForm: Component<{
         spa,
         domains: domains.split(/[\s,]+/).filter(Boolean),
         envVars: envVars
-          .filter((v) => v.name.trim() || v.value)
-          .map((v) => ({ name: v.name.trim(), value: v.value })),
+          .filter((v) => v.name.trim() || v.value || v.secret)
+          .map((v) =>
+            v.secret
+              ? { name: v.name.trim(), secret: true, ...(v.value ? { value: v.value } : {}) }
+              : { name: v.name.trim(), value: v.value },
+          ),
         // An empty build command clears it; the branch and auto-deploy belong to git sites only.
         ...(git ? { branch: branch.trim(), buildCommand: buildCommand.trim(), autoDeploy } : {}),
       });

@@ -62,6 +62,7 @@ export const SiteDetail = graphql(`
     envVars {
       name
       value
+      secret
     }
     createdAt
     updatedAt
