@@ -175,6 +175,11 @@ export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
         abort: abort.signal,
         maxConcurrentProcesses: 1,
         allowEnvironment: Object.keys(env).filter((k) => k.startsWith('GIT_')),
+        // Only what credentialEnv set, from constants and paths of our own (never from user input).
+        unsafe: {
+          allowUnsafeSshCommand: opts.credentials?.kind === 'ssh',
+          allowUnsafeConfigEnvCount: opts.credentials?.kind === 'token',
+        },
       }).env(env);
 
     log?.system(`cloning ${url} (branch ${branch})`);
