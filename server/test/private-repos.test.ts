@@ -3,8 +3,10 @@
  * over HTTPS-style basic auth with a token (`git http-backend`), secret env vars in a real build, and no
  * secret in clear anywhere a user or another process on the host could read it.
  */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMasterKeys } from '../src/secrets/master-key.js';
@@ -36,6 +38,9 @@ const CREATE = `mutation($input: CreateSiteInput!) { createSite(input: $input) {
 const SITE = `query($id: ID!) { site(id: $id) { ${SITE_FIELDS} } }`;
 const DEPLOY = 'mutation($id: ID!) { deploySite(id: $id) { id number status } }';
 
+const LAUNCHPAD_ENV = { LAUNCHPAD_GIT_SCHEMES: 'https,http', LAUNCHPAD_BUILD_TIMEOUT: '60' };
+const ROTATE_KEY = resolve(import.meta.dirname, '../src/scripts/rotate-key.ts');
+
 let lp: Launchpad;
 let git: GitServer;
 let http: GitHttpBackend;
@@ -61,7 +66,7 @@ beforeAll(async () => {
   });
   http = await startGitHttpBackend(dirname(git.path('private')), TOKEN);
   if (!sshdMissing) sshd = await startSshd();
-  lp = await startLaunchpad({ LAUNCHPAD_GIT_SCHEMES: 'https,http', LAUNCHPAD_BUILD_TIMEOUT: '60' });
+  lp = await startLaunchpad(LAUNCHPAD_ENV);
 });
 
 afterAll(async () => {
@@ -205,6 +210,9 @@ describe.skipIf(sshdMissing)('private repository over ssh (real sshd, deploy key
 });
 
 describe('private repository over https with a token (real git http-backend, basic auth)', () => {
+  let tokenSiteId: string;
+  let tokenSlug: string;
+
   it('deploys with the right token; the token is nowhere in clear, not even during the build', async () => {
     const slug = `${lp.slugPrefix}-token`;
     const res = await lp.gql(CREATE, {
@@ -225,6 +233,8 @@ describe('private repository over https with a token (real git http-backend, bas
     });
     expect(res.errors).toBeUndefined();
     const siteId = res.data!.createSite.id;
+    tokenSiteId = siteId;
+    tokenSlug = slug;
     const needles = [TOKEN, SECRET_A, SECRET_B, Buffer.from(SECRET_A).toString('base64')];
 
     // While the build runs (it sleeps): the data dir and every process's argv hold none of them.
@@ -255,7 +265,7 @@ describe('private repository over https with a token (real git http-backend, bas
     expect(deploy.error).toBeNull();
     expect(deploy.status).toBe('LIVE');
     expect(http.counts().served).toBeGreaterThan(0);
-    const sha = (await import('node:crypto')).createHash('sha256').update(SECRET_A).digest('hex');
+    const sha = createHash('sha256').update(SECRET_A).digest('hex');
     expect((await served(slug)).trim()).toBe(sha); // the build had the real value
 
     // The build printed every env var: the plain one as it is, each secret and its base64 as ***.
@@ -270,6 +280,35 @@ describe('private repository over https with a token (real git http-backend, bas
     }
     expect(stored.filter((l: string) => l === '***').length).toBeGreaterThanOrEqual(2); // both base64 forms
     for (const file of await dataDirFiles(lp.dataDir)) expectNoneOf(file.bytes, needles, file.path);
+  });
+
+  it('after rotate-key (Launchpad stopped, then started again): the token and the env still work', async () => {
+    const keyBefore = await readFile(join(lp.dataDir, 'secret.key'), 'utf8');
+    const { dataDir, network } = lp;
+    await lp.stop();
+    const child = spawn(process.execPath, ['--import', 'tsx', ROTATE_KEY], {
+      env: { PATH: process.env.PATH, LAUNCHPAD_DATA: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr!.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    expect(code, output).toBe(0);
+    expect(await readFile(join(dataDir, 'secret.key'), 'utf8')).not.toBe(keyBefore);
+    lp = await startLaunchpad(LAUNCHPAD_ENV, { dataDir, network });
+    const number = await deployAgain(tokenSiteId);
+    const { deploy } = await settled(tokenSiteId, number);
+    expect(deploy.error).toBeNull();
+    const sha = createHash('sha256').update(SECRET_A).digest('hex');
+    expect((await served(tokenSlug)).trim()).toBe(sha);
+    const log = deploy.logs.map((l: { text: string }) => l.text).join('\n');
+    expect(log).toContain('SECRET_A=***');
+    expectNoneOf(log, [SECRET_A, TOKEN], 'the log after rotation');
   });
 
   it('fails fast with "authentication failed" for a wrong token, without showing it', async () => {
