@@ -64,6 +64,12 @@ export const SiteDetail = graphql(`
       value
       secret
     }
+    gitAuth
+    deployKey {
+      publicKey
+      fingerprint
+      createdAt
+    }
     createdAt
     updatedAt
     currentDeploy {
