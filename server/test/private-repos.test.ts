@@ -197,6 +197,32 @@ describe.skipIf(sshdMissing)('private repository over ssh (real sshd, deploy key
     expect(deploy.error).toMatch(/host key of \[127\.0\.0\.1\]:\d+ changed/);
   });
 
+  it('deploys again once an admin forgets the old host key (the operator confirmed the change)', async () => {
+    const res = await lp.gql('mutation($id: ID!) { forgetSshHostKey(siteId: $id) { id } }', { id: siteId });
+    expect(res.errors).toBeUndefined();
+    const { deploy } = await settled(siteId, await deployAgain(siteId));
+    expect(deploy.error).toBeNull();
+    expect(deploy.status).toBe('LIVE');
+  });
+
+  it('moves to an https URL only with access that fits it', async () => {
+    const UPDATE =
+      'mutation($id: ID!, $input: UpdateSiteInput!) { updateSite(id: $id, input: $input) { gitUrl gitAuth } }';
+    const refused = await lp.gql(UPDATE, { id: siteId, input: { gitUrl: http.url('private') } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gitUrl' });
+    const moved = await lp.gql(UPDATE, {
+      id: siteId,
+      input: { gitUrl: http.url('private'), gitAuth: 'TOKEN', gitToken: TOKEN },
+    });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data!.updateSite).toEqual({ gitUrl: http.url('private'), gitAuth: 'TOKEN' });
+    const back = await lp.gql(UPDATE, {
+      id: siteId,
+      input: { gitUrl: sshd!.url(git.path('private')), gitAuth: 'SSH_KEY' },
+    });
+    expect(back.errors).toBeUndefined();
+  });
+
   it('never shows the private key: not in GraphQL, not in the data dir', async () => {
     const answer = JSON.stringify(await lp.gql(SITE, { id: siteId }));
     const { box } = await loadMasterKeys(lp.dataDir, null);

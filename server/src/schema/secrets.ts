@@ -70,4 +70,13 @@ builder.mutationFields((t) => ({
     authScopes: MANAGE,
     resolve: (_root, { siteId }, ctx) => ctx.sites.generateDeployKey(ctx.caller, String(siteId)),
   }),
+  forgetSshHostKey: t.field({
+    type: SiteRef,
+    description:
+      "Forgets the ssh host key stored at the site's first clone, once the git server's operator confirmed " +
+      'that its key changed; the next deploy trusts the key it meets',
+    args: { siteId: t.arg.id({ required: true }) },
+    authScopes: MANAGE,
+    resolve: (_root, { siteId }, ctx) => ctx.sites.forgetSshHostKey(ctx.caller, String(siteId)),
+  }),
 }));

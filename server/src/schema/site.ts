@@ -89,6 +89,7 @@ const CreateSiteInput = builder.inputType('CreateSiteInput', {
 const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
   fields: (t) => ({
     name: t.string(),
+    gitUrl: t.string({ description: 'Git sites: a new repository URL (ADMIN when the site sends a token)' }),
     branch: t.string(),
     buildCommand: t.string(),
     outputDir: t.string(),

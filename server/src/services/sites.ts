@@ -68,6 +68,8 @@ export interface CreateSiteInput {
 
 export interface UpdateSiteInput {
   name?: string | null;
+  /** Git sites: the repository moved, or now needs another kind of access (https → ssh). */
+  gitUrl?: string | null;
   branch?: string | null;
   buildCommand?: string | null;
   outputDir?: string | null;
@@ -195,6 +197,13 @@ export class SiteService {
       const env = storeEnvVars(input.envVars, site.envVars, this.deps.secrets);
       if (env.secretsChanged) requireSecretRole(caller, 'changing secret variables');
       patch.envVars = env.vars;
+    }
+    if (input.gitUrl != null) {
+      if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no git URL', 'gitUrl');
+      const gitAuth = input.gitAuth ?? site.gitAuth;
+      // The token goes to whatever server the URL names: only a role that may set it may point it elsewhere.
+      if (gitAuth === 'TOKEN') requireSecretRole(caller, 'changing the URL a git token is sent to');
+      patch.gitUrl = validateGitUrl(input.gitUrl.trim(), schemesFor(gitAuth, this.deps.config.gitSchemes));
     }
     // The git access row is flushed together with the site below (one transaction).
     await this.updateGitAccess(caller, site, input, patch);
@@ -345,6 +354,20 @@ export class SiteService {
     return key;
   }
 
+  /**
+   * Forgets the ssh host key stored at the site's first clone, after the server's operator confirmed that
+   * its key really changed: the next deploy stores the key it meets.
+   */
+  async forgetSshHostKey(caller: Caller, siteId: string): Promise<Site> {
+    const { em } = caller;
+    const site = await getSite(caller, siteId);
+    requireSecretRole(caller, 'trusting a new ssh host key');
+    const access = await findAccess(em, site.id);
+    if (access) Object.assign(access, { sshHost: null, sshHostKeys: null });
+    await new DeployState(em, this.deps.bus, this.now).setSite(site, {});
+    return site;
+  }
+
   async deployKey(caller: Caller, site: Site): Promise<DeployKeyView | null> {
     if (site.sourceType !== 'GIT') return null;
     return deployKeyView(await findAccess(caller.em, site.id));
@@ -375,7 +398,7 @@ export class SiteService {
     requireSecretRole(caller, 'changing git credentials');
     if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no git access', 'gitAuth');
     const gitAuth = input.gitAuth ?? site.gitAuth;
-    validateGitUrl(site.gitUrl ?? '', schemesFor(gitAuth, this.deps.config.gitSchemes));
+    validateGitUrl(patch.gitUrl ?? site.gitUrl ?? '', schemesFor(gitAuth, this.deps.config.gitSchemes));
     const access = await accessRow(caller.em, site.id);
     access.gitToken = this.tokenFor(gitAuth, input.gitToken, access.gitToken);
     if (gitAuth === 'SSH_KEY' && !access.deployKeyPrivate) {

@@ -167,6 +167,8 @@ export type Mutation = {
   deleteSite: Scalars['ID']['output'];
   /** Deploys the site again; zip sites may send a new archive, else the last one is used again */
   deploySite: Deploy;
+  /** Forgets the ssh host key stored at the site's first clone, once the git server's operator confirmed that its key changed; the next deploy trusts the key it meets */
+  forgetSshHostKey: Site;
   /** A new deploy key for a git site, replacing its earlier one (remove that from the repository). Choose gitAuth SSH_KEY and an ssh URL (git@github.com:owner/repo.git) to clone with it. */
   generateDeployKey: DeployKey;
   /** Makes an earlier deploy current again at once (no rebuild), recorded as a ROLLBACK deploy */
@@ -195,6 +197,11 @@ export type MutationDeleteSiteArgs = {
 export type MutationDeploySiteArgs = {
   file?: InputMaybe<Scalars['File']['input']>;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationForgetSshHostKeyArgs = {
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -336,6 +343,8 @@ export type UpdateSiteInput = {
   gitAuth?: InputMaybe<GitAuth>;
   /** Write-only: for gitAuth TOKEN (a GitHub personal or fine-grained token) */
   gitToken?: InputMaybe<Scalars['String']['input']>;
+  /** Git sites: a new repository URL (ADMIN when the site sends a token) */
+  gitUrl?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   outputDir?: InputMaybe<Scalars['String']['input']>;
   spa?: InputMaybe<Scalars['Boolean']['input']>;
