@@ -12,7 +12,7 @@ COPY . .
 RUN npm run build -w server && npm run build -w web && npm prune --omit=dev
 
 FROM node:20-alpine
-RUN apk add --no-cache git tini
+RUN apk add --no-cache git openssh-client tini
 WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules

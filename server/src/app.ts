@@ -21,6 +21,7 @@ import { SiteLocks } from './pipeline/site-locks.js';
 import { createDockerDriver } from './runtime/docker/driver.js';
 import type { BuildRunner, SiteRuntime } from './runtime/ports.js';
 import { schema } from './schema/index.js';
+import { prepareSecrets } from './secrets/startup.js';
 import { Reads } from './services/reads.js';
 import { SiteService } from './services/sites.js';
 import { WebhookService } from './services/webhooks.js';
@@ -59,6 +60,10 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   const data = new DataDir(config.dataDir);
   await data.prepare();
   const orm = await openDatabase(config.dataDir);
+  const secrets = await prepareSecrets(orm, config).catch(async (err) => {
+    await orm.close(true);
+    throw err;
+  });
   const adminToken = await loadAdminToken(config.dataDir, config.adminToken);
   const instanceId = await loadInstanceId(config.dataDir);
   const bus = createEventBus();
@@ -94,6 +99,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   });
   const deployer = new Deployer({
     orm,
+    secrets,
     bus,
     data,
     builds,
@@ -110,7 +116,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   });
   const queue = new DeployQueue(deployer, config.buildConcurrency);
   const watch = new ContainerWatch({ orm, bus, runtime, locks, maxRestarts: config.siteRestarts });
-  const sites = new SiteService({ config, bus, data, queue, activation, zipLimits });
+  const sites = new SiteService({ config, secrets, bus, data, queue, activation, zipLimits });
 
   const webhooks = new WebhookService(sites, bus);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;

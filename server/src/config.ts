@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { type OidcProviderSettings, OidcSettingsError, readOidcProviders } from './auth/oidc/settings.js';
+import { parseKey } from './secrets/master-key.js';
 
 /** Launchpad's configuration, read once from the environment at start (names fixed by api.md). */
 export interface Config {
@@ -33,6 +34,8 @@ export interface Config {
   acmeEmail: string | null;
   /** OpenID Connect sign-in (issue 11): LAUNCHPAD_OIDC_PROVIDERS and LAUNCHPAD_OIDC_<NAME>_*. */
   oidcProviders: OidcProviderSettings[];
+  /** LAUNCHPAD_SECRET_KEY: base64 of the 32-byte master key; null: `<data>/secret.key` (generated). */
+  secretKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -88,7 +91,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     https: acmeEmail !== null || read.bool('LAUNCHPAD_HTTPS', false),
     acmeEmail,
     oidcProviders: oidcProviders(env),
+    secretKey: read.optional('LAUNCHPAD_SECRET_KEY'),
   };
+  if (config.secretKey !== null && parseKey(config.secretKey) === null) {
+    // The value itself is never repeated: it is (meant to be) a secret.
+    throw new ConfigError(
+      'LAUNCHPAD_SECRET_KEY',
+      'must be the base64 of 32 random bytes (e.g. `openssl rand -base64 32`)',
+    );
+  }
   if (config.adminToken !== null && config.adminToken.length < 16) {
     throw new ConfigError('LAUNCHPAD_ADMIN_TOKEN', 'must be at least 16 characters');
   }

@@ -403,6 +403,23 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
     expect(res.data?.site.autoDeploy).toBe(false);
   });
 
+  it('marks a variable secret: stored encrypted, never shown again, only replaceable', async () => {
+    await page.click('text=Edit settings');
+    await page.getByRole('checkbox', { name: 'Secret GREETING' }).check();
+    await page.click('#settings-title ~ form >> button:has-text("Save")');
+    await page.waitForSelector('text=Saved. Changes apply on the next deploy.');
+    const res = await lp.gql<{
+      site: { envVars: { name: string; value: string | null; secret: boolean }[] };
+    }>('query($id: ID!) { site(id: $id) { envVars { name value secret } } }', { id: gitSiteId });
+    expect(res.data?.site.envVars).toEqual([{ name: 'GREETING', value: null, secret: true }]);
+    await page.click('text=Edit settings');
+    await page.waitForSelector('text=Secret stored (not shown)');
+    expect(await page.locator('[aria-label="Value of GREETING"]').count()).toBe(0);
+    await page.click('#settings-title ~ form >> button:has-text("Replace")');
+    expect(await page.getAttribute('[aria-label="Value of GREETING"]', 'type')).toBe('password');
+    await page.click('#settings-title ~ form >> button:has-text("Cancel")');
+  });
+
   it('shows a refused git URL and a bad variable name beside their fields', async () => {
     await page.click('header >> text=New site');
     await page.click('#tab-git');

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
+import { SiteGitAccessEntity } from './secret-entities.js';
 
 // Entities are schemas over the plain interfaces of domain/model.ts (no decorators: tsx emits no decorator
 // metadata). Status-like columns are plain strings, not enums: in MikroORM 6.6 an enum with three or more
@@ -40,7 +41,8 @@ export const SiteEntity = new EntitySchema<Site>({
     autoDeploy: { type: 'boolean' },
     spa: { type: 'boolean' },
     domains: { type: 'json' },
-    webhookSecret: { type: 'string', length: 128, nullable: true },
+    // Sealed text (secrets/box.ts), longer than the 64 hex characters it hides.
+    webhookSecret: { type: 'text', nullable: true },
     status: { type: 'string', length: 16 },
     currentDeployId: {
       kind: 'm:1',
@@ -54,6 +56,8 @@ export const SiteEntity = new EntitySchema<Site>({
     nextDeployNumber: { type: 'integer' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
+    // issue 12 (secrets)
+    gitAuth: { type: 'string', length: 8, default: 'NONE' },
   },
 });
 
@@ -153,4 +157,11 @@ export const SiteDomainEntity = new EntitySchema<SiteDomain>({
   },
 });
 
-export const entities = [SiteEntity, DeployEntity, LogLineEntity, WebhookDeliveryEntity, SiteDomainEntity];
+export const entities = [
+  SiteEntity,
+  DeployEntity,
+  LogLineEntity,
+  WebhookDeliveryEntity,
+  SiteDomainEntity,
+  SiteGitAccessEntity,
+];

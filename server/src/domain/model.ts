@@ -38,6 +38,18 @@ export interface EnvVar {
   value: string;
 }
 
+/**
+ * An env var as a site stores it: a plain value as it is, a secret one (`secret: true`) only as sealed
+ * text (secrets/box.ts). Only `secrets/site-env.ts` turns these into values a container gets.
+ */
+export interface StoredEnvVar extends EnvVar {
+  secret?: boolean;
+}
+
+/** How Launchpad authenticates to a git site's repository (api.md, "Secrets and private repositories"). */
+export const GIT_AUTHS = ['NONE', 'SSH_KEY', 'TOKEN'] as const;
+export type GitAuth = (typeof GIT_AUTHS)[number];
+
 export interface Site {
   id: string;
   slug: string;
@@ -47,10 +59,11 @@ export interface Site {
   branch: string | null;
   buildCommand: string | null;
   outputDir: string;
-  envVars: EnvVar[];
+  envVars: StoredEnvVar[];
   autoDeploy: boolean;
   spa: boolean;
   domains: string[];
+  /** Sealed (secrets/box.ts); plain only in a database written before issue 12, until the next start. */
   webhookSecret: string | null;
   status: SiteStatus;
   currentDeployId: string | null;
@@ -59,6 +72,8 @@ export interface Site {
   nextDeployNumber: number;
   createdAt: Date;
   updatedAt: Date;
+  // issue 12 (secrets): the credentials themselves live in site_git_access (db/secret-entities.ts).
+  gitAuth: GitAuth;
 }
 
 export interface Deploy {

@@ -2,9 +2,13 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/sqlite';
 import { formatBytes } from '../domain/format-bytes.js';
-import type { Deploy, Site } from '../domain/model.js';
+import type { Deploy, EnvVar, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { BuildRunner } from '../runtime/ports.js';
+import type { SecretBox } from '../secrets/box.js';
+import { accessRow, cloneCredentials, findAccess, schemesFor } from '../secrets/git-access.js';
+import { redactionForms } from '../secrets/redact.js';
+import { siteContainerEnv, siteSecretValues } from '../secrets/site-env.js';
 import { cloneBranch, GitCloneError } from '../source/git-clone.js';
 import { extractZip, type ZipLimits } from '../source/zip-extract.js';
 import type { Activation } from './activation.js';
@@ -27,6 +31,8 @@ export interface BuildSettings {
 
 export interface DeployerDeps {
   orm: MikroORM;
+  /** Opens the site's secrets: env values for the build, git credentials for the clone. */
+  secrets: SecretBox;
   bus: PubSub;
   data: DataDir;
   builds: BuildRunner;
@@ -51,7 +57,26 @@ export class Deployer {
     const site = await state.site(deploy.siteId);
     if (!site) return;
     const { data } = this.deps;
-    const log = new LogSink({ deployId, em: em.fork(), bus: this.deps.bus, file: data.log(deployId) });
+    let secretProblem: unknown = null;
+    // Every secret value of the site is masked in every line of this deploy's log (secrets/redact.ts).
+    let redact: string[] = [];
+    let env: EnvVar[] = [];
+    try {
+      env = siteContainerEnv(site, this.deps.secrets);
+      redact = redactionForms(siteSecretValues(site, this.deps.secrets));
+    } catch (err) {
+      // A secret that does not open: the deploy fails below with the reason, nothing runs without it.
+      env = [];
+      redact = [];
+      secretProblem = err;
+    }
+    const log = new LogSink({
+      deployId,
+      em: em.fork(),
+      bus: this.deps.bus,
+      file: data.log(deployId),
+      redact,
+    });
     const work = data.work(deployId);
     const target = data.deploy(site.slug, deployId);
     let placed = false;
@@ -61,11 +86,13 @@ export class Deployer {
       await state.setSite(site, { status: 'DEPLOYING' });
       log.system(`deploy #${deploy.number} of ${site.slug} started (${deploy.trigger.toLowerCase()})`);
       await mkdir(work, { recursive: true });
+      if (secretProblem)
+        throw new PublishError(`A secret of this site cannot be opened: ${String(secretProblem)}`);
 
       const checkout = await this.fetchSource(site, deploy, state, work, log, signal);
       signal.throwIfAborted();
       if (site.buildCommand) {
-        await this.build(site, deploy, checkout, log, signal);
+        await this.build(site, deploy, checkout, log, signal, { env, redact });
         signal.throwIfAborted();
         await state.setDeploy(deploy, 'PUBLISHING');
       } else if (builds) {
@@ -109,6 +136,9 @@ export class Deployer {
     const src = join(work, 'src');
     if (site.sourceType === 'GIT') {
       if (!site.gitUrl || !site.branch) throw new PublishError('This site has no git URL or branch');
+      const em = this.deps.orm.em.fork();
+      const access = await findAccess(em, site.id);
+      const credentials = cloneCredentials(site, access, this.deps.secrets);
       const { commitSha, commitMessage } = await cloneBranch({
         url: site.gitUrl,
         branch: site.branch,
@@ -116,8 +146,16 @@ export class Deployer {
         timeoutMs: this.deps.build.cloneTimeoutMs,
         signal,
         log,
-        allowedSchemes: this.deps.build.gitSchemes,
+        allowedSchemes: schemesFor(site.gitAuth, this.deps.build.gitSchemes),
         maxBytes: this.deps.build.maxCloneBytes,
+        credentials,
+        onHostKey: async (known) => {
+          const row = await accessRow(em, site.id);
+          row.sshHost = known.host;
+          row.sshHostKeys = known.keys;
+          await em.flush();
+          log.system(`stored the ssh host key of ${known.host} (a different key will fail later deploys)`);
+        },
       });
       // A webhook deploy already knows its commit from the payload; the clone is the truth either way.
       await state.setDeploy(deploy, deploy.status, { commitSha, commitMessage });
@@ -140,6 +178,7 @@ export class Deployer {
     checkout: string,
     log: LogSink,
     signal: AbortSignal,
+    secrets: { env: EnvVar[]; redact: string[] },
   ): Promise<void> {
     const { build } = this.deps;
     log.system(`running \`${site.buildCommand}\` in ${build.image}`);
@@ -149,7 +188,8 @@ export class Deployer {
       image: build.image,
       checkout,
       command: site.buildCommand!,
-      env: site.envVars,
+      env: secrets.env,
+      redact: secrets.redact,
       timeoutMs: build.timeoutMs,
       limits: { diskBytes: build.diskBytes },
       signal,

@@ -4,6 +4,7 @@ import { LogLineEntity } from '../db/entities.js';
 import type { LogLine, LogStream } from '../domain/model.js';
 import { storableText } from '../domain/storable-text.js';
 import type { PubSub } from '../events/pubsub.js';
+import { redactText } from '../secrets/redact.js';
 
 export const MAX_LINE_CHARS = 8192;
 export const MAX_LINES_PER_DEPLOY = 100_000;
@@ -18,6 +19,12 @@ export interface LogSinkOptions {
   file: string;
   /** Sequence number of the last line already stored for this deploy (0 for a new deploy). */
   lastSeq?: number;
+  /**
+   * Strings no line may show (the site's secret values and their encodings, secrets/redact.ts): each
+   * becomes `***` before a line is written, stored or published. Build output is also masked as a stream
+   * before it is split into lines (a value split across chunks); this catches every other line.
+   */
+  redact?: readonly string[];
   now?: () => Date;
 }
 
@@ -58,7 +65,8 @@ export class LogSink {
       return;
     }
     // Build output is hostile: a NUL would make the database refuse the whole batch the line is in.
-    const clean = storableText(text.replace(/\r$/, ''));
+    // Masked first, so that a cut at the length limit never leaves part of a secret.
+    const clean = storableText(redactText(text, this.opts.redact ?? []).replace(/\r$/, ''));
     this.push(
       stream,
       clean.length > MAX_LINE_CHARS

@@ -20,6 +20,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type Docker from 'dockerode';
 import { DomainError } from '../domain/errors.js';
 import { formatBytes, formatLimitMB } from '../domain/format-bytes.js';
+import { StreamRedactor } from '../secrets/redact.js';
 import { BuildNetwork } from './build-network.js';
 import { diskUsage, watchDiskUsage } from './disk-usage.js';
 import { engineError, ensureImage, isNotFound } from './images.js';
@@ -68,6 +69,8 @@ export interface BuildOptions {
   checkout: string;
   command: string;
   env: readonly { name: string; value: string }[];
+  /** Strings the output must never show: masked as a stream, before lines are split (a split value too). */
+  redact?: readonly string[];
   timeoutMs: number;
   signal: AbortSignal;
   log: LogWriter;
@@ -238,10 +241,10 @@ async function attachAndRun(
   const stream = (await container.attach({ stream: true, stdout: true, stderr: true }).catch((err) => {
     throw engineError(err);
   })) as NodeJS.ReadableStream;
-  const stdout = new LineSplitter((line) => log.write('STDOUT', line));
-  const stderr = new LineSplitter((line) => log.write('STDERR', line));
+  const stdout = new RedactedLines(opts.redact ?? [], (line) => log.write('STDOUT', line));
+  const stderr = new RedactedLines(opts.redact ?? [], (line) => log.write('STDERR', line));
   // Writables that hand each frame on synchronously, so lines keep the order the frames arrived in.
-  const into = (splitter: LineSplitter) =>
+  const into = (splitter: RedactedLines) =>
     new Writable({
       write(chunk: Buffer, _encoding, done) {
         splitter.push(chunk);
@@ -423,6 +426,28 @@ export async function removeStaleBuildContainers(
     }
   }
   return removed;
+}
+
+/** Output bytes → text (UTF-8 safe across chunks) → secrets masked (across chunks) → lines. */
+class RedactedLines {
+  private readonly decoder = new StringDecoder('utf8');
+  private readonly lines: LineSplitter;
+  private readonly redactor: StreamRedactor;
+
+  constructor(forms: readonly string[], emit: (line: string) => void) {
+    this.lines = new LineSplitter(emit);
+    this.redactor = new StreamRedactor(forms, (text) => this.lines.push(text));
+  }
+
+  push(chunk: Buffer): void {
+    this.redactor.push(this.decoder.write(chunk));
+  }
+
+  end(): void {
+    this.redactor.push(this.decoder.end());
+    this.redactor.end();
+    this.lines.end();
+  }
 }
 
 /**

@@ -27,7 +27,10 @@ export interface BuildJob {
   /** Host path of the checkout; the build sees it (read-write) as its working directory. */
   checkout: string;
   command: string;
+  /** The container's environment (secret values decrypted): the only place they go. */
   env: readonly EnvVar[];
+  /** Strings the build's output must never show in the log (secrets/redact.ts redactionForms). */
+  redact?: readonly string[];
   timeoutMs: number;
   limits?: BuildLimits;
   log: RuntimeLog;

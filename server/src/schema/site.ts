@@ -4,12 +4,9 @@ import { builder } from './builder.js';
 import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
 import { selectedPage, selectedProperties, uses } from './selection.js';
+import { EnvVarInput, GitAuthEnum } from './secrets.js';
 import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { siteUrl } from './urls.js';
-
-export const EnvVarRef = builder.objectRef<{ name: string; value: string }>('EnvVar').implement({
-  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
-});
 
 SiteRef.implement({
   description: 'A site: what a user creates once; every deploy of it is a Deploy.',
@@ -22,7 +19,6 @@ SiteRef.implement({
     branch: t.exposeString('branch', { nullable: true }),
     buildCommand: t.exposeString('buildCommand', { nullable: true }),
     outputDir: t.exposeString('outputDir'),
-    envVars: t.field({ type: [EnvVarRef], extensions: uses('envVars'), resolve: (site) => site.envVars }),
     autoDeploy: t.exposeBoolean('autoDeploy'),
     spa: t.exposeBoolean('spa', { description: 'Serve index.html for unknown paths' }),
     domains: t.exposeStringList('domains', { description: 'Custom hostnames routed to the site' }),
@@ -76,10 +72,6 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const EnvVarInput = builder.inputType('EnvVarInput', {
-  fields: (t) => ({ name: t.string({ required: true }), value: t.string({ required: true }) }),
-});
-
 const CreateSiteInput = builder.inputType('CreateSiteInput', {
   fields: (t) => ({
     name: t.string({ required: true }),
@@ -94,12 +86,18 @@ const CreateSiteInput = builder.inputType('CreateSiteInput', {
     autoDeploy: t.boolean(),
     spa: t.boolean(),
     domains: t.stringList(),
+    // issue 12 (secrets)
+    gitAuth: t.field({ type: GitAuthEnum, description: 'Default NONE (a public repository)' }),
+    gitToken: t.string({
+      description: 'Write-only: for gitAuth TOKEN (a GitHub personal or fine-grained token)',
+    }),
   }),
 });
 
 const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
   fields: (t) => ({
     name: t.string(),
+    gitUrl: t.string({ description: 'Git sites: a new repository URL (ADMIN when the site sends a token)' }),
     branch: t.string(),
     buildCommand: t.string(),
     outputDir: t.string(),
@@ -107,6 +105,11 @@ const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
     autoDeploy: t.boolean(),
     spa: t.boolean(),
     domains: t.stringList(),
+    // issue 12 (secrets)
+    gitAuth: t.field({ type: GitAuthEnum, description: 'Default NONE (a public repository)' }),
+    gitToken: t.string({
+      description: 'Write-only: for gitAuth TOKEN (a GitHub personal or fine-grained token)',
+    }),
   }),
 });
 

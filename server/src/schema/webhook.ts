@@ -33,7 +33,7 @@ builder.objectFields(SiteRef, (t) => ({
     // Shown to team admins only; anyone else sees null rather than an error.
     authScopes: MANAGE,
     unauthorizedResolver: () => null,
-    resolve: (site) => (site.sourceType === 'GIT' ? site.webhookSecret : null),
+    resolve: (site, _args, ctx) => (site.sourceType === 'GIT' ? ctx.sites.webhookSecret(site) : null),
   }),
   webhookDeliveries: t.field({
     type: [WebhookDeliveryRef],

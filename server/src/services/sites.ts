@@ -7,15 +7,15 @@ import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Config } from '../config.js';
 import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
+import type { SiteGitAccess } from '../db/secret-entities.js';
 import { BadInputError, ConflictError, PayloadTooLargeError } from '../domain/errors.js';
 import { controlPlaneHosts } from '../domain/hostname.js';
 import { newId } from '../domain/ids.js';
-import type { Deploy, DeployTrigger, EnvVar, Site, SourceType } from '../domain/model.js';
+import type { Deploy, DeployTrigger, GitAuth, Site, SourceType } from '../domain/model.js';
 import { generateSlug, validateSlug } from '../domain/slug.js';
 import {
   validateBuildCommand,
   validateDomains,
-  validateEnvVars,
   validateName,
   validateOutputDir,
 } from '../domain/validate.js';
@@ -24,9 +24,21 @@ import type { Activation } from '../pipeline/activation.js';
 import type { DataDir } from '../pipeline/data-dir.js';
 import type { DeployQueue } from '../pipeline/queue.js';
 import { DeployState } from '../pipeline/state.js';
+import { isSealed, type SecretBox } from '../secrets/box.js';
+import { type EnvVarInput, storeEnvVars } from '../secrets/env-vars.js';
+import {
+  accessRow,
+  type DeployKeyView,
+  deployKeyView,
+  findAccess,
+  newDeployKey,
+  schemesFor,
+  validateGitToken,
+} from '../secrets/git-access.js';
 import { validateBranch, validateGitUrl } from '../source/git-url.js';
 import { inspectZip, type ZipLimits } from '../source/zip-extract.js';
 import { type Caller, getDeploy, getSite } from './scope.js';
+import { requireSecretRole } from './secret-access.js';
 import { domainConflict, stageDomains } from './site-domains.js';
 
 /** The upload as graphql-yoga hands it over (a WHATWG File, not necessarily Node's global class). */
@@ -45,25 +57,34 @@ export interface CreateSiteInput {
   branch?: string | null;
   buildCommand?: string | null;
   outputDir?: string | null;
-  envVars?: EnvVar[] | null;
+  envVars?: EnvVarInput[] | null;
   autoDeploy?: boolean | null;
   spa?: boolean | null;
   domains?: string[] | null;
+  gitAuth?: GitAuth | null;
+  /** Write-only: sealed at once, never shown. */
+  gitToken?: string | null;
 }
 
 export interface UpdateSiteInput {
   name?: string | null;
+  /** Git sites: the repository moved, or now needs another kind of access (https → ssh). */
+  gitUrl?: string | null;
   branch?: string | null;
   buildCommand?: string | null;
   outputDir?: string | null;
-  envVars?: EnvVar[] | null;
+  envVars?: EnvVarInput[] | null;
   autoDeploy?: boolean | null;
   spa?: boolean | null;
   domains?: string[] | null;
+  gitAuth?: GitAuth | null;
+  gitToken?: string | null;
 }
 
 export interface SiteServiceDeps {
   config: Config;
+  /** Seals secret env values, webhook secrets, git tokens and deploy keys (secrets/box.ts). */
+  secrets: SecretBox;
   bus: PubSub;
   data: DataDir;
   queue: DeployQueue;
@@ -87,13 +108,20 @@ export class SiteService {
     const { em } = caller;
     const name = validateName(input.name);
     const git = input.sourceType === 'GIT';
+    const { secrets } = this.deps;
     // Everything is checked before anything is stored, cloned or run.
+    const gitAuth = input.gitAuth ?? 'NONE';
+    if (!git && gitAuth !== 'NONE') throw new BadInputError('A zip site has no git access', 'gitAuth');
     const gitUrl = git
       ? validateGitUrl(
           required(input.gitUrl, 'gitUrl', 'A git site needs a repository URL'),
-          this.deps.config.gitSchemes,
+          schemesFor(gitAuth, this.deps.config.gitSchemes),
         )
       : null;
+    const gitToken = this.tokenFor(gitAuth, input.gitToken, null);
+    const env = storeEnvVars(input.envVars ?? [], [], secrets);
+    if (env.secretsChanged) requireSecretRole(caller, 'setting secret variables');
+    if (gitAuth !== 'NONE') requireSecretRole(caller, 'setting git credentials');
     const branch = git ? validateBranch(input.branch?.trim() || 'main') : null;
     if (!git && (input.gitUrl || input.branch)) {
       throw new BadInputError('A zip site has no git URL or branch', input.gitUrl ? 'gitUrl' : 'branch');
@@ -109,17 +137,18 @@ export class SiteService {
       branch,
       buildCommand: validateBuildCommand(input.buildCommand),
       outputDir: validateOutputDir(input.outputDir ?? (git ? 'dist' : '.')),
-      envVars: validateEnvVars(input.envVars ?? []),
+      envVars: env.vars,
       autoDeploy: input.autoDeploy ?? git,
       spa: input.spa ?? false,
       domains: validateDomains(input.domains ?? [], this.deps.config.domain, this.reservedHosts()),
-      webhookSecret: git ? newWebhookSecret() : null,
+      webhookSecret: git ? secrets.seal(newWebhookSecret()) : null,
       status: 'CREATED',
       currentDeployId: null,
       localPort: null,
       nextDeployNumber: 1,
       createdAt: this.now(),
       updatedAt: this.now(),
+      gitAuth,
     };
     const slug = input.slug ? validateSlug(input.slug.trim().toLowerCase()) : await this.freeSlug(em);
     if (await em.count(SiteEntity, { slug })) throw new ConflictError(`The slug "${slug}" is taken`, 'slug');
@@ -132,6 +161,11 @@ export class SiteService {
     try {
       site = em.create(SiteEntity, { ...fields, slug });
       await stageDomains(em, site, fields.domains); // stored by the same flush as the site
+      if (gitAuth !== 'NONE') {
+        const access = await accessRow(em, site.id);
+        access.gitToken = gitToken;
+        if (gitAuth === 'SSH_KEY') newDeployKey(access, slug, secrets, this.now());
+      }
       await em.flush();
     } catch (err) {
       await rm(this.deps.data.archive(deployId), { force: true });
@@ -141,6 +175,8 @@ export class SiteService {
       throw err;
     }
     new DeployState(em, this.deps.bus).publishSite(site);
+    // A new deploy key is on no server yet: the first deploy waits until the user has added it.
+    if (gitAuth === 'SSH_KEY') return site;
     const archive = input.file ? { archive: this.deps.data.archiveRelative(deployId) } : {};
     try {
       await this.queueDeploy(em, site, git ? 'GIT' : 'UPLOAD', { id: deployId, ...archive });
@@ -157,7 +193,20 @@ export class SiteService {
     const patch: Partial<Site> = {};
     if (input.name != null) patch.name = validateName(input.name);
     if (input.outputDir != null) patch.outputDir = validateOutputDir(input.outputDir);
-    if (input.envVars != null) patch.envVars = validateEnvVars(input.envVars);
+    if (input.envVars != null) {
+      const env = storeEnvVars(input.envVars, site.envVars, this.deps.secrets);
+      if (env.secretsChanged) requireSecretRole(caller, 'changing secret variables');
+      patch.envVars = env.vars;
+    }
+    if (input.gitUrl != null) {
+      if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no git URL', 'gitUrl');
+      const gitAuth = input.gitAuth ?? site.gitAuth;
+      // The token goes to whatever server the URL names: only a role that may set it may point it elsewhere.
+      if (gitAuth === 'TOKEN') requireSecretRole(caller, 'changing the URL a git token is sent to');
+      patch.gitUrl = validateGitUrl(input.gitUrl.trim(), schemesFor(gitAuth, this.deps.config.gitSchemes));
+    }
+    // The git access row is flushed together with the site below (one transaction).
+    await this.updateGitAccess(caller, site, input, patch);
     if (input.autoDeploy != null) patch.autoDeploy = input.autoDeploy;
     if (input.spa != null) patch.spa = input.spa;
     if (input.domains != null) {
@@ -280,8 +329,83 @@ export class SiteService {
     const { em } = caller;
     const site = await getSite(caller, id);
     if (site.sourceType !== 'GIT') throw new BadInputError('Only git sites have a webhook', 'id');
-    await new DeployState(em, this.deps.bus, this.now).setSite(site, { webhookSecret: newWebhookSecret() });
+    await new DeployState(em, this.deps.bus, this.now).setSite(site, {
+      webhookSecret: this.deps.secrets.seal(newWebhookSecret()),
+    });
     return site;
+  }
+
+  /** The webhook secret in clear, for the roles that may see it (the schema decides who). */
+  webhookSecret(site: Site): string | null {
+    if (!site.webhookSecret) return null;
+    return isSealed(site.webhookSecret) ? this.deps.secrets.open(site.webhookSecret) : site.webhookSecret;
+  }
+
+  /** A new ed25519 deploy key for a git site, replacing its earlier one; the private half is sealed. */
+  async generateDeployKey(caller: Caller, siteId: string): Promise<DeployKeyView> {
+    const { em } = caller;
+    const site = await getSite(caller, siteId);
+    requireSecretRole(caller, 'generating deploy keys');
+    if (site.sourceType !== 'GIT') throw new BadInputError('Only git sites have a deploy key', 'siteId');
+    const access = await accessRow(em, site.id);
+    const key = newDeployKey(access, site.slug, this.deps.secrets, this.now());
+    await em.flush();
+    new DeployState(em, this.deps.bus, this.now).publishSite(site);
+    return key;
+  }
+
+  /**
+   * Forgets the ssh host key stored at the site's first clone, after the server's operator confirmed that
+   * its key really changed: the next deploy stores the key it meets.
+   */
+  async forgetSshHostKey(caller: Caller, siteId: string): Promise<Site> {
+    const { em } = caller;
+    const site = await getSite(caller, siteId);
+    requireSecretRole(caller, 'trusting a new ssh host key');
+    const access = await findAccess(em, site.id);
+    if (access) Object.assign(access, { sshHost: null, sshHostKeys: null });
+    await new DeployState(em, this.deps.bus, this.now).setSite(site, {});
+    return site;
+  }
+
+  async deployKey(caller: Caller, site: Site): Promise<DeployKeyView | null> {
+    if (site.sourceType !== 'GIT') return null;
+    return deployKeyView(await findAccess(caller.em, site.id));
+  }
+
+  private tokenFor(gitAuth: GitAuth, given: string | null | undefined, stored: string | null): string | null {
+    if (gitAuth !== 'TOKEN') {
+      if (given) throw new BadInputError('A git token is used only with git access TOKEN', 'gitToken');
+      return null;
+    }
+    if (given) return this.deps.secrets.seal(validateGitToken(given));
+    if (stored) return stored;
+    throw new BadInputError('Git access TOKEN needs a token (gitToken)', 'gitToken');
+  }
+
+  /**
+   * Applies a change of git access (kind or token) to the site's row; the caller's flush stores it with
+   * the site. A token is dropped when the site stops using one; a deploy key is kept (switching back
+   * needs no new key on the server), and made when SSH_KEY is chosen without one.
+   */
+  private async updateGitAccess(
+    caller: Caller,
+    site: Site,
+    input: UpdateSiteInput,
+    patch: Partial<Site>,
+  ): Promise<SiteGitAccess | null> {
+    if (input.gitAuth == null && input.gitToken == null) return null;
+    requireSecretRole(caller, 'changing git credentials');
+    if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no git access', 'gitAuth');
+    const gitAuth = input.gitAuth ?? site.gitAuth;
+    validateGitUrl(patch.gitUrl ?? site.gitUrl ?? '', schemesFor(gitAuth, this.deps.config.gitSchemes));
+    const access = await accessRow(caller.em, site.id);
+    access.gitToken = this.tokenFor(gitAuth, input.gitToken, access.gitToken);
+    if (gitAuth === 'SSH_KEY' && !access.deployKeyPrivate) {
+      newDeployKey(access, site.slug, this.deps.secrets, this.now());
+    }
+    if (gitAuth !== site.gitAuth) patch.gitAuth = gitAuth;
+    return access;
   }
 
   async cancel(caller: Caller, deployId: string): Promise<Deploy> {

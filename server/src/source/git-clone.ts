@@ -13,11 +13,16 @@
  *   public URL could send the server's git to an internal one; the error names where it was sent).
  * - a size limit: the clone folder is measured while git writes and the clone is stopped past
  *   `maxBytes` (git has no such option, and a shallow clone of one huge blob is still huge).
+ * - credentials of private repositories (issue 12) never reach an argument list, the URL, the checkout's
+ *   .git/config or a log line: a token goes in as an `http.extraHeader` through GIT_CONFIG_COUNT/KEY/VALUE
+ *   in git's environment; a deploy key is a 0600 file in the private HOME (removed with it, on every path)
+ *   named by GIT_SSH_COMMAND, which also pins the server's host key (stored at first use; a changed key
+ *   fails the clone) and turns off every other way ssh could authenticate or ask.
  * - simple-git's argument and environment guards stay on. They refuse `-c core.hooksPath` and
  *   `GIT_CONFIG_GLOBAL`/`GIT_ASKPASS` on the command line or environment (those are how injected input
  *   usually attacks git), which is why the constant config lives in the private HOME instead.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { simpleGit } from 'simple-git';
@@ -32,6 +37,8 @@ export type GitCloneFailure =
   | 'BRANCH_NOT_FOUND'
   | 'REPO_NOT_FOUND'
   | 'AUTH_REQUIRED'
+  | 'AUTH_FAILED'
+  | 'HOST_KEY_CHANGED'
   | 'UNREACHABLE'
   | 'REDIRECTED'
   | 'TOO_LARGE'
@@ -65,7 +72,25 @@ export interface CloneOptions {
   allowedSchemes?: readonly string[];
   /** Disk the clone may take, git data and work tree (LAUNCHPAD_MAX_CLONE_MB). */
   maxBytes?: number;
+  /** How to authenticate to a private repository; none for public ones. */
+  credentials?: GitCredentials;
+  /**
+   * Called with the ssh server's host key when an ssh clone met the server for the first time (no
+   * `knownHost` given, or one of another host), whether or not the clone then succeeded: store it and
+   * pass it as `knownHost` from then on.
+   */
+  onHostKey?: (known: KnownHost) => Promise<void>;
 }
+
+/** known_hosts lines of one ssh server (`host` as ssh names it: `name` or `[name]:port`). */
+export interface KnownHost {
+  host: string;
+  keys: string;
+}
+
+export type GitCredentials =
+  | { kind: 'token'; token: string }
+  | { kind: 'ssh'; privateKey: string; fingerprint: string; knownHost: KnownHost | null };
 
 export interface CloneResult {
   commitSha: string;
@@ -143,18 +168,30 @@ export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
     await mkdir(dirname(dir), { recursive: true });
     home = await mkdtemp(join(tmpdir(), 'launchpad-git-home-'));
     await writeFile(join(home, '.gitconfig'), GLOBAL_CONFIG, { mode: 0o600 });
-    const env = gitEnv(home, schemeOf(url));
+    const env = { ...gitEnv(home, schemeOf(url)), ...(await credentialEnv(home, url, opts.credentials)) };
     const git = (baseDir: string) =>
       simpleGit({
         baseDir,
         abort: abort.signal,
         maxConcurrentProcesses: 1,
         allowEnvironment: Object.keys(env).filter((k) => k.startsWith('GIT_')),
+        // Only what credentialEnv set, from constants and paths of our own (never from user input).
+        unsafe: {
+          allowUnsafeSshCommand: opts.credentials?.kind === 'ssh',
+          allowUnsafeConfigEnvCount: opts.credentials?.kind === 'token',
+        },
       }).env(env);
 
     log?.system(`cloning ${url} (branch ${branch})`);
     const started = Date.now();
-    const ctx: FailureContext = { url, branch, timeoutMs: opts.timeoutMs, maxBytes, log };
+    const ctx: FailureContext = {
+      url,
+      branch,
+      timeoutMs: opts.timeoutMs,
+      maxBytes,
+      log,
+      credentials: opts.credentials,
+    };
     watch = watchDiskUsage(
       (stopAbove) => diskUsage(dir, stopAbove),
       maxBytes,
@@ -179,8 +216,10 @@ export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
       ]);
     } catch (err) {
       await watch.stop();
+      await reportHostKey(home, url, opts);
       throw await cloneError(err, stopped, { ...ctx, bytes: tooLarge });
     }
+    await reportHostKey(home, url, opts);
     await watch.stop();
     // A clone that finished between two measurements is measured once more, whole.
     const bytes = stopped === 'TOO_LARGE' ? tooLarge : await diskUsage(dir, maxBytes);
@@ -241,7 +280,73 @@ function gitEnv(home: string, scheme: string): Record<string, string> {
   };
 }
 
+/** The ssh server name as known_hosts writes it: `host`, or `[host]:port` off port 22. */
+export function sshHostOf(url: string): string {
+  if (/^ssh:\/\//i.test(url)) {
+    const u = new URL(url);
+    return u.port && u.port !== '22' ? `[${u.hostname}]:${u.port}` : u.hostname;
+  }
+  return url.split(':')[0]!.split('@').pop() ?? url;
+}
+
+const KEY_FILE = 'deploy_key';
+const KNOWN_HOSTS = 'known_hosts';
+/** A POSIX shell word: git runs GIT_SSH_COMMAND through `sh -c`. */
+const shellWord = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** Environment that authenticates the clone; files it names are written into the private `home`. */
+async function credentialEnv(
+  home: string,
+  url: string,
+  credentials: GitCredentials | undefined,
+): Promise<Record<string, string>> {
+  if (!credentials) return {};
+  if (credentials.kind === 'token') {
+    // GitHub takes a token as the password of HTTP basic auth with any user name. The header lives in
+    // the environment of this git process only: never in argv, the URL or the checkout's .git/config.
+    const basic = Buffer.from(`x-access-token:${credentials.token}`).toString('base64');
+    return {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'http.extraHeader',
+      GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+    };
+  }
+  const keyFile = join(home, KEY_FILE);
+  const knownHosts = join(home, KNOWN_HOSTS);
+  await writeFile(keyFile, credentials.privateKey, { mode: 0o600, flag: 'wx' });
+  const known = credentials.knownHost?.host === sshHostOf(url) ? credentials.knownHost.keys : '';
+  await writeFile(knownHosts, known, { mode: 0o600, flag: 'wx' });
+  const options = [
+    '-F /dev/null', // no ~/.ssh/config or /etc/ssh/ssh_config of the server
+    `-i ${shellWord(keyFile)}`,
+    '-o IdentitiesOnly=yes',
+    '-o IdentityAgent=none',
+    '-o BatchMode=yes',
+    '-o PasswordAuthentication=no',
+    '-o KbdInteractiveAuthentication=no',
+    // Trust on first use, then only that key: `yes` once a key is stored, `accept-new` to learn it.
+    `-o StrictHostKeyChecking=${known ? 'yes' : 'accept-new'}`,
+    `-o UserKnownHostsFile=${shellWord(knownHosts)}`,
+    '-o GlobalKnownHostsFile=/dev/null',
+    '-o HashKnownHosts=no',
+    '-o UpdateHostKeys=no',
+    '-o ConnectTimeout=30',
+  ];
+  return { GIT_SSH_COMMAND: `ssh ${options.join(' ')}`, GIT_SSH_VARIANT: 'ssh' };
+}
+
+/** Hands a host key learned by this clone to `onHostKey` (first contact with that server only). */
+async function reportHostKey(home: string | null, url: string, opts: CloneOptions): Promise<void> {
+  const creds = opts.credentials;
+  if (!home || creds?.kind !== 'ssh' || !opts.onHostKey) return;
+  const host = sshHostOf(url);
+  if (creds.knownHost?.host === host) return;
+  const keys = (await readFile(join(home, KNOWN_HOSTS), 'utf8').catch(() => '')).trim();
+  if (keys) await opts.onHostKey({ host, keys: `${keys}\n` });
+}
+
 interface FailureContext {
+  credentials?: GitCredentials;
   url: string;
   branch: string;
   timeoutMs: number;
@@ -272,7 +377,9 @@ async function cloneError(
       `Cloning ${ctx.url} took longer than ${formatSeconds(ctx.timeoutMs)} and was stopped`,
     );
   }
-  const stderr = maskCredentials(err instanceof Error ? err.message : String(err));
+  let stderr = maskCredentials(err instanceof Error ? err.message : String(err));
+  // git never prints the token it sends, but a message is checked anyway: it goes to logs and the API.
+  if (ctx.credentials?.kind === 'token') stderr = stderr.split(ctx.credentials.token).join('***');
   const lines = stderr
     .split('\n')
     .map((l) => l.trim())
@@ -294,6 +401,37 @@ async function cloneError(
   if (/Remote branch .* not found in upstream|couldn't find remote ref/i.test(stderr)) {
     return new GitCloneError('BRANCH_NOT_FOUND', `branch "${ctx.branch}" not found in ${ctx.url}`, tail);
   }
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/i.test(stderr)) {
+    return new GitCloneError(
+      'HOST_KEY_CHANGED',
+      `the ssh host key of ${sshHostOf(ctx.url)} changed since this site first cloned from it: the deploy ` +
+        'was stopped (the server may have been reinstalled, or someone is in between). Check the new key ' +
+        "with the server's operator before trusting it.",
+      tail,
+    );
+  }
+  const creds = ctx.credentials;
+  if (creds?.kind === 'ssh' && /Permission denied \(/i.test(stderr)) {
+    return new GitCloneError(
+      'AUTH_FAILED',
+      `the git server refused the deploy key ${creds.fingerprint}: add its public key to the repository ` +
+        '(GitHub: Settings → Deploy keys → Add deploy key), then deploy again',
+      tail,
+    );
+  }
+  if (
+    creds?.kind === 'token' &&
+    /could not read (Username|Password)|terminal prompts disabled|Authentication failed|returned error: 40[13]/i.test(
+      stderr,
+    )
+  ) {
+    return new GitCloneError(
+      'AUTH_FAILED',
+      `authentication failed for ${ctx.url}: the git token was refused; check that it is valid, not ` +
+        'expired, and may read this repository',
+      tail,
+    );
+  }
   if (
     /could not read (Username|Password)|terminal prompts disabled|Authentication failed|Permission denied \(publickey|Host key verification failed/i.test(
       stderr,
@@ -301,7 +439,8 @@ async function cloneError(
   ) {
     return new GitCloneError(
       'AUTH_REQUIRED',
-      `${ctx.url} asks for credentials: Launchpad clones public repositories only (or the repository does not exist)`,
+      `${ctx.url} asks for credentials (or does not exist): for a private repository, choose a deploy key ` +
+        "or a token as the site's git access",
       tail,
     );
   }

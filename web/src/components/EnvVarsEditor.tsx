@@ -1,12 +1,17 @@
-import { type Component, createSignal, For } from 'solid-js';
+import { type Component, createSignal, For, Show } from 'solid-js';
 
 export interface EnvRow {
   name: string;
   value: string;
+  /** Stored encrypted: its value is never shown; an empty value keeps the stored one. */
+  secret?: boolean;
+  /** A secret the server already holds (its value is not in the dashboard): "Replace" instead of "Show". */
+  stored?: boolean;
 }
 
 /**
- * Rows of name and value. Values are masked until shown, one row at a time. The rows are a store the
+ * Rows of name and value. Values are masked until shown, one row at a time; a secret is never shown (the
+ * server does not send it): it can only be replaced. A stored secret stays secret. The rows are a store the
  * form owns, edited through the callbacks, so typing never re-creates a row (focus stays).
  */
 export const EnvVarsEditor: Component<{
@@ -21,6 +26,7 @@ export const EnvVarsEditor: Component<{
     <For each={props.rows} fallback={<p class="muted">No variables.</p>}>
       {(row, i) => {
         const [shown, setShown] = createSignal(false);
+        const [replacing, setReplacing] = createSignal(false);
         const label = () => row.name || `variable ${i() + 1}`;
         return (
           <div class="env-row">
@@ -34,24 +40,54 @@ export const EnvVarsEditor: Component<{
               disabled={props.disabled}
               onInput={(e) => props.onEdit(i(), { name: e.currentTarget.value })}
             />
-            <input
-              value={row.value}
-              type={shown() ? 'text' : 'password'}
-              autocomplete="off"
-              placeholder="value"
-              aria-label={`Value of ${label()}`}
-              disabled={props.disabled}
-              onInput={(e) => props.onEdit(i(), { value: e.currentTarget.value })}
-            />
-            <button
-              type="button"
-              class="btn btn-small"
-              aria-pressed={shown()}
-              onClick={() => setShown(!shown())}
+            <Show
+              when={!(row.secret && row.stored && !replacing())}
+              fallback={
+                <>
+                  <span class="muted env-stored">Secret stored (not shown)</span>
+                  <button
+                    type="button"
+                    class="btn btn-small"
+                    disabled={props.disabled}
+                    onClick={() => setReplacing(true)}
+                  >
+                    Replace<span class="visually-hidden"> value of {label()}</span>
+                  </button>
+                </>
+              }
             >
-              {shown() ? 'Hide' : 'Show'}
-              <span class="visually-hidden"> value of {label()}</span>
-            </button>
+              <input
+                value={row.value}
+                type={shown() && !row.secret ? 'text' : 'password'}
+                autocomplete="off"
+                placeholder={row.secret && row.stored ? 'new secret value' : 'value'}
+                aria-label={`Value of ${label()}`}
+                disabled={props.disabled}
+                onInput={(e) => props.onEdit(i(), { value: e.currentTarget.value })}
+              />
+              <Show when={!row.secret}>
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  aria-pressed={shown()}
+                  onClick={() => setShown(!shown())}
+                >
+                  {shown() ? 'Hide' : 'Show'}
+                  <span class="visually-hidden"> value of {label()}</span>
+                </button>
+              </Show>
+            </Show>
+            <label class="check env-secret">
+              <input
+                type="checkbox"
+                checked={row.secret === true}
+                disabled={props.disabled || (row.stored && row.secret)}
+                onChange={(e) => props.onEdit(i(), { secret: e.currentTarget.checked })}
+              />
+              <span>
+                Secret<span class="visually-hidden"> {label()}</span>
+              </span>
+            </label>
             <button
               type="button"
               class="btn btn-small btn-ghost"

@@ -1,11 +1,12 @@
-import { type Component, createSignal } from 'solid-js';
+import { type Component, createSignal, Show } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
+import type { GitAuth } from '../gql/graphql';
 import { api } from '../lib/api';
 import { type ApiError, placeError, toApiError } from '../lib/errors';
 import { repoName } from '../lib/format';
 import { navigate } from '../lib/router';
-import { EnvVarsEditor } from './EnvVarsEditor';
-import { describedBy, FieldError, FormError, focusField } from './Field';
+import { type EnvRow, EnvVarsEditor } from './EnvVarsEditor';
+import { describedBy, Field, FieldError, FormError, focusField } from './Field';
 import { NameSlugFields } from './NameSlugFields';
 import { TextField } from './TextField';
 
@@ -21,6 +22,8 @@ const FIELDS = [
   'envVars',
   'autoDeploy',
   'sourceType',
+  'gitAuth',
+  'gitToken',
 ];
 
 /** A new site from a git repository, cloned and built in a container on each deploy. */
@@ -33,7 +36,9 @@ export const GitSiteForm: Component = () => {
     buildCommand: '',
     outputDir: 'dist',
     autoDeploy: true,
-    envVars: [] as { name: string; value: string }[],
+    envVars: [] as EnvRow[],
+    gitAuth: 'NONE' as GitAuth,
+    gitToken: '',
   });
   const [error, setError] = createSignal<ApiError | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -61,7 +66,9 @@ export const GitSiteForm: Component = () => {
         autoDeploy: v.autoDeploy,
         envVars: v.envVars
           .filter((row) => row.name.trim() || row.value)
-          .map((row) => ({ name: row.name.trim(), value: row.value })),
+          .map((row) => ({ name: row.name.trim(), value: row.value, secret: row.secret === true })),
+        gitAuth: v.gitAuth,
+        ...(v.gitAuth === 'TOKEN' ? { gitToken: v.gitToken.trim() } : {}),
       });
       navigate(`/sites/${site.id}`);
     } catch (err) {
@@ -97,8 +104,42 @@ export const GitSiteForm: Component = () => {
         type="url"
         required
         placeholder="https://github.com/you/site.git"
-        hint="A public repository. Launchpad clones one branch, shallow, on every deploy."
+        hint={
+          form.gitAuth === 'SSH_KEY'
+            ? 'An ssh address, e.g. git@github.com:you/site.git.'
+            : 'Launchpad clones one branch, shallow, on every deploy.'
+        }
       />
+      <Field
+        id="git-gitAuth"
+        label="Git access"
+        hint="A private repository needs a deploy key (shown after creating the site) or a token."
+        error={errorOf('gitAuth')}
+      >
+        <select
+          id="git-gitAuth"
+          value={form.gitAuth}
+          disabled={busy()}
+          aria-describedby={describedBy('git-gitAuth')}
+          onChange={(e) => setForm('gitAuth', e.currentTarget.value as GitAuth)}
+        >
+          <option value="NONE">Public repository</option>
+          <option value="SSH_KEY">Deploy key (ssh)</option>
+          <option value="TOKEN">Access token (https)</option>
+        </select>
+      </Field>
+      <Show when={form.gitAuth === 'TOKEN'}>
+        <TextField
+          id="git-gitToken"
+          label="Access token"
+          type="password"
+          value={form.gitToken}
+          onValue={(v) => setForm('gitToken', v)}
+          error={errorOf('gitToken')}
+          disabled={busy()}
+          hint="A GitHub fine-grained token with read access to Contents. Stored encrypted, never shown again."
+        />
+      </Show>
       <NameSlugFields
         prefix="git"
         name={form.name}

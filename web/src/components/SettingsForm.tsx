@@ -1,12 +1,25 @@
 import { type Component, createSignal, Show } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
+import type { GitAuth } from '../gql/graphql';
 import type { SiteDetail, UpdateSiteInput } from '../lib/api';
 import { type ApiError, placeError } from '../lib/errors';
 import { EnvVarsEditor } from './EnvVarsEditor';
 import { describedBy, Field, FieldError, FormError, focusField } from './Field';
 import { TextField } from './TextField';
 
-const FIELDS = ['name', 'outputDir', 'spa', 'domains', 'envVars', 'branch', 'buildCommand', 'autoDeploy'];
+const FIELDS = [
+  'name',
+  'outputDir',
+  'spa',
+  'domains',
+  'envVars',
+  'branch',
+  'buildCommand',
+  'autoDeploy',
+  'gitAuth',
+  'gitToken',
+  'gitUrl',
+];
 
 /** The editable configuration, from a snapshot taken when editing starts (live updates do not reset it). */
 export const SettingsForm: Component<{
@@ -19,7 +32,15 @@ export const SettingsForm: Component<{
     outputDir: props.site.outputDir,
     spa: props.site.spa,
     domains: props.site.domains.join('\n'),
-    envVars: props.site.envVars.map(({ name, value }) => ({ name, value })),
+    // A secret's value is never sent to the dashboard: its row starts empty, and empty keeps it.
+    envVars: props.site.envVars.map(({ name, value, secret }) => ({
+      name,
+      value: value ?? '',
+      secret,
+      stored: secret,
+    })),
+    gitAuth: props.site.gitAuth,
+    gitToken: '',
     branch: props.site.branch ?? '',
     buildCommand: props.site.buildCommand ?? '',
     autoDeploy: props.site.autoDeploy,
@@ -32,7 +53,13 @@ export const SettingsForm: Component<{
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const { name, outputDir, spa, domains, envVars, branch, buildCommand, autoDeploy } = unwrap(form);
+    const { name, outputDir, spa, domains, envVars, branch, buildCommand, autoDeploy, gitAuth, gitToken } =
+      unwrap(form);
+    // Git access is sent only when it changes (it is an ADMIN change); an empty token keeps the stored one.
+    const access = {
+      ...(gitAuth !== props.site.gitAuth ? { gitAuth } : {}),
+      ...(gitAuth === 'TOKEN' && gitToken.trim() ? { gitToken: gitToken.trim() } : {}),
+    };
     setBusy(true);
     setError(null);
     try {
@@ -42,10 +69,14 @@ export const SettingsForm: Component<{
         spa,
         domains: domains.split(/[\s,]+/).filter(Boolean),
         envVars: envVars
-          .filter((v) => v.name.trim() || v.value)
-          .map((v) => ({ name: v.name.trim(), value: v.value })),
+          .filter((v) => v.name.trim() || v.value || v.secret)
+          .map((v) =>
+            v.secret
+              ? { name: v.name.trim(), secret: true, ...(v.value ? { value: v.value } : {}) }
+              : { name: v.name.trim(), value: v.value },
+          ),
         // An empty build command clears it; the branch and auto-deploy belong to git sites only.
-        ...(git ? { branch: branch.trim(), buildCommand: buildCommand.trim(), autoDeploy } : {}),
+        ...(git ? { branch: branch.trim(), buildCommand: buildCommand.trim(), autoDeploy, ...access } : {}),
       });
     } catch (err) {
       setError(err as ApiError);
@@ -92,6 +123,32 @@ export const SettingsForm: Component<{
             onValue={(v) => setForm('buildCommand', v)}
             error={errorOf('buildCommand')}
           />
+        </div>
+        <div class="field-row">
+          <Field id="settings-gitAuth" label="Git access" error={errorOf('gitAuth')}>
+            <select
+              id="settings-gitAuth"
+              value={form.gitAuth}
+              aria-describedby={describedBy('settings-gitAuth')}
+              onChange={(e) => setForm('gitAuth', e.currentTarget.value as GitAuth)}
+            >
+              <option value="NONE">Public repository</option>
+              <option value="SSH_KEY">Deploy key (ssh URL)</option>
+              <option value="TOKEN">Access token (https URL)</option>
+            </select>
+          </Field>
+          <Show when={form.gitAuth === 'TOKEN'}>
+            <TextField
+              id="settings-gitToken"
+              label={props.site.gitAuth === 'TOKEN' ? 'Replace token' : 'Access token'}
+              type="password"
+              autocomplete="off"
+              placeholder={props.site.gitAuth === 'TOKEN' ? 'stored (not shown)' : ''}
+              value={form.gitToken}
+              onValue={(v) => setForm('gitToken', v)}
+              error={errorOf('gitToken')}
+            />
+          </Show>
         </div>
         <label class="check">
           <input

@@ -25,13 +25,14 @@ type Documents = {
     "mutation Rollback($deployId: ID!) { rollback(deployId: $deployId) { ...DeploySummary } }": typeof types.RollbackDocument,
     "mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { ...SiteDetail } }": typeof types.RotateWebhookSecretDocument,
     "mutation DeleteSite($id: ID!) { deleteSite(id: $id) }": typeof types.DeleteSiteDocument,
+    "\n  mutation GenerateDeployKey($siteId: ID!) { generateDeployKey(siteId: $siteId) { publicKey fingerprint createdAt } }\n": typeof types.GenerateDeployKeyDocument,
     "subscription SitesUpdated { siteUpdated { ...SiteSummary } }": typeof types.SitesUpdatedDocument,
     "subscription SiteUpdated($id: ID!) { siteUpdated(id: $id) { ...SiteDetail } }": typeof types.SiteUpdatedDocument,
     "\n  subscription DeployUpdated($id: ID!) { deployUpdated(id: $id) { ...DeploySummary } }\n": typeof types.DeployUpdatedDocument,
     "\n  subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }\n": typeof types.DeployLogDocument,
     "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    filesPrunedAt\n    sourceDeploy {\n      id\n      number\n    }\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.DeploySummaryFragmentDoc,
     "\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": typeof types.SiteSummaryFragmentDoc,
-    "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.SiteDetailFragmentDoc,
+    "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": typeof types.LogLineFieldsFragmentDoc,
 };
@@ -47,13 +48,14 @@ const documents: Documents = {
     "mutation Rollback($deployId: ID!) { rollback(deployId: $deployId) { ...DeploySummary } }": types.RollbackDocument,
     "mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { ...SiteDetail } }": types.RotateWebhookSecretDocument,
     "mutation DeleteSite($id: ID!) { deleteSite(id: $id) }": types.DeleteSiteDocument,
+    "\n  mutation GenerateDeployKey($siteId: ID!) { generateDeployKey(siteId: $siteId) { publicKey fingerprint createdAt } }\n": types.GenerateDeployKeyDocument,
     "subscription SitesUpdated { siteUpdated { ...SiteSummary } }": types.SitesUpdatedDocument,
     "subscription SiteUpdated($id: ID!) { siteUpdated(id: $id) { ...SiteDetail } }": types.SiteUpdatedDocument,
     "\n  subscription DeployUpdated($id: ID!) { deployUpdated(id: $id) { ...DeploySummary } }\n": types.DeployUpdatedDocument,
     "\n  subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }\n": types.DeployLogDocument,
     "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    filesPrunedAt\n    sourceDeploy {\n      id\n      number\n    }\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.DeploySummaryFragmentDoc,
     "\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": types.SiteSummaryFragmentDoc,
-    "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.SiteDetailFragmentDoc,
+    "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": types.LogLineFieldsFragmentDoc,
 };
@@ -119,6 +121,10 @@ export function graphql(source: "mutation DeleteSite($id: ID!) { deleteSite(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation GenerateDeployKey($siteId: ID!) { generateDeployKey(siteId: $siteId) { publicKey fingerprint createdAt } }\n"): (typeof documents)["\n  mutation GenerateDeployKey($siteId: ID!) { generateDeployKey(siteId: $siteId) { publicKey fingerprint createdAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "subscription SitesUpdated { siteUpdated { ...SiteSummary } }"): (typeof documents)["subscription SitesUpdated { siteUpdated { ...SiteSummary } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -143,7 +149,7 @@ export function graphql(source: "\n  fragment SiteSummary on Site {\n    id\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -45,6 +45,9 @@ const RotateWebhookSecret = graphql(
   `mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { ...SiteDetail } }`,
 );
 const DeleteSite = graphql(`mutation DeleteSite($id: ID!) { deleteSite(id: $id) }`);
+const GenerateDeployKey = graphql(`
+  mutation GenerateDeployKey($siteId: ID!) { generateDeployKey(siteId: $siteId) { publicKey fingerprint createdAt } }
+`);
 
 const SitesUpdated = graphql(`subscription SitesUpdated { siteUpdated { ...SiteSummary } }`);
 const SiteUpdated = graphql(`subscription SiteUpdated($id: ID!) { siteUpdated(id: $id) { ...SiteDetail } }`);
@@ -151,6 +154,9 @@ export const api = {
   rollback: async (deployId: string) => (await mutate(Rollback, { deployId })).rollback,
   rotateWebhookSecret: async (id: string) => (await mutate(RotateWebhookSecret, { id })).rotateWebhookSecret,
   deleteSite: async (id: string) => (await mutate(DeleteSite, { id })).deleteSite,
+  /** A new deploy key pair for a git site (the old public key stops working once removed on GitHub). */
+  generateDeployKey: async (siteId: string) =>
+    (await mutate(GenerateDeployKey, { siteId })).generateDeployKey,
 
   watchSites: (h: WatchHandlers<SiteSummary>) => watch(SitesUpdated, {}, (d) => d.siteUpdated, h),
   watchSite: (id: string, h: WatchHandlers<SiteDetail>) =>

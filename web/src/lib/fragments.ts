@@ -62,6 +62,13 @@ export const SiteDetail = graphql(`
     envVars {
       name
       value
+      secret
+    }
+    gitAuth
+    deployKey {
+      publicKey
+      fingerprint
+      createdAt
     }
     createdAt
     updatedAt

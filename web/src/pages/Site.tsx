@@ -1,5 +1,6 @@
 import { type Accessor, type Component, Show } from 'solid-js';
 import { DeleteSite } from '../components/DeleteSite';
+import { DeployKeyPanel } from '../components/DeployKeyPanel';
 import { DeployList } from '../components/DeployList';
 import { LogView } from '../components/LogView';
 import { SiteActions } from '../components/SiteActions';
@@ -69,6 +70,12 @@ const SiteView: Component<{ id: string; deployId: Accessor<string | undefined> }
                 </Show>
               </section>
             </div>
+            <Show when={site().sourceType === 'GIT' && (site().gitAuth === 'SSH_KEY' || site().deployKey)}>
+              <section aria-labelledby="deploy-key-title" class="card" data-testid="deploy-key">
+                <h2 id="deploy-key-title">Deploy key</h2>
+                <DeployKeyPanel site={site()} refresh={live.refresh} />
+              </section>
+            </Show>
             <Show when={site().sourceType === 'GIT'}>
               <section aria-labelledby="webhook-title" class="card" data-testid="webhook">
                 <h2 id="webhook-title">GitHub webhook</h2>
