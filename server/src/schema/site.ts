@@ -3,8 +3,8 @@ import { MANAGE, READ, WRITE } from './auth.js';
 import { builder } from './builder.js';
 import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
-import { selectedPage, selectedProperties, uses } from './selection.js';
 import { EnvVarInput, GitAuthEnum } from './secrets.js';
+import { selectedPage, selectedProperties, uses } from './selection.js';
 import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { siteUrl } from './urls.js';
 
