@@ -59,6 +59,7 @@ export async function buildApp(config: Config): Promise<App> {
     buildNetwork: config.buildNetwork,
     publishPorts: config.publishPorts,
     instanceId,
+    appHealthTimeoutMs: config.appHealthTimeoutSeconds * 1000,
     routing: {
       domain: config.domain,
       network: config.network,

@@ -28,6 +28,8 @@ export interface Config {
   buildNetwork: string;
   https: boolean;
   acmeEmail: string | null;
+  /** How long a new server app may take to pass its health check (LAUNCHPAD_APP_HEALTH_TIMEOUT, seconds). */
+  appHealthTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +83,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ),
     https: acmeEmail !== null || read.bool('LAUNCHPAD_HTTPS', false),
     acmeEmail,
+    appHealthTimeoutSeconds: read.int('LAUNCHPAD_APP_HEALTH_TIMEOUT', 60, 1, 3600),
   };
   if (config.adminToken !== null && config.adminToken.length < 16) {
     throw new ConfigError('LAUNCHPAD_ADMIN_TOKEN', 'must be at least 16 characters');

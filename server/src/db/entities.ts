@@ -54,6 +54,12 @@ export const SiteEntity = new EntitySchema<Site>({
     nextDeployNumber: { type: 'integer' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
+    // Server apps (issue 14).
+    kind: { type: 'string', length: 8, default: 'STATIC' },
+    startCommand: { type: 'text', nullable: true },
+    port: { type: 'integer', nullable: true },
+    healthCheckPath: { type: 'text', nullable: true },
+    runtimeImage: { type: 'text', nullable: true },
   },
 });
 

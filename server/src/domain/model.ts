@@ -6,6 +6,10 @@
 export const SOURCE_TYPES = ['ZIP', 'GIT'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
+/** STATIC: files served by the site's nginx; SERVER: an app container behind it (issue 14). */
+export const SITE_KINDS = ['STATIC', 'SERVER'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
 export const SITE_STATUSES = ['CREATED', 'DEPLOYING', 'LIVE', 'FAILED'] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 
@@ -58,6 +62,14 @@ export interface Site {
   nextDeployNumber: number;
   createdAt: Date;
   updatedAt: Date;
+  // Server apps (issue 14): null on STATIC sites.
+  kind: SiteKind;
+  /** Run as `sh -c` inside the app container, never on the host. */
+  startCommand: string | null;
+  /** Where the app listens inside its container (also its PORT variable). */
+  port: number | null;
+  healthCheckPath: string | null;
+  runtimeImage: string | null;
 }
 
 export interface Deploy {

@@ -124,6 +124,11 @@ export class Activation {
     });
   }
 
+  /** The running app's output of a SERVER site's `deployId` (issue 14): its last lines, then live ones. */
+  runtimeLog(slug: string, deployId: string, tail: number) {
+    return this.deps.runtime.appLog(slug, deployId, { tail, follow: true });
+  }
+
   /** Stops serving a site (before it is deleted). */
   async retire(slug: string): Promise<void> {
     await this.deps.runtime.remove(slug);
@@ -157,6 +162,12 @@ export class Activation {
     await opts.beforeLive?.();
     await log.flush();
     await state.goLive(deploy, site, previous, { localPort: applied.localPort });
+    // A server app's predecessor drains and stops now, still under the site lock (after LIVE: the log is
+    // complete, and a slow drain does not hold the deploy).
+    const unsettled = await this.deps.runtime
+      .settle(siteSpec(site), deploy.id)
+      .catch((err: Error) => err.message);
+    if (unsettled) console.warn(`site ${site.slug}: ${unsettled}`);
   }
 
   private async serve(site: Site, deploy: DeployFiles, log: ActivationLog): Promise<Applied> {

@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/sqlite';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { BuildRunner, SiteRuntime } from '../runtime/ports.js';
+import { recoverApps } from './app-recovery.js';
 import type { DataDir } from './data-dir.js';
 import type { DeployQueue } from './queue.js';
 import { siteSpec } from './site-spec.js';
@@ -52,6 +53,7 @@ export async function recover(deps: RecoveryDeps): Promise<{ requeued: number; i
     };
     if (patch.localPort !== site.localPort || patch.status !== site.status) await state.setSite(site, patch);
   }
+  await recoverApps(deps, sites);
 
   const queued = await em.find(DeployEntity, { status: 'QUEUED' }, { orderBy: { createdAt: 'asc' } });
   for (const deploy of queued) {

@@ -60,6 +60,28 @@ export interface SiteSpec {
   domains: readonly string[];
   /** Unknown paths get index.html. */
   spa: boolean;
+  /** A SERVER site's app (issue 14); absent or null for a static site. */
+  app?: AppSpec | null;
+}
+
+/**
+ * What a SERVER site's app container runs (issue 14): `command` (`sh -c`, inside the container) in `image`
+ * over the deploy's files, listening on `port` (also its PORT variable), healthy once `healthCheckPath`
+ * answers 2xx or 3xx.
+ */
+export interface AppSpec {
+  image: string;
+  command: string;
+  port: number;
+  healthCheckPath: string;
+  env: readonly EnvVar[];
+}
+
+/** One line an app wrote to stdout or stderr. */
+export interface AppLogLine {
+  at: Date;
+  stream: 'STDOUT' | 'STDERR';
+  text: string;
 }
 
 /** A deploy to serve: its id (permalink host `<id>--<slug>`) and the folder holding its published files. */
@@ -118,4 +140,22 @@ export interface SiteRuntime {
   reconcile(known: readonly string[], serve: readonly SiteSpec[]): Promise<Map<string, SiteEndpoint>>;
   /** Whether the engine behind the runtime answers (for /healthz and start-up). */
   ping(): Promise<boolean>;
+
+  // Server apps (issue 14). For a static site these do nothing.
+  /**
+   * Once `deployId` is live: what served the site before it (a server site's previous app) finishes its
+   * in-flight requests and stops. Never fails the deploy; returns what it could not clean up, or null.
+   */
+  settle(site: SiteSpec, deployId: string): Promise<string | null>;
+  /**
+   * After a restart: each server site's current app runs again (from `deploy`'s files) and every other app
+   * container of this instance is removed.
+   */
+  reconcileApps(current: readonly { site: SiteSpec; deploy: DeployFiles }[]): Promise<void>;
+  /** The last `tail` lines of the app serving `deployId`, then (with `follow`) its new lines as they come. */
+  appLog(
+    slug: string,
+    deployId: string,
+    opts: { tail: number; follow: boolean },
+  ): AsyncIterableIterator<AppLogLine>;
 }

@@ -5,6 +5,7 @@ import './site.js';
 import './deploy.js';
 import './log.js';
 import './webhook.js';
+import './server-apps.js';
 
 export const schema = builder.toSchema();
 

@@ -3,6 +3,7 @@ import { MANAGE, READ, WRITE } from './auth.js';
 import { builder } from './builder.js';
 import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
+import { serverAppInputFields } from './server-apps.js';
 import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { siteUrl } from './urls.js';
 
@@ -86,6 +87,7 @@ const CreateSiteInput = builder.inputType('CreateSiteInput', {
     autoDeploy: t.boolean(),
     spa: t.boolean(),
     domains: t.stringList(),
+    ...serverAppInputFields(t, true),
   }),
 });
 
@@ -99,6 +101,7 @@ const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
     autoDeploy: t.boolean(),
     spa: t.boolean(),
     domains: t.stringList(),
+    ...serverAppInputFields(t, false),
   }),
 });
 

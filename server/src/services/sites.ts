@@ -7,10 +7,11 @@ import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Config } from '../config.js';
 import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
-import { BadInputError, ConflictError, PayloadTooLargeError } from '../domain/errors.js';
+import { BadInputError, ConflictError, NotFoundError, PayloadTooLargeError } from '../domain/errors.js';
 import { controlPlaneHosts } from '../domain/hostname.js';
 import { newId } from '../domain/ids.js';
-import type { Deploy, DeployTrigger, EnvVar, Site, SourceType } from '../domain/model.js';
+import type { Deploy, DeployTrigger, EnvVar, Site, SiteKind, SourceType } from '../domain/model.js';
+import { newServerAppFields, type ServerAppInput, serverAppPatch } from '../domain/server-app.js';
 import { generateSlug, validateSlug } from '../domain/slug.js';
 import {
   validateBuildCommand,
@@ -49,9 +50,15 @@ export interface CreateSiteInput {
   autoDeploy?: boolean | null;
   spa?: boolean | null;
   domains?: string[] | null;
+  // Server apps (issue 14).
+  kind?: SiteKind | null;
+  startCommand?: string | null;
+  port?: number | null;
+  healthCheckPath?: string | null;
+  runtimeImage?: string | null;
 }
 
-export interface UpdateSiteInput {
+export interface UpdateSiteInput extends ServerAppInput {
   name?: string | null;
   branch?: string | null;
   buildCommand?: string | null;
@@ -101,6 +108,8 @@ export class SiteService {
     if (!git && !input.file) throw new BadInputError('A zip site needs an archive to deploy', 'file');
     if (git && input.file)
       throw new BadInputError('A git site is deployed from its repository, not an archive', 'file');
+    const kind = input.kind ?? 'STATIC';
+    const app = newServerAppFields(kind, input, this.deps.config.buildImage);
     const fields: Omit<Site, 'slug'> = {
       id: newId(),
       name,
@@ -108,7 +117,8 @@ export class SiteService {
       gitUrl,
       branch,
       buildCommand: validateBuildCommand(input.buildCommand),
-      outputDir: validateOutputDir(input.outputDir ?? (git ? 'dist' : '.')),
+      // An app runs from the whole checkout (its package.json, its dependencies), not a build's output folder.
+      outputDir: validateOutputDir(input.outputDir ?? (git && kind === 'STATIC' ? 'dist' : '.')),
       envVars: validateEnvVars(input.envVars ?? []),
       autoDeploy: input.autoDeploy ?? git,
       spa: input.spa ?? false,
@@ -120,6 +130,8 @@ export class SiteService {
       nextDeployNumber: 1,
       createdAt: this.now(),
       updatedAt: this.now(),
+      kind,
+      ...app,
     };
     const slug = input.slug ? validateSlug(input.slug.trim().toLowerCase()) : await this.freeSlug(em);
     if (await em.count(SiteEntity, { slug })) throw new ConflictError(`The slug "${slug}" is taken`, 'slug');
@@ -164,6 +176,8 @@ export class SiteService {
       patch.domains = validateDomains(input.domains, this.deps.config.domain, this.reservedHosts());
     }
     if (input.buildCommand !== undefined) patch.buildCommand = validateBuildCommand(input.buildCommand);
+    // Taken by the next deploy (or rollback): the running app keeps the settings it started with.
+    Object.assign(patch, serverAppPatch(site.kind, input));
     if (input.branch != null) {
       if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no branch', 'branch');
       patch.branch = validateBranch(input.branch.trim());
@@ -274,6 +288,18 @@ export class SiteService {
       );
       return { deploy, source: { number: target.number, id: sourceId }, files };
     });
+  }
+
+  /**
+   * The output of a SERVER site's running app (issue 14): its last `tail` lines, then live ones. The
+   * caller must be allowed to see the site; a static site, or one with no deploy yet, has none.
+   */
+  async runtimeLog(caller: Caller, id: string, tail: number) {
+    const site = await getSite(caller, id);
+    if (site.kind !== 'SERVER') throw new BadInputError('Only a SERVER site runs an app', 'siteId');
+    if (!site.currentDeployId) throw new NotFoundError('This site has no live deploy, so no app runs yet');
+    const deployId = site.currentDeployId;
+    return { deployId, lines: this.deps.activation.runtimeLog(site.slug, deployId, tail) };
   }
 
   async rotateWebhookSecret(caller: Caller, id: string): Promise<Site> {

@@ -79,6 +79,11 @@ export async function seedSites(em: EntityManager, count: number, opts: SeedOpti
       nextDeployNumber: deploysPerSite + 1,
       createdAt: at(0),
       updatedAt: at(deploysPerSite),
+      kind: 'STATIC',
+      startCommand: null,
+      port: null,
+      healthCheckPath: null,
+      runtimeImage: null,
     });
   }
   // Sites first without their current deploy, so the rows satisfy foreign keys in either direction.

@@ -29,13 +29,23 @@ export type CreateSiteInput = {
   /** ZIP: the archive; the first deploy starts at once */
   file?: InputMaybe<Scalars['File']['input']>;
   gitUrl?: InputMaybe<Scalars['String']['input']>;
+  /** SERVER: default / */
+  healthCheckPath?: InputMaybe<Scalars['String']['input']>;
+  /** STATIC unless given */
+  kind?: InputMaybe<SiteKind>;
   name: Scalars['String']['input'];
   /** Folder to publish, relative to the archive or checkout root */
   outputDir?: InputMaybe<Scalars['String']['input']>;
+  /** SERVER: default 3000 */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** SERVER: default the build image */
+  runtimeImage?: InputMaybe<Scalars['String']['input']>;
   /** Generated ("graceful-fox-3f9a") when not given */
   slug?: InputMaybe<Scalars['String']['input']>;
   sourceType: SourceType;
   spa?: InputMaybe<Scalars['Boolean']['input']>;
+  /** SERVER: default `npm start` */
+  startCommand?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One immutable attempt to publish a site */
@@ -217,16 +227,25 @@ export type Site = {
   domains: Array<Scalars['String']['output']>;
   envVars: Array<EnvVar>;
   gitUrl?: Maybe<Scalars['String']['output']>;
+  /** SERVER: must answer 2xx or 3xx before a new app goes live */
+  healthCheckPath?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  kind: SiteKind;
   /** http://127.0.0.1:<port> when the site container publishes a loopback port */
   localUrl?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   outputDir: Scalars['String']['output'];
+  /** SERVER: where the app listens (also its PORT) */
+  port?: Maybe<Scalars['Int']['output']>;
+  /** SERVER: the app image */
+  runtimeImage?: Maybe<Scalars['String']['output']>;
   /** First label of the site host: [a-z0-9-], unique */
   slug: Scalars['String']['output'];
   sourceType: SourceType;
   /** Serve index.html for unknown paths */
   spa: Scalars['Boolean']['output'];
+  /** SERVER: run as `sh -c` in the app container */
+  startCommand?: Maybe<Scalars['String']['output']>;
   status: SiteStatus;
   updatedAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
@@ -250,6 +269,12 @@ export type SiteWebhookDeliveriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export const SiteKind = {
+  Server: 'SERVER',
+  Static: 'STATIC'
+} as const;
+
+export type SiteKind = typeof SiteKind[keyof typeof SiteKind];
 export const SiteStatus = {
   Created: 'CREATED',
   Deploying: 'DEPLOYING',
@@ -270,6 +295,8 @@ export type Subscription = {
   deployLog: LogLine;
   /** Every status change of one deploy, in order */
   deployUpdated: Deploy;
+  /** A SERVER site's running app: its last `tail` lines (at most 1000), then live lines */
+  siteRuntimeLog: LogLine;
   /** Changes of one site, or of every site when no id is given */
   siteUpdated: Site;
 };
@@ -286,6 +313,12 @@ export type SubscriptionDeployUpdatedArgs = {
 };
 
 
+export type SubscriptionSiteRuntimeLogArgs = {
+  siteId: Scalars['ID']['input'];
+  tail?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type SubscriptionSiteUpdatedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -296,9 +329,17 @@ export type UpdateSiteInput = {
   buildCommand?: InputMaybe<Scalars['String']['input']>;
   domains?: InputMaybe<Array<Scalars['String']['input']>>;
   envVars?: InputMaybe<Array<EnvVarInput>>;
+  /** SERVER: default / */
+  healthCheckPath?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   outputDir?: InputMaybe<Scalars['String']['input']>;
+  /** SERVER: default 3000 */
+  port?: InputMaybe<Scalars['Int']['input']>;
+  /** SERVER: default the build image */
+  runtimeImage?: InputMaybe<Scalars['String']['input']>;
   spa?: InputMaybe<Scalars['Boolean']['input']>;
+  /** SERVER: default `npm start` */
+  startCommand?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One request to a site webhook URL, and what it led to */
