@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { type GitServer, startGitServer } from './support/git-server.js';
 import { docker, eventually, httpGet, type Launchpad, startLaunchpad } from './support/harness.js';
 
@@ -42,9 +43,26 @@ const server = http.createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'text/plain' });
   res.end(greet('${version}') + ' ' + process.env.GREETING + ' uid=' + process.getuid());
 });
+// A WebSocket endpoint without a library: a text frame every 100 ms; on SIGTERM a clean close (1001).
+const sockets = new Set();
+const frame = (op, payload) => Buffer.concat([Buffer.from([0x80 | op, payload.length]), payload]);
+server.on('upgrade', (req, socket) => {
+  const accept = require('node:crypto').createHash('sha1')
+    .update(req.headers['sec-websocket-key'] + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+  socket.write('HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\n' +
+    'Sec-WebSocket-Accept: ' + accept + '\\r\\n\\r\\n');
+  sockets.add(socket);
+  let n = 0;
+  const timer = setInterval(() => socket.write(frame(1, Buffer.from('${version} tick ' + ++n))), 100);
+  socket.on('close', () => { clearInterval(timer); sockets.delete(socket); });
+  socket.on('error', () => {});
+});
 server.listen(Number(process.env.PORT), () => console.log('listening on ' + process.env.PORT + ' (${version})'));
 ${behaviour === 'unhealthy' ? "console.log('unhealthy-marker: health says 500');" : ''}
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  for (const socket of sockets) socket.end(frame(8, Buffer.from([0x03, 0xe9])));
+  server.close(() => process.exit(0));
+});
 `;
 
 const NODE_FILES = {
@@ -226,8 +244,26 @@ describe('a Node server app', { timeout: 600_000 }, () => {
         }
       }
     })();
+    // A WebSocket kept open across the last redeploy: it may close cleanly (1001), never with an error.
+    let socket: WebSocket | null = null;
+    const ws = { messages: 0, malformed: 0, errors: [] as string[], closed: null as Promise<number> | null };
     try {
       for (let v = 2; v <= 6; v++) {
+        if (v === 6) {
+          const { ip } = await lp.app.runtime.endpoint(slug);
+          socket = new WebSocket(`ws://${ip}/`, { headers: { host: `${slug}.localhost` } });
+          const s = socket;
+          s.on('message', (data) => {
+            ws.messages++;
+            if (!/^v5 tick \d+$/.test(data.toString())) ws.malformed++;
+          });
+          s.on('error', (err) => ws.errors.push(err.message));
+          ws.closed = new Promise((resolve) => s.on('close', (code) => resolve(code)));
+          await new Promise((resolve, reject) => {
+            s.once('open', resolve);
+            s.once('error', reject);
+          });
+        }
         const { deploy } = await deployVersion(
           siteId,
           'node-app',
@@ -243,6 +279,11 @@ describe('a Node server app', { timeout: 600_000 }, () => {
     }
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(20);
+    // The old app stops once nginx's old worker let go (at most 30 s): its socket closes then.
+    expect(await ws.closed).toBe(1001);
+    expect(ws.errors).toEqual([]);
+    expect(ws.malformed).toBe(0);
+    expect(ws.messages).toBeGreaterThan(10);
     expect(seen.has('v6')).toBe(true);
     // Each old app stopped once its requests drained: one app per site.
     await eventually(async () => ((await appContainers(slug)).length === 1 ? true : undefined), 60_000);
