@@ -36,6 +36,11 @@ const server = http.createServer((req, res) => {
     res.writeHead(${behaviour === 'unhealthy' ? 500 : 200});
     return res.end('${behaviour === 'unhealthy' ? 'sick' : 'ok'}');
   }
+  if (req.url === '/bomb') {
+    // A memory bomb: grows until the kernel kills it at the container's limit.
+    const hoard = [];
+    for (;;) hoard.push(Buffer.alloc(16 * 1024 * 1024, 1));
+  }
   if (req.url === '/headers') {
     res.writeHead(200, { 'content-type': 'application/json' });
     return res.end(JSON.stringify(req.headers));
@@ -332,6 +337,39 @@ describe('a Node server app', { timeout: 600_000 }, () => {
       (await appContainers(slug)).join() === `launchpad-app-${slug}-${res.data!.rollback.id}`
         ? true
         : undefined,
+    );
+  });
+
+  it('a memory bomb in the app is killed at its limit and Docker restarts the app; the site shows it', async () => {
+    const SITE_APP = 'query($id: ID!) { site(id: $id) { app { state restartCount oomKilled } } }';
+    expect((await lp.gql(SITE_APP, { id: siteId })).data!.site.app).toEqual({
+      state: 'RUNNING',
+      restartCount: 0,
+      oomKilled: false,
+    });
+    await get(slug, '/bomb').catch(() => null); // nginx answers 502 once the app is gone, or the wait times out
+    // Docker clears the OOM mark when it starts the app again; the restart count stays.
+    await eventually(async () => {
+      const status = (await lp.gql(SITE_APP, { id: siteId })).data!.site.app;
+      return status.restartCount >= 1 && status.state === 'RUNNING' ? status : undefined;
+    }, 60_000);
+    const instance = (await readFile(join(lp.dataDir, 'instance-id'), 'utf8')).trim();
+    const [current] = await docker.listContainers({
+      filters: { label: [`dev.launchpad.instance=${instance}`], name: [`launchpad-app-${slug}-`] },
+    });
+    // The engine's own record of why it died (`until` makes the event stream end).
+    const events = await docker.getEvents({
+      since: Math.floor(Date.now() / 1000) - 300,
+      until: Math.floor(Date.now() / 1000) + 1,
+      filters: { container: [current!.Id], event: ['oom'] },
+    });
+    let text = '';
+    for await (const chunk of events as unknown as AsyncIterable<Buffer>) text += chunk.toString();
+    expect(text).toContain('"oom"');
+    // The engine, the control plane and the site itself go on: the restarted app answers again.
+    await eventually(
+      async () => ((await get(slug)).body.toString() === 'hello v1 from-env uid=1000' ? true : undefined),
+      30_000,
     );
   });
 

@@ -129,6 +129,11 @@ export class Activation {
     return this.deps.runtime.appLog(slug, deployId, { tail, follow: true });
   }
 
+  /** How a SERVER site's app of `deployId` is doing (issue 14). */
+  appStatus(slug: string, deployId: string) {
+    return this.deps.runtime.appStatus(slug, deployId);
+  }
+
   /** Stops serving a site (before it is deleted). */
   async retire(slug: string): Promise<void> {
     await this.deps.runtime.remove(slug);

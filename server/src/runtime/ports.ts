@@ -77,6 +77,14 @@ export interface AppSpec {
   env: readonly EnvVar[];
 }
 
+/** How a server app's container is doing (Docker restarts a crashed app a few times, then gives up). */
+export interface AppStatus {
+  state: 'RUNNING' | 'RESTARTING' | 'CRASHED' | 'STOPPED' | 'MISSING';
+  restartCount: number;
+  /** Its last exit was the kernel's OOM killer (the app outgrew its memory limit). */
+  oomKilled: boolean;
+}
+
 /** One line an app wrote to stdout or stderr. */
 export interface AppLogLine {
   at: Date;
@@ -152,6 +160,8 @@ export interface SiteRuntime {
    * container of this instance is removed.
    */
   reconcileApps(current: readonly { site: SiteSpec; deploy: DeployFiles }[]): Promise<void>;
+  /** The state of the app container of `deployId`. */
+  appStatus(slug: string, deployId: string): Promise<AppStatus>;
   /** The last `tail` lines of the app serving `deployId`, then (with `follow`) its new lines as they come. */
   appLog(
     slug: string,

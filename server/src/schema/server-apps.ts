@@ -1,6 +1,7 @@
 import type { InputFieldBuilder } from '@pothos/core';
 import type { LogLine } from '../domain/model.js';
 import { SITE_KINDS } from '../domain/model.js';
+import type { AppStatus } from '../runtime/ports.js';
 import { READ } from './auth.js';
 import { builder } from './builder.js';
 import { LogLineRef, SiteRef } from './refs.js';
@@ -12,7 +13,28 @@ import { boundedSubscription } from './subscribe.js';
 const MAX_TAIL = 1000;
 export const SiteKindEnum = builder.enumType('SiteKind', { values: SITE_KINDS });
 
+const AppStateEnum = builder.enumType('AppState', {
+  values: ['RUNNING', 'RESTARTING', 'CRASHED', 'STOPPED', 'MISSING'] as const,
+});
+
+const AppStatusRef = builder.objectRef<AppStatus>('AppStatus').implement({
+  description: "A SERVER site's current app container, as the engine reports it now",
+  fields: (t) => ({
+    state: t.expose('state', { type: AppStateEnum }),
+    restartCount: t.exposeInt('restartCount', { description: "Restarts by Docker's restart policy" }),
+    oomKilled: t.exposeBoolean('oomKilled', {
+      description: 'Stopped for lack of memory (until Docker starts it again)',
+    }),
+  }),
+});
+
 builder.objectFields(SiteRef, (t) => ({
+  app: t.field({
+    type: AppStatusRef,
+    nullable: true,
+    description: 'SERVER: the state of the current app (null for a static site or before the first deploy)',
+    resolve: (site, _args, ctx) => ctx.sites.appStatus(site),
+  }),
   kind: t.expose('kind', { type: SiteKindEnum }),
   startCommand: t.exposeString('startCommand', {
     nullable: true,

@@ -302,6 +302,12 @@ export class SiteService {
     return { deployId, lines: this.deps.activation.runtimeLog(site.slug, deployId, tail) };
   }
 
+  /** The state of a SERVER site's current app (the caller already sees `site`); null when it runs none. */
+  async appStatus(site: Site) {
+    if (site.kind !== 'SERVER' || !site.currentDeployId) return null;
+    return this.deps.activation.appStatus(site.slug, site.currentDeployId);
+  }
+
   async rotateWebhookSecret(caller: Caller, id: string): Promise<Site> {
     const { em } = caller;
     const site = await getSite(caller, id);

@@ -7,6 +7,7 @@ import type {
   AppLogLine,
   Applied,
   AppSpec,
+  AppStatus,
   DeployFiles,
   RuntimeLog,
   RuntimeSite,
@@ -172,6 +173,15 @@ export class DockerSiteRuntime implements SiteRuntime {
       const main = await readFile(join(this.nginxDir(site.slug), MAIN_CONFIG), 'utf8').catch(() => '');
       if (!main.includes(`${name}:`)) await this.switchUpstream(site, site.app, deploy, name, quietLog);
     }
+  }
+
+  async appStatus(slug: string, deployId: string): Promise<AppStatus> {
+    const state = await this.apps.state(appContainerName(slug, deployId));
+    if (!state) return { state: 'MISSING', restartCount: 0, oomKilled: false };
+    const { restartCount, oomKilled } = state;
+    if (state.running) return { state: 'RUNNING', restartCount, oomKilled };
+    if (state.restarting) return { state: 'RESTARTING', restartCount, oomKilled };
+    return { state: state.exitCode === 0 && !oomKilled ? 'STOPPED' : 'CRASHED', restartCount, oomKilled };
   }
 
   appLog(slug: string, deployId: string, opts: { tail: number; follow: boolean }) {
