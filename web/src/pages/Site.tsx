@@ -2,6 +2,7 @@ import { type Accessor, type Component, Show } from 'solid-js';
 import { DeleteSite } from '../components/DeleteSite';
 import { DeployList } from '../components/DeployList';
 import { LogView } from '../components/LogView';
+import { RuntimeLog } from '../components/RuntimeLog';
 import { SiteActions } from '../components/SiteActions';
 import { SiteLinks } from '../components/SiteLinks';
 import { SiteSettings } from '../components/SiteSettings';
@@ -69,6 +70,22 @@ const SiteView: Component<{ id: string; deployId: Accessor<string | undefined> }
                 </Show>
               </section>
             </div>
+            <Show when={site().kind === 'SERVER' && site().currentDeploy}>
+              {(current) => (
+                <section aria-labelledby="runtime-title" class="card log-card">
+                  <h2 id="runtime-title">
+                    Runtime log{' '}
+                    <span class="muted">
+                      — app {site().app?.state.toLowerCase() ?? 'unknown'}
+                      {site().app?.restartCount ? `, restarted ${site().app?.restartCount}×` : ''}
+                    </span>
+                  </h2>
+                  <Show when={current().id} keyed>
+                    {(deployId) => <RuntimeLog siteId={site().id} deployId={deployId} />}
+                  </Show>
+                </section>
+              )}
+            </Show>
             <Show when={site().sourceType === 'GIT'}>
               <section aria-labelledby="webhook-title" class="card" data-testid="webhook">
                 <h2 id="webhook-title">GitHub webhook</h2>
