@@ -11,16 +11,24 @@
 #       workers as uid 101, CMD ["nginx","-g","daemon off;"]).
 #   $BUILD_IMAGE  (default node:20-alpine)  stand-in: the host's Node.js 20, npm, corepack, git, busybox sh,
 #       the full core C/C++ runtime libraries and the host CA bundle (NODE_EXTRA_CA_CERTS).
+#   $PYTHON_IMAGE (default python:3.12-alpine)  runtime of Python server apps; stand-in: Debian's CPython
+#       (python3.X-minimal + libpython3.X-stdlib .debs, the release Debian ships: 3.11 on bookworm, so the
+#       tag promises more than the stand-in holds) + the shared libraries of its extension modules (a module
+#       whose library the host lacks is left out) + busybox-static; CMD ["python3"].
 #
 # Stand-ins carry the labels dev.launchpad.stand-in=true and dev.launchpad.recipe=<hash>; a stand-in built
 # by an older recipe is rebuilt. Adapted from the measured recipe in the project's shared notes.
 # Needs root (or the docker group), docker, apt-get, dpkg-deb, ldd, tar, a host Node.js 20 and git.
 #
-# Env knobs: STATIC_IMAGE BUILD_IMAGE NODE_MAJOR FORCE=1 NO_PULL=1 BASE WORK CACHE SKIP_SMOKE=1
+# Env knobs: STATIC_IMAGE BUILD_IMAGE PYTHON_IMAGE NODE_MAJOR FORCE=1 NO_PULL=1 BASE WORK CACHE SKIP_SMOKE=1
+#            ONLY="static build python" (which images to make; default all three)
 set -Eeuo pipefail
 
 STATIC_IMAGE="${STATIC_IMAGE:-nginx:alpine}"
 BUILD_IMAGE="${BUILD_IMAGE:-node:20-alpine}"
+PYTHON_IMAGE="${PYTHON_IMAGE:-python:3.12-alpine}"
+PYTHON_DEB="${PYTHON_DEB:-python3.11}"   # Debian's CPython package name (bookworm: python3.11)
+ONLY="${ONLY:-static build python}"
 NODE_MAJOR="${NODE_MAJOR:-20}"
 BASE="${BASE:-${XDG_CACHE_HOME:-$HOME/.cache}/launchpad-images}"
 WORK="${WORK:-$BASE/work}"          # scratch rootfs trees (deleted after import)
@@ -263,6 +271,49 @@ SH
   rm -rf "$W"
 }
 
+# ---------------------------------------------------------------- python runtime image
+build_python() {
+  local W="$WORK/python" R="$WORK/python/rootfs" debs d so out ver
+  ver=${PYTHON_DEB#python}
+  fetch_debs "${PYTHON_DEB}-minimal" "lib${PYTHON_DEB}-minimal" "lib${PYTHON_DEB}-stdlib" busybox-static
+  debs=("${DEBS[@]}")
+  new_root "$R"
+  mkdir -p "$W/x" "$R/etc/ssl/certs"
+  for d in "${debs[@]:0:3}"; do dpkg-deb -x "$d" "$W/x"; done
+  install -m 755 "$W/x/usr/bin/$PYTHON_DEB" "$R/usr/bin/$PYTHON_DEB"
+  cp -a "$W/x/usr/lib/$PYTHON_DEB" "$R/usr/lib/"
+  ln -s "$PYTHON_DEB" "$R/usr/bin/python3"; ln -s "$PYTHON_DEB" "$R/usr/bin/python"
+  install_busybox "$R" "${debs[3]}"
+  copy_libs "$R" "$R/usr/bin/$PYTHON_DEB"
+  # Extension modules: their libraries come along; one whose library this host lacks is left out
+  # (import fails for that module only, as on a Python built without it).
+  for so in "$R/usr/lib/$PYTHON_DEB/lib-dynload/"*.so; do
+    out=$(ldd "$so" 2>/dev/null || true)
+    if grep -q 'not found' <<<"$out"; then log "  leaving out ${so##*/} (library not on this host)"; rm -f "$so"; continue; fi
+    grep -q '=> /' <<<"$out" && copy_libs "$R" "$so"
+  done
+  cp -L /etc/ssl/certs/ca-certificates.crt "$R/etc/ssl/certs/ca-certificates.crt"
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$R/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$R/etc/group"
+  printf 'passwd: files\ngroup: files\nhosts: files dns\n' >"$R/etc/nsswitch.conf"
+  import_root "$R" "$PYTHON_IMAGE" "$PYTHON_HASH" \
+    'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    'ENV LANG=C.UTF-8' \
+    'ENV PYTHONUNBUFFERED=1' \
+    'ENV SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt' \
+    "ENV PYTHON_VERSION=$ver" \
+    'CMD ["python3"]'
+  rm -rf "$W"
+}
+
+smoke_python() {
+  local out
+  out=$(docker run --rm --network none --user 1000:1000 "$PYTHON_IMAGE" \
+    python3 -c 'import http.server, json, ssl, sys; print(sys.version.split()[0])' 2>&1) \
+    || die "smoke test failed for $PYTHON_IMAGE: $out"
+  log "  $PYTHON_IMAGE: python $out"
+}
+
 smoke_static() {
   docker run --rm --network none "$STATIC_IMAGE" nginx -t >/dev/null 2>&1 \
     || { docker run --rm --network none "$STATIC_IMAGE" nginx -t || true; die "smoke test failed: $STATIC_IMAGE nginx -t"; }
@@ -302,9 +353,12 @@ ensure_image() { # ensure_image IMAGE HASH BUILD_FN SMOKE_FN
   step "build $image" "$build"
   [ "$SKIP_SMOKE" = 1 ] || step "smoke $image" "$smoke"
 }
-ensure_image "$STATIC_IMAGE" "$STATIC_HASH" build_static smoke_static
-ensure_image "$BUILD_IMAGE" "$BUILD_HASH" build_node smoke_node
-for img in "$STATIC_IMAGE" "$BUILD_IMAGE"; do
+PYTHON_HASH="$SELF_HASH"
+MADE=()
+case " $ONLY " in *" static "*) ensure_image "$STATIC_IMAGE" "$STATIC_HASH" build_static smoke_static; MADE+=("$STATIC_IMAGE") ;; esac
+case " $ONLY " in *" build "*) ensure_image "$BUILD_IMAGE" "$BUILD_HASH" build_node smoke_node; MADE+=("$BUILD_IMAGE") ;; esac
+case " $ONLY " in *" python "*) ensure_image "$PYTHON_IMAGE" "$PYTHON_HASH" build_python smoke_python; MADE+=("$PYTHON_IMAGE") ;; esac
+for img in "${MADE[@]}"; do
   log "  $img  $(docker image inspect -f '{{.Id}} {{.Size}}' "$img" | awk '{printf "%s  %.1f MB", substr($1,8,12), $2/1e6}')"
 done
 log "total $(( $(now_ms) - T_START )) ms"

@@ -21,6 +21,7 @@ import { SiteLocks } from './pipeline/site-locks.js';
 import { createDockerDriver } from './runtime/docker/driver.js';
 import type { BuildRunner, SiteRuntime } from './runtime/ports.js';
 import { schema } from './schema/index.js';
+import type { SecretBox } from './secrets/box.js';
 import { prepareSecrets } from './secrets/startup.js';
 import { Reads } from './services/reads.js';
 import { SiteService } from './services/sites.js';
@@ -40,6 +41,8 @@ export interface App {
   /** The runtime driver's two ports (the single-host Docker driver today). */
   readonly runtime: SiteRuntime;
   readonly builds: BuildRunner;
+  /** The master key's box: seals and opens secrets at rest. */
+  readonly secrets: SecretBox;
 }
 
 /** A shallow clone of one branch that takes longer than this is stuck, not slow. */
@@ -76,6 +79,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     buildNetwork: config.buildNetwork,
     publishPorts: config.publishPorts,
     instanceId,
+    appHealthTimeoutMs: config.appHealthTimeoutSeconds * 1000,
     routing: {
       domain: config.domain,
       network: config.network,
@@ -96,6 +100,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     runtime,
     locks,
     keepDeploys: config.keepDeploys,
+    secrets,
   });
   const deployer = new Deployer({
     orm,
@@ -115,7 +120,14 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     },
   });
   const queue = new DeployQueue(deployer, config.buildConcurrency);
-  const watch = new ContainerWatch({ orm, bus, runtime, locks, maxRestarts: config.siteRestarts });
+  const watch = new ContainerWatch({
+    orm,
+    bus,
+    runtime,
+    locks,
+    secrets,
+    maxRestarts: config.siteRestarts,
+  });
   const sites = new SiteService({ config, secrets, bus, data, queue, activation, zipLimits });
 
   const webhooks = new WebhookService(sites, bus);
@@ -148,9 +160,10 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     data,
     runtime,
     builds,
+    secrets,
     async start() {
       if (await runtime.ping()) {
-        await recover({ orm, bus, data, builds, runtime, queue, activation });
+        await recover({ orm, bus, data, builds, runtime, queue, activation, secrets });
       } else {
         console.warn('The Docker engine does not answer: deploys will fail until it does (see /healthz).');
       }

@@ -36,6 +36,8 @@ export interface Config {
   oidcProviders: OidcProviderSettings[];
   /** LAUNCHPAD_SECRET_KEY: base64 of the 32-byte master key; null: `<data>/secret.key` (generated). */
   secretKey: string | null;
+  /** How long a new server app may take to pass its health check (LAUNCHPAD_APP_HEALTH_TIMEOUT, seconds). */
+  appHealthTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +94,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     acmeEmail,
     oidcProviders: oidcProviders(env),
     secretKey: read.optional('LAUNCHPAD_SECRET_KEY'),
+    appHealthTimeoutSeconds: read.int('LAUNCHPAD_APP_HEALTH_TIMEOUT', 60, 1, 3600),
   };
   if (config.secretKey !== null && parseKey(config.secretKey) === null) {
     // The value itself is never repeated: it is (meant to be) a secret.

@@ -84,8 +84,8 @@ async function crashMidSwitch(lp: Launchpad, siteId: string, files: Record<strin
   await mkdir(folder, { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), text);
   const log = { write() {}, system() {} };
-  const applied = await lp.app.runtime.apply(siteSpec(site), { id, files: folder }, log);
-  await lp.app.runtime.waitUntilServing(siteSpec(site), applied);
+  const applied = await lp.app.runtime.apply(siteSpec(site, lp.app.secrets), { id, files: folder }, log);
+  await lp.app.runtime.waitUntilServing(siteSpec(site, lp.app.secrets), applied);
   await switchCurrent(lp.app.data.current(site.slug), id);
   return id;
 }

@@ -142,8 +142,10 @@ describe('foreign keys migration', () => {
 
     const db = await openDatabase(dir);
     try {
-      // Later migrations add columns with defaults (issue 12: git_auth).
-      expect(await rows(db, 'sites')).toEqual(before.sites!.map((s) => ({ ...s, git_auth: 'NONE' })));
+      // Later migrations add columns to sites (server apps: kind, start_command…); every old column keeps its value.
+      const oldColumns = (row: Row) =>
+        Object.fromEntries(Object.keys(before.sites![0]!).map((k) => [k, row[k]]));
+      expect((await rows(db, 'sites')).map(oldColumns)).toEqual(before.sites);
       expect(await rows(db, 'deploys')).toEqual(before.deploys!.filter((d) => d.id !== 'dep-gone'));
       expect(await rows(db, 'log_lines')).toEqual(
         before.log_lines!.filter((l) => l.deploy_id !== 'dep-gone'),

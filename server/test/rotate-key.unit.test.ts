@@ -51,6 +51,11 @@ async function seed(dir: string): Promise<void> {
         createdAt: new Date(),
         updatedAt: new Date(),
         gitAuth: 'TOKEN',
+        kind: 'STATIC',
+        startCommand: null,
+        port: null,
+        healthCheckPath: null,
+        runtimeImage: null,
       } satisfies Site);
       em.create(SiteGitAccessEntity, {
         siteId: `site${i}`.padEnd(24, '0'),

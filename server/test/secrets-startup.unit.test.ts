@@ -34,6 +34,11 @@ function site(id: string, webhookSecret: string | null): Site {
     createdAt: new Date(),
     updatedAt: new Date(),
     gitAuth: 'NONE',
+    kind: 'STATIC',
+    startCommand: null,
+    port: null,
+    healthCheckPath: null,
+    runtimeImage: null,
   };
 }
 

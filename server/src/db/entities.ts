@@ -58,6 +58,12 @@ export const SiteEntity = new EntitySchema<Site>({
     updatedAt: { type: 'datetime' },
     // issue 12 (secrets)
     gitAuth: { type: 'string', length: 8, default: 'NONE' },
+    // Server apps (issue 14).
+    kind: { type: 'string', length: 8, default: 'STATIC' },
+    startCommand: { type: 'text', nullable: true },
+    port: { type: 'integer', nullable: true },
+    healthCheckPath: { type: 'text', nullable: true },
+    runtimeImage: { type: 'text', nullable: true },
   },
 });
 

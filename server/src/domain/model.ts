@@ -8,6 +8,10 @@ export type SourceType = (typeof SOURCE_TYPES)[number];
 
 /** DOWN (issue 17): the site has a live deploy but its server is not running; Launchpad is restarting it. */
 export const SITE_STATUSES = ['CREATED', 'DEPLOYING', 'LIVE', 'FAILED', 'DOWN'] as const;
+/** STATIC: files served by the site's nginx; SERVER: an app container behind it (issue 14). */
+export const SITE_KINDS = ['STATIC', 'SERVER'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 
 export const DEPLOY_STATUSES = [
@@ -74,6 +78,14 @@ export interface Site {
   updatedAt: Date;
   // issue 12 (secrets): the credentials themselves live in site_git_access (db/secret-entities.ts).
   gitAuth: GitAuth;
+  // Server apps (issue 14): null on STATIC sites.
+  kind: SiteKind;
+  /** Run as `sh -c` inside the app container, never on the host. */
+  startCommand: string | null;
+  /** Where the app listens inside its container (also its PORT variable). */
+  port: number | null;
+  healthCheckPath: string | null;
+  runtimeImage: string | null;
 }
 
 export interface Deploy {

@@ -5,6 +5,7 @@ import { DomainError, NotFoundError } from '../domain/errors.js';
 import type { Deploy, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { Applied, DeployFiles, RuntimeLog, SiteRuntime } from '../runtime/ports.js';
+import type { SecretBox } from '../secrets/box.js';
 import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
 import { switchCurrent } from './publish.js';
@@ -32,6 +33,8 @@ export interface ActivationDeps {
   locks: SiteLocks;
   /** LAUNCHPAD_KEEP_DEPLOYS: deploys whose files are kept per site. */
   keepDeploys: number;
+  /** Opens a server app's secret env vars for its container. */
+  secrets: SecretBox;
   now?: () => Date;
 }
 
@@ -131,6 +134,16 @@ export class Activation {
     });
   }
 
+  /** The running app's output of a SERVER site's `deployId` (issue 14): its last lines, then live ones. */
+  runtimeLog(slug: string, deployId: string, tail: number) {
+    return this.deps.runtime.appLog(slug, deployId, { tail, follow: true });
+  }
+
+  /** How a SERVER site's app of `deployId` is doing (issue 14). */
+  appStatus(slug: string, deployId: string) {
+    return this.deps.runtime.appStatus(slug, deployId);
+  }
+
   /** Stops serving a site (before it is deleted). */
   async retire(slug: string): Promise<void> {
     await this.deps.runtime.remove(slug);
@@ -156,7 +169,7 @@ export class Activation {
       await switchCurrent(this.deps.data.current(site.slug), deploy.id);
     } catch (err) {
       // A deploy that never went live leaves no permalink behind (its files are removed too).
-      await this.deps.runtime.forget(siteSpec(site), [deploy.id]).catch(() => {});
+      await this.deps.runtime.forget(siteSpec(site, this.deps.secrets), [deploy.id]).catch(() => {});
       throw err;
     }
     log.system(opts.live ?? `live at ${site.slug} (deploy ${deploy.id})`);
@@ -164,10 +177,16 @@ export class Activation {
     await opts.beforeLive?.();
     await log.flush();
     await state.goLive(deploy, site, previous, { localPort: applied.localPort });
+    // A server app's predecessor drains and stops now, still under the site lock (after LIVE: the log is
+    // complete, and a slow drain does not hold the deploy).
+    const unsettled = await this.deps.runtime
+      .settle(siteSpec(site, this.deps.secrets), deploy.id)
+      .catch((err: Error) => err.message);
+    if (unsettled) console.warn(`site ${site.slug}: ${unsettled}`);
   }
 
   private async serve(site: Site, deploy: DeployFiles, log: ActivationLog): Promise<Applied> {
-    const spec = siteSpec(site);
+    const spec = siteSpec(site, this.deps.secrets);
     const applied = await this.deps.runtime.apply(spec, deploy, log);
     const notServing = await this.deps.runtime.waitUntilServing(spec, applied);
     if (notServing)
@@ -179,7 +198,14 @@ export class Activation {
   private async prune(em: EntityManager, site: Site, serving: string, log: ActivationLog): Promise<void> {
     try {
       const { data, runtime, keepDeploys } = this.deps;
-      const pruned = await pruneDeploys(em, data, runtime, site, keepDeploys, serving);
+      const pruned = await pruneDeploys(
+        em,
+        data,
+        (ids) => runtime.forget(siteSpec(site, this.deps.secrets), ids),
+        site,
+        keepDeploys,
+        serving,
+      );
       if (pruned > 0) log.system(`retention: removed the files of ${pruned} older deploy(s)`);
     } catch (err) {
       log.system(`warning: retention failed (${(err as Error).message}); older deploys were kept`);

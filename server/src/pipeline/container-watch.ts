@@ -3,6 +3,7 @@ import { SiteEntity } from '../db/entities.js';
 import type { Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { SiteRuntime, SiteRuntimeEvent } from '../runtime/ports.js';
+import type { SecretBox } from '../secrets/box.js';
 import type { SiteLocks } from './site-locks.js';
 import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
@@ -12,6 +13,8 @@ export interface ContainerWatchDeps {
   bus: PubSub;
   runtime: SiteRuntime;
   locks: SiteLocks;
+  /** Opens a server app's secret env vars (the spec carries them). */
+  secrets: SecretBox;
   /** LAUNCHPAD_SITE_RESTARTS: restarts in a row before giving up (0: report only, never restart). */
   maxRestarts: number;
   /** Wait before restart number `attempt` (0-based). */
@@ -145,7 +148,7 @@ export class ContainerWatch {
       r.attempts++;
       r.lastRestart = Date.now();
       try {
-        await this.deps.runtime.revive(siteSpec(site));
+        await this.deps.runtime.revive(siteSpec(site, this.deps.secrets));
         console.warn(`site watcher: restarted ${site.slug} (restart ${r.attempts})`);
       } catch (err) {
         failed = true;

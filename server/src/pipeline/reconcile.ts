@@ -6,6 +6,7 @@ import type { Deploy, Site } from '../domain/model.js';
 import { validateSlug } from '../domain/slug.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { SiteRuntime } from '../runtime/ports.js';
+import type { SecretBox } from '../secrets/box.js';
 import type { Activation } from './activation.js';
 import type { DataDir } from './data-dir.js';
 import { siteSpec } from './site-spec.js';
@@ -16,6 +17,7 @@ export interface ReconcileDeps {
   data: DataDir;
   runtime: SiteRuntime;
   activation: Pick<Activation, 'reapply'>;
+  secrets: SecretBox;
   /** Deploys a running deploy is writing right now: never touched (none at start; checked anyway). */
   isRunning(deployId: string): boolean;
 }
@@ -149,7 +151,7 @@ export async function removeLeftovers(
     for (const entry of await readdir(deps.data.site(site.slug)).catch(() => [] as string[])) {
       if (entry.startsWith('.current-')) await rm(join(deps.data.site(site.slug), entry), { force: true });
     }
-    removed.permalinks += (await deps.runtime.retain(siteSpec(site), keep)).length;
+    removed.permalinks += (await deps.runtime.retain(siteSpec(site, deps.secrets), keep)).length;
   }
 
   const slugs = new Set(sites.map((s) => s.slug));

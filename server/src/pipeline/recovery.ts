@@ -3,7 +3,9 @@ import type { MikroORM } from '@mikro-orm/sqlite';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { BuildRunner, SiteRuntime } from '../runtime/ports.js';
+import type { SecretBox } from '../secrets/box.js';
 import type { Activation } from './activation.js';
+import { recoverApps } from './app-recovery.js';
 import type { DataDir } from './data-dir.js';
 import type { DeployQueue } from './queue.js';
 import { reconcileServing, removeLeftovers } from './reconcile.js';
@@ -18,6 +20,7 @@ export interface RecoveryDeps {
   runtime: SiteRuntime;
   queue: DeployQueue;
   activation: Pick<Activation, 'reapply'>;
+  secrets: SecretBox;
 }
 
 /**
@@ -39,7 +42,7 @@ export async function recover(deps: RecoveryDeps): Promise<{ requeued: number; i
   // Servers of deleted sites go; every site with a current deploy is served again.
   const served = await deps.runtime.reconcile(
     sites.map((s) => s.id),
-    sites.filter((s) => s.currentDeployId).map(siteSpec),
+    sites.filter((s) => s.currentDeployId).map((s) => siteSpec(s, deps.secrets)),
   );
   for (const site of sites) {
     const endpoint = served.get(site.id);
@@ -61,6 +64,8 @@ export async function recover(deps: RecoveryDeps): Promise<{ requeued: number; i
       await state.setDeploy(deploy, 'FAILED', { error: 'interrupted by restart' });
   }
   await removeLeftovers(em, reconcile, sites);
+  // After reconciliation decided each site's current deploy: its app runs, every other app goes.
+  await recoverApps(deps, sites);
 
   const queued = await em.find(DeployEntity, { status: 'QUEUED' }, { orderBy: { createdAt: 'asc' } });
   for (const deploy of queued) {

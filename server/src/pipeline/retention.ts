@@ -16,7 +16,8 @@ import { siteSpec } from './site-spec.js';
 export async function pruneDeploys(
   em: EntityManager,
   data: DataDir,
-  runtime: Pick<SiteRuntime, 'forget'>,
+  /** Tells the runtime to drop what it keeps for these deploys (their permalinks, a server site's apps). */
+  forget: (deployIds: string[]) => Promise<void>,
   site: Site,
   keep: number,
   /** The deploy whose files the site serves from now on (counts as one of the kept). */
@@ -60,10 +61,7 @@ export async function pruneDeploys(
     await rm(data.deploy(site.slug, rollback.id), { force: true }); // the permalink symlink
     rollback.filesPrunedAt = now;
   }
-  await runtime.forget(
-    siteSpec(site),
-    [...doomed, ...rollbacks].map((d) => d.id),
-  );
+  await forget([...doomed, ...rollbacks].map((d) => d.id));
   await em.flush();
   return doomed.length;
 }

@@ -26,3 +26,5 @@ export function ownership(siteId: string, instanceId: string): Record<string, st
 export function instanceFilter(instanceId: string, label: string): string[] {
   return [`${MANAGED_LABEL}=true`, `${INSTANCE_LABEL}=${instanceId}`, label];
 }
+/** On server apps' containers (issue 14): the deploy whose files the app runs. */
+export const APP_LABEL = 'dev.launchpad.app';

@@ -64,7 +64,7 @@ const MAIN_PREFIX = 'launchpad_';
 /** Folder (inside the nginx config folder) of the `Basic-Auth` user files, named after their content. */
 export const AUTH_DIR = 'auth';
 /** Where the site container sees the nginx config folder (mounted read-only). */
-const CONF_DIR = '/etc/nginx/conf.d';
+export const CONF_DIR = '/etc/nginx/conf.d';
 
 /**
  * The user files the configs of these rules read (`auth/<hash>.htpasswd`, relative to the nginx config
@@ -75,7 +75,7 @@ export function authFiles(rules: TranslatedRules | undefined): { name: string; c
   return (rules?.auth ?? []).map((a) => ({ name: authFileName(a.userFile), content: a.userFile }));
 }
 
-const authFileName = (content: string) =>
+export const authFileName = (content: string) =>
   `${AUTH_DIR}/${createHash('sha256').update(content).digest('hex').slice(0, 32)}.htpasswd`;
 
 export function nginxSiteConfig(opts: NginxSiteOptions): string {

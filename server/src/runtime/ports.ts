@@ -63,6 +63,36 @@ export interface SiteSpec {
   domains: readonly string[];
   /** Unknown paths get index.html. */
   spa: boolean;
+  /** A SERVER site's app (issue 14); absent or null for a static site. */
+  app?: AppSpec | null;
+}
+
+/**
+ * What a SERVER site's app container runs (issue 14): `command` (`sh -c`, inside the container) in `image`
+ * over the deploy's files, listening on `port` (also its PORT variable), healthy once `healthCheckPath`
+ * answers 2xx or 3xx.
+ */
+export interface AppSpec {
+  image: string;
+  command: string;
+  port: number;
+  healthCheckPath: string;
+  env: readonly EnvVar[];
+}
+
+/** How a server app's container is doing (Docker restarts a crashed app a few times, then gives up). */
+export interface AppStatus {
+  state: 'RUNNING' | 'RESTARTING' | 'CRASHED' | 'STOPPED' | 'MISSING';
+  restartCount: number;
+  /** Its last exit was the kernel's OOM killer (the app outgrew its memory limit). */
+  oomKilled: boolean;
+}
+
+/** One line an app wrote to stdout or stderr. */
+export interface AppLogLine {
+  at: Date;
+  stream: 'STDOUT' | 'STDERR';
+  text: string;
 }
 
 /** A deploy to serve: its id (permalink host `<id>--<slug>`) and the folder holding its published files. */
@@ -139,6 +169,26 @@ export interface SiteRuntime {
    * a listener compares `serverId` with `list()`. Returns the unsubscribe.
    */
   watch(listener: (event: SiteRuntimeEvent) => void): () => void;
+
+  // Server apps (issue 14). For a static site these do nothing.
+  /**
+   * Once `deployId` is live: what served the site before it (a server site's previous app) finishes its
+   * in-flight requests and stops. Never fails the deploy; returns what it could not clean up, or null.
+   */
+  settle(site: SiteSpec, deployId: string): Promise<string | null>;
+  /**
+   * After a restart: each server site's current app runs again (from `deploy`'s files) and every other app
+   * container of this instance is removed.
+   */
+  reconcileApps(current: readonly { site: SiteSpec; deploy: DeployFiles }[]): Promise<void>;
+  /** The state of the app container of `deployId`. */
+  appStatus(slug: string, deployId: string): Promise<AppStatus>;
+  /** The last `tail` lines of the app serving `deployId`, then (with `follow`) its new lines as they come. */
+  appLog(
+    slug: string,
+    deployId: string,
+    opts: { tail: number; follow: boolean },
+  ): AsyncIterableIterator<AppLogLine>;
 }
 
 /**

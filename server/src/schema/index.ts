@@ -6,6 +6,7 @@ import './deploy.js';
 import './log.js';
 import './webhook.js';
 import './secrets.js';
+import './server-apps.js';
 
 export const schema = builder.toSchema();
 

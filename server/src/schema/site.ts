@@ -5,6 +5,7 @@ import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
 import { EnvVarInput, GitAuthEnum } from './secrets.js';
 import { selectedPage, selectedProperties, uses } from './selection.js';
+import { serverAppInputFields } from './server-apps.js';
 import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { siteUrl } from './urls.js';
 
@@ -91,6 +92,7 @@ const CreateSiteInput = builder.inputType('CreateSiteInput', {
     gitToken: t.string({
       description: 'Write-only: for gitAuth TOKEN (a GitHub personal or fine-grained token)',
     }),
+    ...serverAppInputFields(t, true),
   }),
 });
 
@@ -110,6 +112,7 @@ const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
     gitToken: t.string({
       description: 'Write-only: for gitAuth TOKEN (a GitHub personal or fine-grained token)',
     }),
+    ...serverAppInputFields(t, false),
   }),
 });
 

@@ -8,10 +8,11 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Config } from '../config.js';
 import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import type { SiteGitAccess } from '../db/secret-entities.js';
-import { BadInputError, ConflictError, PayloadTooLargeError } from '../domain/errors.js';
+import { BadInputError, ConflictError, NotFoundError, PayloadTooLargeError } from '../domain/errors.js';
 import { controlPlaneHosts } from '../domain/hostname.js';
 import { newId } from '../domain/ids.js';
-import type { Deploy, DeployTrigger, GitAuth, Site, SourceType } from '../domain/model.js';
+import type { Deploy, DeployTrigger, GitAuth, Site, SiteKind, SourceType } from '../domain/model.js';
+import { newServerAppFields, type ServerAppInput, serverAppPatch } from '../domain/server-app.js';
 import { generateSlug, validateSlug } from '../domain/slug.js';
 import {
   validateBuildCommand,
@@ -64,9 +65,15 @@ export interface CreateSiteInput {
   gitAuth?: GitAuth | null;
   /** Write-only: sealed at once, never shown. */
   gitToken?: string | null;
+  // Server apps (issue 14).
+  kind?: SiteKind | null;
+  startCommand?: string | null;
+  port?: number | null;
+  healthCheckPath?: string | null;
+  runtimeImage?: string | null;
 }
 
-export interface UpdateSiteInput {
+export interface UpdateSiteInput extends ServerAppInput {
   name?: string | null;
   /** Git sites: the repository moved, or now needs another kind of access (https → ssh). */
   gitUrl?: string | null;
@@ -129,6 +136,8 @@ export class SiteService {
     if (!git && !input.file) throw new BadInputError('A zip site needs an archive to deploy', 'file');
     if (git && input.file)
       throw new BadInputError('A git site is deployed from its repository, not an archive', 'file');
+    const kind = input.kind ?? 'STATIC';
+    const app = newServerAppFields(kind, input, this.deps.config.buildImage);
     const fields: Omit<Site, 'slug'> = {
       id: newId(),
       name,
@@ -136,7 +145,8 @@ export class SiteService {
       gitUrl,
       branch,
       buildCommand: validateBuildCommand(input.buildCommand),
-      outputDir: validateOutputDir(input.outputDir ?? (git ? 'dist' : '.')),
+      // An app runs from the whole checkout (its package.json, its dependencies), not a build's output folder.
+      outputDir: validateOutputDir(input.outputDir ?? (git && kind === 'STATIC' ? 'dist' : '.')),
       envVars: env.vars,
       autoDeploy: input.autoDeploy ?? git,
       spa: input.spa ?? false,
@@ -149,6 +159,8 @@ export class SiteService {
       createdAt: this.now(),
       updatedAt: this.now(),
       gitAuth,
+      kind,
+      ...app,
     };
     const slug = input.slug ? validateSlug(input.slug.trim().toLowerCase()) : await this.freeSlug(em);
     if (await em.count(SiteEntity, { slug })) throw new ConflictError(`The slug "${slug}" is taken`, 'slug');
@@ -213,6 +225,8 @@ export class SiteService {
       patch.domains = validateDomains(input.domains, this.deps.config.domain, this.reservedHosts());
     }
     if (input.buildCommand !== undefined) patch.buildCommand = validateBuildCommand(input.buildCommand);
+    // Taken by the next deploy (or rollback): the running app keeps the settings it started with.
+    Object.assign(patch, serverAppPatch(site.kind, input));
     if (input.branch != null) {
       if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no branch', 'branch');
       patch.branch = validateBranch(input.branch.trim());
@@ -323,6 +337,24 @@ export class SiteService {
       );
       return { deploy, source: { number: target.number, id: sourceId }, files };
     });
+  }
+
+  /**
+   * The output of a SERVER site's running app (issue 14): its last `tail` lines, then live ones. The
+   * caller must be allowed to see the site; a static site, or one with no deploy yet, has none.
+   */
+  async runtimeLog(caller: Caller, id: string, tail: number) {
+    const site = await getSite(caller, id);
+    if (site.kind !== 'SERVER') throw new BadInputError('Only a SERVER site runs an app', 'siteId');
+    if (!site.currentDeployId) throw new NotFoundError('This site has no live deploy, so no app runs yet');
+    const deployId = site.currentDeployId;
+    return { deployId, lines: this.deps.activation.runtimeLog(site.slug, deployId, tail) };
+  }
+
+  /** The state of a SERVER site's current app (the caller already sees `site`); null when it runs none. */
+  async appStatus(site: Site) {
+    if (site.kind !== 'SERVER' || !site.currentDeployId) return null;
+    return this.deps.activation.appStatus(site.slug, site.currentDeployId);
   }
 
   async rotateWebhookSecret(caller: Caller, id: string): Promise<Site> {

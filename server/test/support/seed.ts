@@ -80,6 +80,11 @@ export async function seedSites(em: EntityManager, count: number, opts: SeedOpti
       createdAt: at(0),
       updatedAt: at(deploysPerSite),
       gitAuth: 'NONE',
+      kind: 'STATIC',
+      startCommand: null,
+      port: null,
+      healthCheckPath: null,
+      runtimeImage: null,
     });
   }
   // Sites first without their current deploy, so the rows satisfy foreign keys in either direction.

@@ -24,6 +24,9 @@ const FIELDS = [
   'sourceType',
   'gitAuth',
   'gitToken',
+  'startCommand',
+  'port',
+  'healthCheckPath',
 ];
 
 /** A new site from a git repository, cloned and built in a container on each deploy. */
@@ -39,6 +42,11 @@ export const GitSiteForm: Component = () => {
     envVars: [] as EnvRow[],
     gitAuth: 'NONE' as GitAuth,
     gitToken: '',
+    // A server app (api.md "Server apps"): the checkout runs as a server behind the site's nginx.
+    server: false,
+    startCommand: 'npm start',
+    port: '3000',
+    healthCheckPath: '/',
   });
   const [error, setError] = createSignal<ApiError | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -62,8 +70,16 @@ export const GitSiteForm: Component = () => {
         gitUrl: v.gitUrl.trim(),
         branch: v.branch.trim() || null,
         buildCommand: v.buildCommand.trim() || null,
-        outputDir: v.outputDir.trim() || null,
+        outputDir: v.server ? null : v.outputDir.trim() || null,
         autoDeploy: v.autoDeploy,
+        ...(v.server
+          ? {
+              kind: 'SERVER' as const,
+              startCommand: v.startCommand.trim() || null,
+              port: v.port.trim() ? Number(v.port) : null,
+              healthCheckPath: v.healthCheckPath.trim() || null,
+            }
+          : {}),
         envVars: v.envVars
           .filter((row) => row.name.trim() || row.value)
           .map((row) => ({ name: row.name.trim(), value: row.value, secret: row.secret === true })),
@@ -80,7 +96,9 @@ export const GitSiteForm: Component = () => {
       setBusy(false);
     }
   };
-  const field = (key: 'gitUrl' | 'branch' | 'buildCommand' | 'outputDir') => ({
+  const field = (
+    key: 'gitUrl' | 'branch' | 'buildCommand' | 'outputDir' | 'startCommand' | 'port' | 'healthCheckPath',
+  ) => ({
     id: `git-${key}`,
     value: form[key],
     onValue: (value: string) => {
@@ -152,15 +170,52 @@ export const GitSiteForm: Component = () => {
         errors={{ name: errorOf('name'), slug: errorOf('slug') }}
         disabled={busy()}
       />
+      <label class="check">
+        <input
+          id="git-server"
+          type="checkbox"
+          checked={form.server}
+          onChange={(e) => setForm('server', e.currentTarget.checked)}
+          disabled={busy()}
+        />
+        <span>
+          Run a server app <span class="muted">— Node, Python…: the site's nginx proxies to it</span>
+        </span>
+      </label>
       <div class="field-row">
         <TextField {...field('branch')} label="Branch" placeholder="main" />
-        <TextField
-          {...field('outputDir')}
-          label="Output folder"
-          placeholder="dist"
-          hint="Where the build leaves the site."
-        />
+        <Show when={!form.server}>
+          <TextField
+            {...field('outputDir')}
+            label="Output folder"
+            placeholder="dist"
+            hint="Where the build leaves the site."
+          />
+        </Show>
       </div>
+      <Show when={form.server}>
+        <TextField
+          {...field('startCommand')}
+          label="Start command"
+          placeholder="npm start"
+          hint="Runs with sh in the app's container, from the repository root, after the build."
+        />
+        <div class="field-row">
+          <TextField
+            {...field('port')}
+            label="Port"
+            inputmode="numeric"
+            placeholder="3000"
+            hint="Also the app's PORT."
+          />
+          <TextField
+            {...field('healthCheckPath')}
+            label="Health check path"
+            placeholder="/"
+            hint="Must answer 2xx or 3xx before a new version goes live."
+          />
+        </div>
+      </Show>
       <TextField
         {...field('buildCommand')}
         label="Build command (optional)"

@@ -57,6 +57,9 @@ const DeployUpdated = graphql(`
 const DeployLog = graphql(`
   subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }
 `);
+const SiteRuntimeLog = graphql(`
+  subscription SiteRuntimeLog($siteId: ID!, $tail: Int) { siteRuntimeLog(siteId: $siteId, tail: $tail) { ...LogLineFields } }
+`);
 
 function unwrap<D>(result: OperationResult<D>): D {
   if (result.error) throw fromCombinedError(result.error);
@@ -166,4 +169,7 @@ export const api = {
   /** Lines with seq > after, then live ones; completes when the deploy has ended. */
   watchLog: (deployId: string, after: number, h: WatchHandlers<LogLine>) =>
     watch(DeployLog, { deployId, after }, (d) => d.deployLog, h),
+  /** A SERVER site's running app: its last `tail` lines, then live ones. */
+  watchRuntimeLog: (siteId: string, tail: number, h: WatchHandlers<LogLine>) =>
+    watch(SiteRuntimeLog, { siteId, tail }, (d) => d.siteRuntimeLog, h),
 };

@@ -80,6 +80,14 @@ export const SiteDetail = graphql(`
     }
     webhookUrl
     webhookSecret
+    kind
+    startCommand
+    port
+    healthCheckPath
+    app {
+      state
+      restartCount
+    }
     webhookDeliveries(first: 10) {
       ...WebhookDeliveryFields
     }

@@ -3,6 +3,7 @@ import { DeleteSite } from '../components/DeleteSite';
 import { DeployKeyPanel } from '../components/DeployKeyPanel';
 import { DeployList } from '../components/DeployList';
 import { LogView } from '../components/LogView';
+import { RuntimeLog } from '../components/RuntimeLog';
 import { SiteActions } from '../components/SiteActions';
 import { SiteLinks } from '../components/SiteLinks';
 import { SiteSettings } from '../components/SiteSettings';
@@ -75,6 +76,22 @@ const SiteView: Component<{ id: string; deployId: Accessor<string | undefined> }
                 <h2 id="deploy-key-title">Deploy key</h2>
                 <DeployKeyPanel site={site()} refresh={live.refresh} />
               </section>
+            </Show>
+            <Show when={site().kind === 'SERVER' && site().currentDeploy}>
+              {(current) => (
+                <section aria-labelledby="runtime-title" class="card log-card">
+                  <h2 id="runtime-title">
+                    Runtime log{' '}
+                    <span class="muted">
+                      — app {site().app?.state.toLowerCase() ?? 'unknown'}
+                      {site().app?.restartCount ? `, restarted ${site().app?.restartCount}×` : ''}
+                    </span>
+                  </h2>
+                  <Show when={current().id} keyed>
+                    {(deployId) => <RuntimeLog siteId={site().id} deployId={deployId} />}
+                  </Show>
+                </section>
+              )}
             </Show>
             <Show when={site().sourceType === 'GIT'}>
               <section aria-labelledby="webhook-title" class="card" data-testid="webhook">

@@ -4,6 +4,7 @@ import { Migration20261123042240_webhook_deliveries } from './Migration202611230
 import { Migration20261201233319_foreign_keys } from './Migration20261201233319_foreign_keys.js';
 import { Migration20261202000000_site_domains } from './Migration20261202000000_site_domains.js';
 import { Migration20261202200000_secrets } from './Migration20261202200000_secrets.js';
+import { Migration20261202300000_server_apps } from './Migration20261202300000_server_apps.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the same code runs under tsx, bundled
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201233319_foreign_keys', class: Migration20261201233319_foreign_keys },
   { name: 'Migration20261202000000_site_domains', class: Migration20261202000000_site_domains },
   { name: 'Migration20261202200000_secrets', class: Migration20261202200000_secrets },
+  { name: 'Migration20261202300000_server_apps', class: Migration20261202300000_server_apps },
 ];

@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readNetlifyRules } from '../netlify-rules.js';
+import { nginxAppConfig } from '../nginx-app-config.js';
 import {
   authFiles,
   nginxDeployConfig,
@@ -8,7 +9,7 @@ import {
   PERMALINK_CONFIG_DIR,
   withConfigProbe,
 } from '../nginx-config.js';
-import type { DeployFiles, RuntimeLog, SiteSpec } from '../ports.js';
+import type { AppSpec, DeployFiles, RuntimeLog, SiteSpec } from '../ports.js';
 
 /** The files of a site's nginx config folder (mounted at /etc/nginx/conf.d), by path inside it. */
 export const MAIN_CONFIG = 'default.conf';
@@ -50,6 +51,23 @@ export async function renderSiteConfig(
     probeHost,
     auth: authFiles(options.rules).map((f) => [f.name, f.content]),
   };
+}
+
+/**
+ * A SERVER site's default.conf (issue 14): a proxy to the app container `upstreamHost`, with the deploy's
+ * `_headers` (its `_redirects` are the app's business, and said so in the log).
+ */
+export async function renderAppConfig(
+  deploy: DeployFiles,
+  app: AppSpec,
+  upstreamHost: string,
+  log: RuntimeLog,
+): Promise<Pick<RenderedConfig, 'main' | 'probeHost' | 'auth'>> {
+  const rules = await readNetlifyRules(deploy.files, log);
+  if (rules?.rewrites.length)
+    log.system('note: _redirects do not apply to a server app; it routes its own paths');
+  const { config, probeHost } = withConfigProbe(nginxAppConfig({ upstreamHost, port: app.port, rules }));
+  return { main: config, probeHost, auth: authFiles(rules).map((f) => [f.name, f.content]) };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -4,7 +4,10 @@ import type Docker from 'dockerode';
 import { ensureImage } from '../images.js';
 import { PERMALINK_CONFIG_DIR } from '../nginx-config.js';
 import type {
+  AppLogLine,
   Applied,
+  AppSpec,
+  AppStatus,
   DeployFiles,
   RuntimeLog,
   RuntimeSite,
@@ -13,17 +16,32 @@ import type {
   SiteRuntimeEvent,
   SiteSpec,
 } from '../ports.js';
-import { type SiteContainerSpec, SiteContainers, type SiteContainersOptions } from '../site-containers.js';
+import {
+  type SiteContainerSpec,
+  SiteContainers,
+  type SiteContainersOptions,
+  siteContainerName,
+} from '../site-containers.js';
+import { AppContainers, appContainerName } from './app-containers.js';
+import { waitHealthy } from './app-health.js';
+import { appLogLines } from './app-logs.js';
+import { AppUnhealthyError, drainOldWorkers } from './app-rollout.js';
 import { ConfigChange } from './config-folder.js';
 import { ContainerEvents } from './container-watch.js';
 import { checkNginxConfig, removeStaleConfigChecks } from './nginx-check.js';
 import { waitUntilServing } from './serving-probe.js';
-import { MAIN_CONFIG, permalinkConfig, renderSiteConfig } from './site-config.js';
+import { MAIN_CONFIG, permalinkConfig, renderAppConfig, renderSiteConfig } from './site-config.js';
 
 export interface DockerSiteRuntimeOptions extends SiteContainersOptions {
   /** Host path of a site's folder (`sites/<slug>`: `current`, `deploys/`); the driver keeps `nginx/` in it. */
   siteDir(slug: string): string;
+  /** LAUNCHPAD_APP_HEALTH_TIMEOUT: how long a new server app may take to answer its health check. */
+  appHealthTimeoutMs?: number;
 }
+
+const DEFAULT_APP_HEALTH_TIMEOUT_MS = 60_000;
+/** An old app gets this long after SIGTERM to finish before it is killed. */
+const APP_STOP_GRACE_SECONDS = 10;
 
 /**
  * The single-host Docker driver's SiteRuntime: one nginx container per site (runtime/site-containers.ts)
@@ -36,6 +54,7 @@ export class DockerSiteRuntime implements SiteRuntime {
   /** Sites whose server this runtime removed (deleted, retired): never revived until served again. */
   private readonly retired = new Set<string>();
   private readonly events: ContainerEvents;
+  private readonly apps: AppContainers;
 
   constructor(
     private readonly docker: Docker,
@@ -43,6 +62,7 @@ export class DockerSiteRuntime implements SiteRuntime {
   ) {
     this.containers = new SiteContainers(docker, opts);
     this.events = new ContainerEvents(docker, opts.instanceId, (slug) => this.retired.has(slug));
+    this.apps = new AppContainers(docker, opts);
   }
 
   async prepare(): Promise<void> {
@@ -50,6 +70,7 @@ export class DockerSiteRuntime implements SiteRuntime {
   }
 
   async apply(site: SiteSpec, deploy: DeployFiles, log: RuntimeLog): Promise<Applied> {
+    if (site.app) return this.applyApp(site, site.app, deploy, log);
     const rendered = await renderSiteConfig(site, deploy, log);
     const dir = this.nginxDir(site.slug);
     // Files a config names land before it: Basic-Auth user files, then the deploy's own file (the reload
@@ -90,14 +111,17 @@ export class DockerSiteRuntime implements SiteRuntime {
    * permalink points at a folder that is gone and answers 404, as a permalink of a pruned deploy should.
    */
   async forget(site: SiteSpec, deployIds: readonly string[]): Promise<void> {
-    for (const id of deployIds)
+    for (const id of deployIds) {
       await rm(join(this.nginxDir(site.slug), permalinkConfig(id)), { force: true });
+      if (site.app) await this.apps.remove(appContainerName(site.slug, id));
+    }
   }
 
-  remove(slug: string): Promise<void> {
+  async remove(slug: string): Promise<void> {
     // Before the container goes: its `die` event must already find it retired.
     this.retired.add(slug);
-    return this.containers.remove(slug);
+    await this.containers.remove(slug);
+    for (const app of await this.apps.list()) if (app.slug === slug) await this.apps.remove(app.name);
   }
 
   async retain(site: SiteSpec, deployIds: readonly string[]): Promise<string[]> {
@@ -151,6 +175,54 @@ export class DockerSiteRuntime implements SiteRuntime {
     return served;
   }
 
+  /**
+   * Blue/green's last step: nginx already sends new requests to `deployId`'s app; the old workers of its
+   * graceful reload finish the requests they hold (on the old apps), then the old apps stop.
+   */
+  async settle(site: SiteSpec, deployId: string): Promise<string | null> {
+    if (!site.app) return null;
+    const old = (await this.apps.list()).filter((a) => a.slug === site.slug && a.deployId !== deployId);
+    if (old.length === 0) return null;
+    const drained = await drainOldWorkers(this.docker, siteContainerName(site.slug));
+    await Promise.all(old.map((a) => this.apps.stop(a.name, APP_STOP_GRACE_SECONDS)));
+    return drained;
+  }
+
+  async reconcileApps(current: readonly { site: SiteSpec; deploy: DeployFiles }[]): Promise<void> {
+    const keep = new Set(current.map(({ site, deploy }) => appContainerName(site.slug, deploy.id)));
+    for (const app of await this.apps.list()) if (!keep.has(app.name)) await this.apps.remove(app.name);
+    for (const { site, deploy } of current) {
+      if (!site.app) continue;
+      const name = appContainerName(site.slug, deploy.id);
+      if (await this.apps.state(name)) await this.apps.ensureRunning(name);
+      else {
+        const networkId = await this.containers.ensureNetwork();
+        await this.apps.start(site, deploy.id, deploy.files, site.app, networkId);
+      }
+      const timeout = this.opts.appHealthTimeoutMs ?? DEFAULT_APP_HEALTH_TIMEOUT_MS;
+      const unhealthy = await waitHealthy(this.apps, name, site.app.port, site.app.healthCheckPath, timeout);
+      // Left running: Docker's restart policy may still bring it up; the next deploy replaces it anyway.
+      if (unhealthy)
+        console.warn(`site ${site.slug}: its app is not healthy after the restart (${unhealthy})`);
+      // A crash between switching nginx and recording the deploy leaves nginx naming an app that is gone.
+      const main = await readFile(join(this.nginxDir(site.slug), MAIN_CONFIG), 'utf8').catch(() => '');
+      if (!main.includes(`${name}:`)) await this.switchUpstream(site, site.app, deploy, name, quietLog);
+    }
+  }
+
+  async appStatus(slug: string, deployId: string): Promise<AppStatus> {
+    const state = await this.apps.state(appContainerName(slug, deployId));
+    if (!state) return { state: 'MISSING', restartCount: 0, oomKilled: false };
+    const { restartCount, oomKilled } = state;
+    if (state.running) return { state: 'RUNNING', restartCount, oomKilled };
+    if (state.restarting) return { state: 'RESTARTING', restartCount, oomKilled };
+    return { state: state.exitCode === 0 && !oomKilled ? 'STOPPED' : 'CRASHED', restartCount, oomKilled };
+  }
+
+  appLog(slug: string, deployId: string, opts: { tail: number; follow: boolean }) {
+    return lazyIterator<AppLogLine>(() => appLogLines(this.docker, appContainerName(slug, deployId), opts));
+  }
+
   async ping(): Promise<boolean> {
     const timeout = new Promise<false>((done) => setTimeout(() => done(false), 2000).unref());
     const ping = this.docker.ping().then(
@@ -201,6 +273,69 @@ export class DockerSiteRuntime implements SiteRuntime {
     }
   }
 
+  /**
+   * Blue/green for a server app: its new container starts beside the old one and must pass its health
+   * check before nginx is pointed at it (config tested, graceful reload). Any failure removes the new app
+   * and leaves nginx, and the old app, as they were.
+   */
+  private async applyApp(
+    site: SiteSpec,
+    app: AppSpec,
+    deploy: DeployFiles,
+    log: RuntimeLog,
+  ): Promise<Applied> {
+    const running = await this.apps.state(appContainerName(site.slug, deploy.id));
+    // A settings change re-applies the current deploy: its app keeps running, only nginx changes.
+    if (running?.running)
+      return this.switchUpstream(site, app, deploy, appContainerName(site.slug, deploy.id), log);
+    const networkId = await this.containers.ensureNetwork();
+    log.system(`starting the app: \`${app.command}\` in ${app.image}, port ${app.port}`);
+    const name = await this.apps.start(site, deploy.id, deploy.files, app, networkId);
+    try {
+      const timeout = this.opts.appHealthTimeoutMs ?? DEFAULT_APP_HEALTH_TIMEOUT_MS;
+      const unhealthy = await waitHealthy(this.apps, name, app.port, app.healthCheckPath, timeout);
+      if (unhealthy) {
+        const tail = await this.apps.tail(name, 20);
+        for (const line of tail.split('\n').filter(Boolean)) log.write('STDOUT', line);
+        throw new AppUnhealthyError(unhealthy, tail);
+      }
+      log.system(`app healthy (${app.healthCheckPath} answered)`);
+      return await this.switchUpstream(site, app, deploy, name, log);
+    } catch (err) {
+      await this.apps.remove(name);
+      throw err;
+    }
+  }
+
+  /** Points the site's nginx at the app `name` (config tested first; a running nginx reloads gracefully). */
+  private async switchUpstream(
+    site: SiteSpec,
+    app: AppSpec,
+    deploy: DeployFiles,
+    name: string,
+    log: RuntimeLog,
+  ): Promise<Applied> {
+    const rendered = await renderAppConfig(deploy, app, name, log);
+    const change = await ConfigChange.plan(this.nginxDir(site.slug), [
+      ...rendered.auth,
+      [MAIN_CONFIG, rendered.main],
+    ]);
+    if (!change.empty) await this.check(site, change);
+    try {
+      await change.commit();
+      const endpoint = await this.containers.ensure(this.containerSpec(site));
+      const reconfigured = !endpoint.started && change.changes(MAIN_CONFIG);
+      if (reconfigured) {
+        await this.containers.reload(site.slug);
+        log.system(`nginx now proxies to ${name}`);
+      }
+      return { localPort: endpoint.localPort, revision: rendered.probeHost, reconfigured };
+    } catch (err) {
+      await change.restore();
+      throw err;
+    }
+  }
+
   private nginxDir(slug: string): string {
     return join(this.opts.siteDir(slug), 'nginx');
   }
@@ -214,4 +349,23 @@ export class DockerSiteRuntime implements SiteRuntime {
       nginxDir: this.nginxDir(site.slug),
     };
   }
+}
+
+const quietLog: RuntimeLog = { write: () => {}, system: () => {} };
+
+/** An iterator whose source opens on the first `next()` (so opening errors reach the consumer there). */
+function lazyIterator<T>(open: () => Promise<AsyncIterableIterator<T>>): AsyncIterableIterator<T> {
+  let source: Promise<AsyncIterableIterator<T>> | null = null;
+  const it: AsyncIterableIterator<T> = {
+    next: () => {
+      source ??= open();
+      return source.then((s) => s.next());
+    },
+    return: async (value?: unknown) => {
+      if (source) await (await source.catch(() => null))?.return?.();
+      return { done: true, value: value as T };
+    },
+    [Symbol.asyncIterator]: () => it,
+  };
+  return it;
 }
