@@ -3,11 +3,18 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { identitySignIn } from './accounts/identity-sign-in.js';
+import { smtpMailer } from './accounts/mailer.js';
+import { SignInService } from './accounts/sign-in.js';
+import { TeamService } from './accounts/teams.js';
+import { AccountReads } from './accounts/views.js';
+import type { IdentitySignIn } from './auth/identity.js';
 import type { Config } from './config.js';
 import { type Orm, openDatabase } from './db/orm.js';
 import { createEventBus, type PubSub } from './events/pubsub.js';
 import { type AdminToken, loadAdminToken } from './http/admin-token.js';
 import { createGraphQLServer } from './http/graphql.js';
+import { principalResolver } from './http/principal.js';
 import { createRoutes } from './http/routes.js';
 import { Activation } from './pipeline/activation.js';
 import { DataDir } from './pipeline/data-dir.js';
@@ -36,6 +43,8 @@ export interface App {
   /** The runtime driver's two ports (the single-host Docker driver today). */
   readonly runtime: SiteRuntime;
   readonly builds: BuildRunner;
+  /** Accounts' side of OpenID Connect sign-in (auth/identity.ts), for the OIDC routes. */
+  readonly identitySignIn: IdentitySignIn;
 }
 
 /** A shallow clone of one branch that takes longer than this is stuck, not slow. */
@@ -100,13 +109,33 @@ export async function buildApp(config: Config): Promise<App> {
 
   const webhooks = new WebhookService(sites, bus);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const secureCookies = () => publicUrl.startsWith('https:');
+  const accounts = {
+    signIn: new SignInService({ signup: config.signup, secureCookies }),
+    teams: new TeamService({
+      publicUrl: () => publicUrl,
+      mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null,
+    }),
+  };
   const http = createGraphQLServer({
     schema,
-    adminToken: adminToken.token,
+    resolvePrincipal: principalResolver(adminToken.token, orm),
+    publicUrl: () => config.publicUrl,
     maxUploadBytes: config.maxUploadBytes,
-    context: (principal) => {
-      const caller = { principal, em: orm.em.fork() };
-      return { principal, caller, reads: new Reads(caller), sites, bus, config, publicUrl };
+    context: (principal, request) => {
+      const caller = { principal, em: orm.em.fork(), ip: request.ip };
+      return {
+        principal,
+        caller,
+        reads: new Reads(caller),
+        sites,
+        bus,
+        config,
+        publicUrl,
+        accounts,
+        accountReads: new AccountReads(caller),
+        request,
+      };
     },
     routes: createRoutes({
       githubWebhook: (req) => webhooks.receive(orm.em.fork(), req),
@@ -123,6 +152,7 @@ export async function buildApp(config: Config): Promise<App> {
     data,
     runtime,
     builds,
+    identitySignIn: identitySignIn(orm, accounts.signIn),
     async start() {
       if (await runtime.ping()) {
         await recover({ orm, bus, data, builds, runtime, queue });

@@ -28,6 +28,13 @@ export interface Config {
   buildNetwork: string;
   https: boolean;
   acmeEmail: string | null;
+  // Accounts (issue 11)
+  /** Who may sign up (LAUNCHPAD_SIGNUP): `invite` only the first user and invitees, `open` anyone. */
+  signup: 'invite' | 'open';
+  /** smtp(s)://user:pass@host:port for invitation e-mail (LAUNCHPAD_SMTP_URL); null: links are only shown. */
+  smtpUrl: string | null;
+  /** Sender of Launchpad's e-mail (LAUNCHPAD_SMTP_FROM). */
+  smtpFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -81,11 +88,29 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ),
     https: acmeEmail !== null || read.bool('LAUNCHPAD_HTTPS', false),
     acmeEmail,
+    signup: read.match('LAUNCHPAD_SIGNUP', 'invite', /^(invite|open)$/, 'invite or open') as
+      | 'invite'
+      | 'open',
+    smtpUrl: smtpUrl(read.optional('LAUNCHPAD_SMTP_URL')),
+    smtpFrom: read.string('LAUNCHPAD_SMTP_FROM', 'Launchpad <launchpad@localhost>'),
   };
   if (config.adminToken !== null && config.adminToken.length < 16) {
     throw new ConfigError('LAUNCHPAD_ADMIN_TOKEN', 'must be at least 16 characters');
   }
   return config;
+}
+
+/** Only an smtp:// or smtps:// URL; the message never repeats the value (it may hold a password). */
+function smtpUrl(value: string | null): string | null {
+  if (value === null) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {}
+  if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError('LAUNCHPAD_SMTP_URL', 'must be smtp://user:pass@host:port or smtps://…');
+  }
+  return value;
 }
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
+import { accountEntities } from './account-entities.js';
 
 // Entities are schemas over the plain interfaces of domain/model.ts (no decorators: tsx emits no decorator
 // metadata). Status-like columns are plain strings, not enums: in MikroORM 6.6 an enum with three or more
@@ -54,6 +55,16 @@ export const SiteEntity = new EntitySchema<Site>({
     nextDeployNumber: { type: 'integer' },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
+    // Accounts (issue 11): the team that owns the site. Nullable only because SQLite cannot add a
+    // NOT NULL reference to a table; the migration gives every existing site the first team.
+    teamId: {
+      kind: 'm:1',
+      entity: 'Team',
+      mapToPk: true,
+      fieldName: 'team_id',
+      nullable: true,
+      deleteRule: 'set null',
+    },
   },
 });
 
@@ -153,4 +164,11 @@ export const SiteDomainEntity = new EntitySchema<SiteDomain>({
   },
 });
 
-export const entities = [SiteEntity, DeployEntity, LogLineEntity, WebhookDeliveryEntity, SiteDomainEntity];
+export const entities = [
+  SiteEntity,
+  DeployEntity,
+  LogLineEntity,
+  WebhookDeliveryEntity,
+  SiteDomainEntity,
+  ...accountEntities,
+];

@@ -58,6 +58,9 @@ export interface Site {
   nextDeployNumber: number;
   createdAt: Date;
   updatedAt: Date;
+  // Accounts (issue 11)
+  /** The team that owns the site; null only for a site no team owns (seen by the admin token alone). */
+  teamId: string | null;
 }
 
 export interface Deploy {

@@ -5,6 +5,7 @@ import './site.js';
 import './deploy.js';
 import './log.js';
 import './webhook.js';
+import './accounts.js';
 
 export const schema = builder.toSchema();
 

@@ -86,6 +86,8 @@ const CreateSiteInput = builder.inputType('CreateSiteInput', {
     autoDeploy: t.boolean(),
     spa: t.boolean(),
     domains: t.stringList(),
+    // Accounts (issue 11)
+    teamId: t.id({ description: 'The team that owns the site; required when the principal is in several' }),
   }),
 });
 

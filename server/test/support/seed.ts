@@ -10,6 +10,8 @@ export interface SeedOptions {
   /** Webhook deliveries per site (every seeded site is a git site). */
   deliveriesPerSite?: number;
   slugPrefix?: string;
+  /** The team that owns the seeded sites (default: none, seen by the admin token only). */
+  teamId?: string | null;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function seedSites(em: EntityManager, count: number, opts: SeedOpti
       spa: false,
       domains: [`${prefix}-${i}.example.com`],
       webhookSecret: newId(),
+      teamId: opts.teamId ?? null,
       status: deploysPerSite ? 'LIVE' : 'CREATED',
       currentDeployId: siteDeploys.at(-1)?.id ?? null,
       localPort: null,
