@@ -1,9 +1,11 @@
 /**
  * Sign-in throttling, pure (the clock is passed in). Each key (an account, a client address) gets a number
  * of free failures; every failure after that locks the key for a delay that doubles, up to a cap. A locked
- * key is refused before any password is checked, so the right password waits too; refused attempts do not
- * lengthen the delay (a user locked out by an attacker gets back in once the delay passes). A success clears
- * the key it proved (the account), not the address: one good account must not reset an address's count.
+ * key is refused before any password is checked, so the right password waits too. An attempt refused while
+ * its account is locked counts as a failure of the account (so hammering a locked account only lengthens
+ * its delay, up to the cap), but not of the address: a client that keeps retrying one account does not lock
+ * itself out of others. A success clears the key it proved (the account), not the address: one good
+ * account must not reset an address's count.
  */
 export interface LimitRule {
   freeFailures: number;
@@ -81,6 +83,11 @@ export class SignInLimits {
   failed(email: string, ip: string, now: number): void {
     this.accounts.failed(email, now);
     this.addresses.failed(ip, now);
+  }
+
+  /** An attempt refused while locked: the account's delay grows, the address's does not. */
+  refused(email: string, now: number): void {
+    this.accounts.failed(email, now);
   }
 
   succeeded(email: string): void {

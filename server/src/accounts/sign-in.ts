@@ -126,6 +126,7 @@ export class SignInService {
     const wait = this.limits.retryAfterSeconds(email, ip, Date.now());
     const user = await em.findOne(UserEntity, { email });
     if (wait > 0) {
+      this.limits.refused(email, Date.now());
       await this.recordFailure(em, req, email, user, 'rate_limited');
       throw new RateLimitedError(`Too many sign-in attempts; try again in ${wait} s`, wait);
     }

@@ -20,7 +20,7 @@ export interface MemberView {
 }
 
 /** Longest page of audit events. */
-export const MAX_AUDIT_PAGE = 200;
+export const MAX_AUDIT_PAGE = 100;
 
 /** What the API reads of accounts, for one caller; scoped like every other read (services/scope.ts). */
 export class AccountReads {
