@@ -214,7 +214,7 @@ describe('sign-in', () => {
       });
       if (codeOf(answer) === 'RATE_LIMITED') {
         if (firstLimited < 0) firstLimited = i;
-        retryAfter = answer.errors![0]!.extensions!.retryAfter as never;
+        retryAfter = (answer.errors![0]!.extensions as { retryAfter: number }).retryAfter;
       } else {
         expect(codeOf(answer)).toBe('UNAUTHENTICATED');
       }
