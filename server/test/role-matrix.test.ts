@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Role, roleIncludes } from '../src/domain/principal.js';
 import { type As, codeOf, firstResult, gqlAs, invitationToken, signUp, wsAs } from './support/accounts.js';
 import { type BareApp, startBareApp } from './support/bare-app.js';
+import type { GraphQLResponse } from './support/harness.js';
 import { seedSites } from './support/seed.js';
 
 // Acceptance 1 of issue 11: every role and every token scope against every mutation (allowed or FORBIDDEN
@@ -109,7 +110,7 @@ afterAll(async () => {
 interface Case {
   /** The least role api.md asks for; 'user' for what only a signed-in person may do. */
   needs: Role | 'user';
-  run: (as: As) => Promise<{ errors?: { extensions?: { code?: string } }[] }>;
+  run: (as: As) => Promise<GraphQLResponse>;
 }
 
 const q =
