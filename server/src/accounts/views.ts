@@ -89,9 +89,14 @@ export class AccountReads {
     return this.em.find(SiteEntity, { teamId: team.id }, { orderBy: { createdAt: 'desc' } });
   }
 
-  /** The team of a site the caller sees. */
-  siteTeam(site: Pick<Site, 'teamId'>): Promise<Team | null> {
-    return site.teamId ? this.em.findOne(TeamEntity, { id: site.teamId }) : Promise.resolve(null);
+  /**
+   * The team of a site the caller sees. Every site has one (the accounts migration gave the older ones the
+   * first team, and new ones name theirs); a row without one is a broken invariant, not a user error.
+   */
+  async siteTeam(site: Pick<Site, 'id' | 'teamId'>): Promise<Team> {
+    const team = site.teamId ? await this.em.findOne(TeamEntity, { id: site.teamId }) : null;
+    if (!team) throw new Error(`site ${site.id} has no team`);
+    return team;
   }
 
   /**

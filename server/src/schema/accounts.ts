@@ -115,8 +115,7 @@ const ViewerRef = builder.objectRef<Record<string, never>>('Viewer').implement({
 builder.objectField(SiteRef, 'team', (t) =>
   t.field({
     type: TeamRef,
-    nullable: true,
-    description: 'The team that owns the site (null only for a site from before teams that no team took)',
+    description: 'The team that owns the site',
     resolve: (site, _a, ctx) => ctx.accountReads.siteTeam(site),
   }),
 );

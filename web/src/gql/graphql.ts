@@ -380,8 +380,8 @@ export type Site = {
   /** Serve index.html for unknown paths */
   spa: Scalars['Boolean']['output'];
   status: SiteStatus;
-  /** The team that owns the site (null only for a site from before teams that no team took) */
-  team?: Maybe<Team>;
+  /** The team that owns the site */
+  team: Team;
   updatedAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
   /** Newest first */
