@@ -44,6 +44,15 @@ describe('identity sign-in (the OIDC seam)', () => {
       request,
     );
     expect(result).toEqual({ ok: false, reason: 'no_account' });
+    const audited = await lp.app.orm.em
+      .getConnection()
+      .execute("select actor, action, detail, ip from audit_events where action = 'auth.signin_failed'");
+    expect(audited).toContainEqual({
+      actor: 'oidc:test:nobody@example.com',
+      action: 'auth.signin_failed',
+      detail: 'no_account',
+      ip: '127.0.0.1',
+    });
   });
 
   it('does not link by an e-mail the provider has not verified', async () => {

@@ -64,6 +64,8 @@ export class SignInService {
     req: RequestSide,
     input: { email: string; password: string; name?: string | null; invitation?: string | null },
   ): Promise<User> {
+    if (!req.setCookie)
+      throw new BadInputError('Sign up over HTTP: a WebSocket cannot set the session cookie');
     const email = normalizeEmail(input.email);
     const password = validatePassword(input.password);
     const name = input.name?.trim() ? validateName(input.name) : null;
