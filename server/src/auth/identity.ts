@@ -25,12 +25,9 @@ export interface SignInRequest {
 export type IdentityRefusal = 'email_unverified' | 'no_account' | 'invitation_invalid' | 'rate_limited';
 
 export type IdentitySignInResult =
-  | { ok: true /** A complete Set-Cookie header value for the new session. */; setCookie: string }
+  | { ok: true; /** A complete Set-Cookie header value for the new session. */ setCookie: string }
   | { ok: false; reason: IdentityRefusal };
 
 /** Links the identity to a user (same provider+subject, else the user with the same verified e-mail, else an
  * invitation) and starts a session. Implemented by accounts; called by the OIDC callback route. */
-export type IdentitySignIn = (
-  identity: VerifiedIdentity,
-  request: SignInRequest,
-) => Promise<IdentitySignInResult>;
+export type IdentitySignIn = (identity: VerifiedIdentity, request: SignInRequest) => Promise<IdentitySignInResult>;
