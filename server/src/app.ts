@@ -3,6 +3,11 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { identitySignIn } from './accounts/identity-sign-in.js';
+import { smtpMailer } from './accounts/mailer.js';
+import { SignInService } from './accounts/sign-in.js';
+import { TeamService } from './accounts/teams.js';
+import { AccountReads } from './accounts/views.js';
 import type { IdentitySignIn } from './auth/identity.js';
 import type { Config } from './config.js';
 import { type Orm, openDatabase } from './db/orm.js';
@@ -10,6 +15,7 @@ import { createEventBus, type PubSub } from './events/pubsub.js';
 import { type AdminToken, loadAdminToken } from './http/admin-token.js';
 import { createGraphQLServer } from './http/graphql.js';
 import { oidcRoutes } from './http/oidc-routes.js';
+import { principalResolver } from './http/principal.js';
 import { createRoutes } from './http/routes.js';
 import { Activation } from './pipeline/activation.js';
 import { ContainerWatch } from './pipeline/container-watch.js';
@@ -43,6 +49,8 @@ export interface App {
   readonly builds: BuildRunner;
   /** The master key's box: seals and opens secrets at rest. */
   readonly secrets: SecretBox;
+  /** Accounts' side of OpenID Connect sign-in (auth/identity.ts), for the OIDC routes. */
+  readonly identitySignIn: IdentitySignIn;
 }
 
 /** A shallow clone of one branch that takes longer than this is stuck, not slow. */
@@ -51,12 +59,9 @@ const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
 
 /** Parts a caller may supply instead of the defaults. */
 export interface AppParts {
-  /** Turns an OpenID identity into a session (accounts); without it every OIDC sign-in is refused. */
+  /** Turns an OpenID identity into a session; default: accounts' own (link by subject, e-mail, invitation). */
   identitySignIn?: IdentitySignIn;
 }
-
-/** Until accounts exist, no identity has an account to sign in to. */
-const noAccounts: IdentitySignIn = async () => ({ ok: false, reason: 'no_account' });
 
 /** Wires Launchpad together from its configuration: database, Docker, pipeline, API. */
 export async function buildApp(config: Config, parts: AppParts = {}): Promise<App> {
@@ -132,13 +137,34 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
 
   const webhooks = new WebhookService(sites, bus);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  const secureCookies = () => publicUrl.startsWith('https:');
+  const accounts = {
+    signIn: new SignInService({ signup: config.signup, secureCookies }),
+    teams: new TeamService({
+      publicUrl: () => publicUrl,
+      mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null,
+    }),
+  };
+  const signInIdentity = parts.identitySignIn ?? identitySignIn(orm, accounts.signIn);
   const http = createGraphQLServer({
     schema,
-    adminToken: adminToken.token,
+    resolvePrincipal: principalResolver(adminToken.token, orm),
+    publicUrl: () => config.publicUrl,
     maxUploadBytes: config.maxUploadBytes,
-    context: (principal) => {
-      const caller = { principal, em: orm.em.fork() };
-      return { principal, caller, reads: new Reads(caller), sites, bus, config, publicUrl };
+    context: (principal, request) => {
+      const caller = { principal, em: orm.em.fork(), ip: request.ip };
+      return {
+        principal,
+        caller,
+        reads: new Reads(caller),
+        sites,
+        bus,
+        config,
+        publicUrl,
+        accounts,
+        accountReads: new AccountReads(caller),
+        request,
+      };
     },
     routes: createRoutes({
       githubWebhook: (req) => webhooks.receive(orm.em.fork(), req),
@@ -147,7 +173,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       oidc: oidcRoutes({
         providers: config.oidcProviders,
         publicUrl: () => publicUrl,
-        signIn: parts.identitySignIn ?? noAccounts,
+        signIn: signInIdentity,
       }),
     }),
   });
@@ -161,6 +187,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     runtime,
     builds,
     secrets,
+    identitySignIn: signInIdentity,
     async start() {
       if (await runtime.ping()) {
         await recover({ orm, bus, data, builds, runtime, queue, activation, secrets });

@@ -38,6 +38,13 @@ export interface Config {
   secretKey: string | null;
   /** How long a new server app may take to pass its health check (LAUNCHPAD_APP_HEALTH_TIMEOUT, seconds). */
   appHealthTimeoutSeconds: number;
+  // Accounts (issue 11)
+  /** Who may sign up (LAUNCHPAD_SIGNUP): `invite` only the first user and invitees, `open` anyone. */
+  signup: 'invite' | 'open';
+  /** smtp(s)://user:pass@host:port for invitation e-mail (LAUNCHPAD_SMTP_URL); null: links are only shown. */
+  smtpUrl: string | null;
+  /** Sender of Launchpad's e-mail (LAUNCHPAD_SMTP_FROM). */
+  smtpFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +102,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     oidcProviders: oidcProviders(env),
     secretKey: read.optional('LAUNCHPAD_SECRET_KEY'),
     appHealthTimeoutSeconds: read.int('LAUNCHPAD_APP_HEALTH_TIMEOUT', 60, 1, 3600),
+    signup: read.match('LAUNCHPAD_SIGNUP', 'invite', /^(invite|open)$/, 'invite or open') as
+      | 'invite'
+      | 'open',
+    smtpUrl: smtpUrl(read.optional('LAUNCHPAD_SMTP_URL')),
+    smtpFrom: read.string('LAUNCHPAD_SMTP_FROM', 'Launchpad <launchpad@localhost>'),
   };
   if (config.secretKey !== null && parseKey(config.secretKey) === null) {
     // The value itself is never repeated: it is (meant to be) a secret.
@@ -116,6 +128,19 @@ function oidcProviders(env: Env): OidcProviderSettings[] {
     if (err instanceof OidcSettingsError) throw new ConfigError(err.variable, err.detail);
     throw err;
   }
+}
+
+/** Only an smtp:// or smtps:// URL; the message never repeats the value (it may hold a password). */
+function smtpUrl(value: string | null): string | null {
+  if (value === null) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {}
+  if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError('LAUNCHPAD_SMTP_URL', 'must be smtp://user:pass@host:port or smtps://…');
+  }
+  return value;
 }
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;

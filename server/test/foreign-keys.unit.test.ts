@@ -142,7 +142,7 @@ describe('foreign keys migration', () => {
 
     const db = await openDatabase(dir);
     try {
-      // Later migrations add columns to sites (server apps: kind, start_command…); every old column keeps its value.
+      // Later migrations add columns to sites (accounts: team_id; server apps: kind, start_command…); every old column keeps its value.
       const oldColumns = (row: Row) =>
         Object.fromEntries(Object.keys(before.sites![0]!).map((k) => [k, row[k]]));
       expect((await rows(db, 'sites')).map(oldColumns)).toEqual(before.sites);
@@ -211,7 +211,10 @@ describe('foreign keys migration', () => {
         (await sql(db, `pragma foreign_key_list(\`${table}\`)`))
           .map((k) => `${k.from} -> ${k.table}.${k.to} on delete ${k.on_delete}`)
           .sort();
-      expect(await keys('sites')).toEqual(['current_deploy_id -> deploys.id on delete SET NULL']);
+      expect(await keys('sites')).toEqual([
+        'current_deploy_id -> deploys.id on delete SET NULL',
+        'team_id -> teams.id on delete SET NULL', // accounts (issue 11)
+      ]);
       expect(await keys('deploys')).toEqual([
         'site_id -> sites.id on delete CASCADE',
         'source_deploy_id -> deploys.id on delete SET NULL',

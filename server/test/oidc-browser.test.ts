@@ -91,7 +91,7 @@ afterAll(async () => {
 });
 
 describe('OpenID Connect sign-in in the control plane', () => {
-  it('refuses every identity with no_account until accounts provide the sign-in', async () => {
+  it('refuses with no_account an identity that links to no account, invitation or e-mail (accounts sign-in)', async () => {
     const browser = new HttpBrowser();
     const { url } = withoutAccounts;
     const start = await browser.get(`${url}/auth/oidc/test`);

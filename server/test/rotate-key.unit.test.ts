@@ -56,6 +56,7 @@ async function seed(dir: string): Promise<void> {
         port: null,
         healthCheckPath: null,
         runtimeImage: null,
+        teamId: null,
       } satisfies Site);
       em.create(SiteGitAccessEntity, {
         siteId: `site${i}`.padEnd(24, '0'),

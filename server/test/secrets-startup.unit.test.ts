@@ -39,6 +39,7 @@ function site(id: string, webhookSecret: string | null): Site {
     port: null,
     healthCheckPath: null,
     runtimeImage: null,
+    teamId: null,
   };
 }
 

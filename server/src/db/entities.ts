@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
+import { accountEntities } from './account-entities.js';
 import { SiteGitAccessEntity } from './secret-entities.js';
 
 // Entities are schemas over the plain interfaces of domain/model.ts (no decorators: tsx emits no decorator
@@ -64,6 +65,16 @@ export const SiteEntity = new EntitySchema<Site>({
     port: { type: 'integer', nullable: true },
     healthCheckPath: { type: 'text', nullable: true },
     runtimeImage: { type: 'text', nullable: true },
+    // Accounts (issue 11): the team that owns the site. Nullable only because SQLite cannot add a
+    // NOT NULL reference to a table; the migration gives every existing site the first team.
+    teamId: {
+      kind: 'm:1',
+      entity: 'Team',
+      mapToPk: true,
+      fieldName: 'team_id',
+      nullable: true,
+      deleteRule: 'set null',
+    },
   },
 });
 
@@ -170,4 +181,5 @@ export const entities = [
   WebhookDeliveryEntity,
   SiteDomainEntity,
   SiteGitAccessEntity,
+  ...accountEntities,
 ];

@@ -77,3 +77,33 @@ export class UnavailableError extends DomainError {
     this.name = 'UnavailableError';
   }
 }
+
+/** A known object, but the principal's role on its team is too small (api.md). */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** No valid credentials, or credentials of the wrong kind for this operation (a token changing a password). */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+/** Too many attempts: try again in `retryAfterSeconds` (sent as `extensions.retryAfter`). */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'RateLimitedError';
+  }
+}

@@ -86,6 +86,9 @@ export interface Site {
   port: number | null;
   healthCheckPath: string | null;
   runtimeImage: string | null;
+  // Accounts (issue 11)
+  /** The team that owns the site; null only for a site no team owns (seen by the admin token alone). */
+  teamId: string | null;
 }
 
 export interface Deploy {

@@ -1,14 +1,39 @@
 /**
- * Who is asking. Resolved once per HTTP request and once per graphql-ws connection, then carried in the
+ * Who is asking. Resolved once per HTTP request and once per graphql-ws operation, then carried in the
  * GraphQL context and handed to every service, which scopes what it reads and writes by it.
  *
- * Only the admin token exists today. Signed-in users and team API tokens (api.md, "Accounts, teams,
- * tokens") become further variants here; `services/scope.ts` is the one place that decides what each
- * variant may see, so adding one is a change there, not in every query.
+ * `services/scope.ts` is the one place that decides what each variant may see and do.
  */
-export type Principal = { readonly kind: 'admin' };
-// Next: | { kind: 'user'; userId: string; memberships: readonly Membership[] }
-//       | { kind: 'token'; tokenId: string; teamId: string; role: Role }
+export type Principal = AdminPrincipal | UserPrincipal | TokenPrincipal;
+
+/** The admin token: every team, every role (bootstrap and automation). */
+export interface AdminPrincipal {
+  readonly kind: 'admin';
+}
+
+/** A signed-in user (session cookie), with the teams they belong to as of this request. */
+export interface UserPrincipal {
+  readonly kind: 'user';
+  readonly userId: string;
+  readonly email: string;
+  /** The session this request came with (hash of the cookie's secret). */
+  readonly sessionId: string;
+  readonly memberships: readonly TeamRole[];
+}
+
+/** A team API token: one team, the role its scope stands for. */
+export interface TokenPrincipal {
+  readonly kind: 'token';
+  readonly tokenId: string;
+  readonly prefix: string;
+  readonly teamId: string;
+  readonly role: Role;
+}
+
+export interface TeamRole {
+  readonly teamId: string;
+  readonly role: Role;
+}
 
 export const ADMIN: Principal = Object.freeze({ kind: 'admin' });
 
@@ -19,4 +44,21 @@ export type Role = (typeof ROLES)[number];
 /** True when `held` includes everything `needed` allows. */
 export function roleIncludes(held: Role, needed: Role): boolean {
   return ROLES.indexOf(held) <= ROLES.indexOf(needed);
+}
+
+/** The higher of two roles. */
+export function higherRole(a: Role, b: Role): Role {
+  return roleIncludes(a, b) ? a : b;
+}
+
+/** How the audit log names who acted. */
+export function actorName(principal: Principal): string {
+  switch (principal.kind) {
+    case 'admin':
+      return 'admin';
+    case 'user':
+      return `user:${principal.email}`;
+    case 'token':
+      return `token:${principal.prefix}`;
+  }
 }

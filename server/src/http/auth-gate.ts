@@ -1,5 +1,39 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type DocumentNode, getOperationAST } from 'graphql';
 import { unauthenticated } from './errors.js';
+
+/**
+ * The only operations a request without a principal may run: the ones that make one. Everything else is
+ * refused before its body is read (below), or, for these, before it executes (graphql.ts).
+ */
+export const PUBLIC_MUTATIONS: ReadonlySet<string> = new Set(['signUp', 'signIn', 'signOut']);
+
+/** The largest body a request without a principal may send: an e-mail, a password, a name, an invitation. */
+export const ANONYMOUS_BODY_BYTES = 8 * 1024;
+
+/**
+ * Whether a request without a principal may have its body read at all: a JSON POST that declares its
+ * length, at most ANONYMOUS_BODY_BYTES (Node's parser never reads past a declared length, so the cap holds
+ * without counting). Uploads, chunked bodies and anything larger are refused unread, as before accounts.
+ */
+export function mayReadAnonymous(req: IncomingMessage): boolean {
+  if (req.method !== 'POST') return false;
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  if (!type.startsWith('application/json')) return false;
+  const length = req.headers['content-length'];
+  if (req.headers['transfer-encoding'] !== undefined || length === undefined || !/^\d+$/.test(length))
+    return false;
+  return Number(length) <= ANONYMOUS_BODY_BYTES;
+}
+
+/** True when the operation is a mutation whose every root field is public (signUp, signIn, signOut). */
+export function isPublicOperation(document: DocumentNode, operationName?: string | null): boolean {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  if (operation?.operation !== 'mutation') return false;
+  return operation.selectionSet.selections.every(
+    (s) => s.kind === 'Field' && PUBLIC_MUTATIONS.has(s.name.value) && !s.alias,
+  );
+}
 
 /** GraphiQL's page (a GET that accepts HTML): yoga renders it without reading or running any query. */
 export function isGraphiQLPage(req: IncomingMessage): boolean {

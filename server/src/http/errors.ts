@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { DomainError, ERROR_CODES } from '../domain/errors.js';
+import { DomainError, ERROR_CODES, RateLimitedError } from '../domain/errors.js';
 
 /**
  * Turns every error leaving the API into one with an `extensions.code` from api.md. Domain errors keep
@@ -13,7 +13,11 @@ export function maskError(error: unknown): Error {
     return new GraphQLError(original.message, {
       nodes: graphqlError?.nodes,
       path: graphqlError?.path,
-      extensions: field ? { code: original.code, field } : { code: original.code },
+      extensions: {
+        code: original.code,
+        ...(field ? { field } : {}),
+        ...(original instanceof RateLimitedError ? { retryAfter: original.retryAfterSeconds } : {}),
+      },
     });
   }
   // Errors the schema layer raised on purpose, or GraphQL's and yoga's own request errors.
@@ -51,7 +55,7 @@ function tooLargeMessage(err: unknown): string | null {
 }
 
 export function unauthenticated(): GraphQLError {
-  return new GraphQLError('A valid admin token is required (Authorization: Bearer <token>)', {
+  return new GraphQLError('Sign in, or send a valid token (Authorization: Bearer <token>)', {
     extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
   });
 }

@@ -6,13 +6,14 @@ import { type ExecutionArgs, GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { type WebSocket, WebSocketServer } from 'ws';
+import type { RequestSide } from '../accounts/sign-in.js';
 import type { Principal } from '../domain/principal.js';
 import type { Context } from '../schema/context.js';
-import { isGraphiQLPage, refuseUnauthenticated } from './auth-gate.js';
+import { isGraphiQLPage, isPublicOperation, mayReadAnonymous, refuseUnauthenticated } from './auth-gate.js';
 import { JSON_BODY_BYTES, MULTIPART_OVERHEAD_BYTES, useRequestBodyLimits } from './body-limits.js';
 import { maskError, unauthenticated } from './errors.js';
 import { useOperationLimits } from './limits.js';
-import { type PrincipalResolver, principalResolver } from './principal.js';
+import { type Credentials, type PrincipalResolver, sessionSecretOf } from './principal.js';
 import { SOCKET_LIMITS, SocketGuard } from './ws-limits.js';
 
 /** The CSRF-prevention header multipart uploads must carry (any value); see README. */
@@ -20,9 +21,12 @@ export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
-  adminToken: string;
+  /** Admin token, API tokens and sessions (http/principal.ts). */
+  resolvePrincipal: PrincipalResolver;
+  /** The configured public URL, for the Origin check of cookie-authenticated requests. */
+  publicUrl: () => string | null;
   /** A fresh context for one operation of `principal`, reading and writing through its own `em`. */
-  context: (principal: Principal | null) => Omit<Context, 'disconnect'>;
+  context: (principal: Principal | null, request: RequestSide) => Omit<Context, 'disconnect'>;
   maxUploadBytes: number;
   /** Routes other than /graphql (health, webhooks, the dashboard). Return false to fall through to 404. */
   routes: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -30,12 +34,15 @@ export interface GraphQLServerOptions {
 
 /**
  * Every operation, HTTP or WebSocket, needs a principal: the API drives Docker, so even reading it is
- * privileged. What each principal may do is then declared on the fields (schema/auth.ts).
+ * privileged. The exceptions are the mutations that make one (sign-up, sign-in; auth-gate.ts). What each
+ * principal may do is then declared on the fields (schema/auth.ts) and checked per team by the services.
  */
 function useRequirePrincipal(): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      if (!args.contextValue.principal) setResultAndStopExecution({ errors: [unauthenticated()] });
+      if (!args.contextValue.principal && !isPublicOperation(args.document, args.operationName)) {
+        setResultAndStopExecution({ errors: [unauthenticated()] });
+      }
     },
     onSubscribe({ args, setResultAndStopExecution }) {
       if (!args.contextValue.principal) setResultAndStopExecution({ errors: [unauthenticated()] });
@@ -43,9 +50,15 @@ function useRequirePrincipal(): Plugin<Context> {
   };
 }
 
-/** What graphql-ws keeps per connection: the principal resolved once, at connection_init. */
+/** What graphql-ws keeps per connection: its credentials, checked again at every operation. */
 interface ConnectionExtra {
-  principal?: Principal | null;
+  credentials?: Credentials;
+}
+
+/** What the gate learnt of an HTTP request before yoga read its body. */
+interface RequestAuth {
+  principal: Principal | null;
+  side: RequestSide;
 }
 
 /**
@@ -56,9 +69,9 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   server: Server;
   close: () => Promise<void>;
 } {
-  const resolvePrincipal: PrincipalResolver = principalResolver(opts.adminToken);
+  const { resolvePrincipal } = opts;
   /** HTTP requests' principals, resolved by the gate before yoga reads the body (yoga hands `req` to context). */
-  const requestPrincipals = new WeakMap<IncomingMessage, Principal | null>();
+  const requestAuth = new WeakMap<IncomingMessage, RequestAuth>();
   const bodyLimits = {
     jsonBytes: JSON_BODY_BYTES,
     multipartBytes: opts.maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
@@ -68,7 +81,7 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
       req?: IncomingMessage;
       connectionParams?: Record<string, unknown>;
       socket?: WebSocket;
-      /** Resolved before the body is read (HTTP) or at connection_init (graphql-ws). */
+      /** Resolved before the body is read (HTTP) or at each graphql-ws operation. */
       principal?: Principal | null;
     },
     Context
@@ -95,22 +108,39 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
     ],
     // The principal was resolved once, before anything of the request was parsed; only GraphiQL's page
     // (which runs nothing) arrives without one.
-    context: ({ principal, req, socket }) => ({
-      ...opts.context(principal ?? (req ? requestPrincipals.get(req) : null) ?? null),
-      ...(socket ? { disconnect: (reason: string) => closeSlowSocket(socket, reason) } : {}),
-    }),
+    context: ({ principal, req, socket }) => {
+      if (socket) {
+        const side = { ip: req?.socket.remoteAddress ?? null };
+        return {
+          ...opts.context(principal ?? null, side),
+          disconnect: (reason: string) => closeSlowSocket(socket, reason),
+        };
+      }
+      const auth = req ? requestAuth.get(req) : undefined;
+      return opts.context(auth?.principal ?? null, auth?.side ?? { ip: null });
+    },
   });
 
   const server = createServer(async (req, res) => {
     try {
       const path = (req.url ?? '/').split('?')[0];
       if (path === '/graphql') {
-        // Auth before parse: without a credential, nothing of the body is read.
-        const principal = await resolvePrincipal({ authorization: req.headers.authorization });
-        if (!principal && !isGraphiQLPage(req)) {
+        // Auth before parse: without a credential, nothing of the body is read, except a small JSON body
+        // that may hold sign-up or sign-in (auth-gate.ts).
+        const sessionSecret = sessionSecretOf(req, opts.publicUrl());
+        const principal = await resolvePrincipal({ authorization: req.headers.authorization, sessionSecret });
+        if (!principal && !isGraphiQLPage(req) && !mayReadAnonymous(req)) {
           return refuseUnauthenticated(req, res, bodyLimits.multipartBytes);
         }
-        requestPrincipals.set(req, principal);
+        requestAuth.set(req, {
+          principal,
+          side: {
+            ip: req.socket.remoteAddress ?? null,
+            sessionSecret,
+            // Written before yoga sends its answer: Node merges these headers into yoga's writeHead.
+            setCookie: (value) => void res.appendHeader('set-cookie', value),
+          },
+        });
         return void (await yoga.requestListener(req, res));
       }
       if (await opts.routes(req, res)) return;
@@ -132,14 +162,16 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   const wsServer = useServer(
     {
       connectionInitWaitTimeout: SOCKET_LIMITS.initTimeoutMs,
-      // Once per connection: the principal its operations run as.
+      // The credentials its operations run with: checked now, and again at every operation, so a revoked
+      // token or an ended session stops working on an open socket too.
       onConnect: async (ctx) => {
         const { socket, request } = ctx.extra;
-        const principal = await resolvePrincipal({
+        const credentials: Credentials = {
           authorization: ctx.connectionParams?.authorization ?? request.headers.authorization,
-        });
-        (ctx.extra as ConnectionExtra).principal = principal;
-        if (principal) guard.authenticated(socket);
+          sessionSecret: sessionSecretOf(request, opts.publicUrl()),
+        };
+        (ctx.extra as ConnectionExtra).credentials = credentials;
+        if (await resolvePrincipal(credentials)) guard.authenticated(socket);
         return true; // unauthenticated sockets are acknowledged; their operations answer UNAUTHENTICATED
       },
       // The enveloped execute/subscribe travel in rootValue (yoga's graphql-ws recipe).
@@ -153,13 +185,15 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
         }
         // Auth before parse, as on HTTP.
         if (!guard.isAuthenticated(ctx.extra.socket)) return [unauthenticated()];
+        const principal = await resolvePrincipal((ctx.extra as ConnectionExtra).credentials ?? {});
+        if (!principal) return [unauthenticated()];
         const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
           params,
           connectionParams: ctx.connectionParams,
-          principal: (ctx.extra as ConnectionExtra).principal ?? null,
+          principal,
         });
         let document: ReturnType<typeof parse>;
         try {

@@ -1,3 +1,6 @@
+import type { RequestSide, SignInService } from '../accounts/sign-in.js';
+import type { TeamService } from '../accounts/teams.js';
+import type { AccountReads } from '../accounts/views.js';
 import type { Config } from '../config.js';
 import type { Principal } from '../domain/principal.js';
 import type { PubSub } from '../events/pubsub.js';
@@ -19,6 +22,11 @@ export interface Context {
   config: Config;
   /** Base URL for links shown to users (webhook URLs). */
   publicUrl: string;
+  // Accounts (issue 11)
+  accounts: { signIn: SignInService; teams: TeamService };
+  accountReads: AccountReads;
+  /** The client's address, and on HTTP the response's cookies and the session the request carried. */
+  request: RequestSide;
   /** Closes the client's WebSocket (graphql-ws operations only): how a subscriber that cannot keep up is cut off. */
   disconnect?: (reason: string) => void;
 }

@@ -7,6 +7,7 @@ import './log.js';
 import './webhook.js';
 import './secrets.js';
 import './server-apps.js';
+import './accounts.js';
 
 export const schema = builder.toSchema();
 

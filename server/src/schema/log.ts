@@ -76,7 +76,11 @@ builder.subscriptionFields((t) => ({
     description: 'Lines with seq > after, then live lines until the deploy ends; no gaps, no repeats',
     args: { deployId: t.arg.id({ required: true }), after: t.arg.int() },
     authScopes: READ,
-    subscribe: (_root, { deployId, after }, ctx) => followLog(ctx, String(deployId), after ?? 0),
+    // Checked before the stream starts, so an invisible deploy answers NOT_FOUND rather than an empty stream.
+    subscribe: async (_root, { deployId, after }, ctx) => {
+      await getDeploy(ctx.caller, String(deployId));
+      return followLog(ctx, String(deployId), after ?? 0);
+    },
     resolve: (line) => line,
   }),
 }));

@@ -93,6 +93,8 @@ const CreateSiteInput = builder.inputType('CreateSiteInput', {
       description: 'Write-only: for gitAuth TOKEN (a GitHub personal or fine-grained token)',
     }),
     ...serverAppInputFields(t, true),
+    // Accounts (issue 11)
+    teamId: t.id({ description: 'The team that owns the site; required when the principal is in several' }),
   }),
 });
 

@@ -1,4 +1,6 @@
 import type { WebhookDelivery } from '../domain/model.js';
+import { roleIncludes } from '../domain/principal.js';
+import { highestRole, roleOn } from '../services/scope.js';
 import { MANAGE } from './auth.js';
 import { builder } from './builder.js';
 import { DeployRef, SiteRef } from './refs.js';
@@ -33,7 +35,12 @@ builder.objectFields(SiteRef, (t) => ({
     // Shown to team admins only; anyone else sees null rather than an error.
     authScopes: MANAGE,
     unauthorizedResolver: () => null,
-    resolve: (site, _args, ctx) => (site.sourceType === 'GIT' ? ctx.sites.webhookSecret(site) : null),
+    // …and per site: an ADMIN of one team does not see the secrets of another team where it is a VIEWER.
+    resolve: (site, _args, ctx) => {
+      const role = site.teamId === null ? highestRole(ctx.principal) : roleOn(ctx.principal, site.teamId);
+      const admin = role !== null && roleIncludes(role, 'ADMIN');
+      return admin && site.sourceType === 'GIT' ? ctx.sites.webhookSecret(site) : null;
+    },
   }),
   webhookDeliveries: t.field({
     type: [WebhookDeliveryRef],

@@ -5,7 +5,10 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
+import { audit } from '../accounts/audit.js';
+import { firstTeam } from '../accounts/teams.js';
 import type { Config } from '../config.js';
+import { TeamEntity } from '../db/account-entities.js';
 import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import type { SiteGitAccess } from '../db/secret-entities.js';
 import { BadInputError, ConflictError, NotFoundError, PayloadTooLargeError } from '../domain/errors.js';
@@ -38,8 +41,7 @@ import {
 } from '../secrets/git-access.js';
 import { validateBranch, validateGitUrl } from '../source/git-url.js';
 import { inspectZip, type ZipLimits } from '../source/zip-extract.js';
-import { type Caller, getDeploy, getSite } from './scope.js';
-import { requireSecretRole } from './secret-access.js';
+import { type Caller, getDeploy, getSite, requireRole } from './scope.js';
 import { domainConflict, stageDomains } from './site-domains.js';
 
 /** The upload as graphql-yoga hands it over (a WHATWG File, not necessarily Node's global class). */
@@ -71,6 +73,8 @@ export interface CreateSiteInput {
   port?: number | null;
   healthCheckPath?: string | null;
   runtimeImage?: string | null;
+  /** The owning team; required when the principal is in several (api.md). */
+  teamId?: string | null;
 }
 
 export interface UpdateSiteInput extends ServerAppInput {
@@ -113,6 +117,7 @@ export class SiteService {
 
   async create(caller: Caller, input: CreateSiteInput): Promise<Site> {
     const { em } = caller;
+    const teamId = await this.teamFor(caller, input.teamId ?? null);
     const name = validateName(input.name);
     const git = input.sourceType === 'GIT';
     const { secrets } = this.deps;
@@ -127,8 +132,9 @@ export class SiteService {
       : null;
     const gitToken = this.tokenFor(gitAuth, input.gitToken, null);
     const env = storeEnvVars(input.envVars ?? [], [], secrets);
-    if (env.secretsChanged) requireSecretRole(caller, 'setting secret variables');
-    if (gitAuth !== 'NONE') requireSecretRole(caller, 'setting git credentials');
+    // api.md: ADMIN sets secrets and git credentials.
+    const setsSecrets = env.secretsChanged || gitAuth !== 'NONE';
+    if (setsSecrets) requireRole(caller.principal, teamId, 'ADMIN');
     const branch = git ? validateBranch(input.branch?.trim() || 'main') : null;
     if (!git && (input.gitUrl || input.branch)) {
       throw new BadInputError('A zip site has no git URL or branch', input.gitUrl ? 'gitUrl' : 'branch');
@@ -161,6 +167,7 @@ export class SiteService {
       gitAuth,
       kind,
       ...app,
+      teamId,
     };
     const slug = input.slug ? validateSlug(input.slug.trim().toLowerCase()) : await this.freeSlug(em);
     if (await em.count(SiteEntity, { slug })) throw new ConflictError(`The slug "${slug}" is taken`, 'slug');
@@ -173,6 +180,22 @@ export class SiteService {
     try {
       site = em.create(SiteEntity, { ...fields, slug });
       await stageDomains(em, site, fields.domains); // stored by the same flush as the site
+      audit(em, caller, {
+        action: 'site.create',
+        teamId,
+        targetType: 'site',
+        targetId: site.id,
+        detail: slug,
+      });
+      if (setsSecrets) {
+        audit(em, caller, {
+          action: 'secret.set',
+          teamId,
+          targetType: 'site',
+          targetId: site.id,
+          detail: slug,
+        });
+      }
       if (gitAuth !== 'NONE') {
         const access = await accessRow(em, site.id);
         access.gitToken = gitToken;
@@ -191,7 +214,7 @@ export class SiteService {
     if (gitAuth === 'SSH_KEY') return site;
     const archive = input.file ? { archive: this.deps.data.archiveRelative(deployId) } : {};
     try {
-      await this.queueDeploy(em, site, git ? 'GIT' : 'UPLOAD', { id: deployId, ...archive });
+      await this.queueDeploy(caller, site, git ? 'GIT' : 'UPLOAD', { id: deployId, ...archive });
     } catch (err) {
       if (input.file) await rm(this.deps.data.archive(deployId), { force: true });
       throw err;
@@ -201,24 +224,26 @@ export class SiteService {
 
   async update(caller: Caller, id: string, input: UpdateSiteInput): Promise<Site> {
     const { em } = caller;
-    const site = await getSite(caller, id);
+    const site = await getSite(caller, id, 'DEVELOPER');
     const patch: Partial<Site> = {};
+    let secretsChanged = false;
     if (input.name != null) patch.name = validateName(input.name);
     if (input.outputDir != null) patch.outputDir = validateOutputDir(input.outputDir);
     if (input.envVars != null) {
       const env = storeEnvVars(input.envVars, site.envVars, this.deps.secrets);
-      if (env.secretsChanged) requireSecretRole(caller, 'changing secret variables');
+      if (env.secretsChanged) requireRole(caller.principal, site.teamId, 'ADMIN');
+      secretsChanged ||= env.secretsChanged;
       patch.envVars = env.vars;
     }
     if (input.gitUrl != null) {
       if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no git URL', 'gitUrl');
       const gitAuth = input.gitAuth ?? site.gitAuth;
       // The token goes to whatever server the URL names: only a role that may set it may point it elsewhere.
-      if (gitAuth === 'TOKEN') requireSecretRole(caller, 'changing the URL a git token is sent to');
+      if (gitAuth === 'TOKEN') requireRole(caller.principal, site.teamId, 'ADMIN');
       patch.gitUrl = validateGitUrl(input.gitUrl.trim(), schemesFor(gitAuth, this.deps.config.gitSchemes));
     }
     // The git access row is flushed together with the site below (one transaction).
-    await this.updateGitAccess(caller, site, input, patch);
+    if (await this.updateGitAccess(caller, site, input, patch)) secretsChanged = true;
     if (input.autoDeploy != null) patch.autoDeploy = input.autoDeploy;
     if (input.spa != null) patch.spa = input.spa;
     if (input.domains != null) {
@@ -239,6 +264,16 @@ export class SiteService {
     // The site's domain rows change in the same flush (one transaction) as the site: of two sites claiming
     // a host at once, exactly one commits.
     if (patch.domains !== undefined) await stageDomains(em, site, patch.domains);
+    audit(em, caller, {
+      action: 'site.update',
+      teamId: site.teamId,
+      targetType: 'site',
+      targetId: site.id,
+      detail: Object.keys(patch).join(','),
+    });
+    if (secretsChanged) {
+      audit(em, caller, { action: 'secret.set', teamId: site.teamId, targetType: 'site', targetId: site.id });
+    }
     await state.setSite(site, patch).catch((err) => {
       throw domainConflict(err) ?? err;
     });
@@ -265,11 +300,11 @@ export class SiteService {
     commit: Pick<Deploy, 'commitSha' | 'commitMessage'> | null = null,
   ): Promise<Deploy> {
     const { em } = caller;
-    const site = await getSite(caller, id);
+    const site = await getSite(caller, id, 'DEVELOPER');
     const deployId = newId();
     if (site.sourceType === 'GIT') {
       if (file) throw new BadInputError('A git site is deployed from its repository, not an archive', 'file');
-      return this.queueDeploy(em, site, trigger, { id: deployId, ...commit });
+      return this.queueDeploy(caller, site, trigger, { id: deployId, ...commit });
     }
     let archive: string;
     if (file) {
@@ -285,7 +320,7 @@ export class SiteService {
       archive = last.archive;
     }
     try {
-      return await this.queueDeploy(em, site, file ? 'UPLOAD' : trigger, { id: deployId, archive });
+      return await this.queueDeploy(caller, site, file ? 'UPLOAD' : trigger, { id: deployId, archive });
     } catch (err) {
       // No deploy row refers to the new archive: it goes with the failed request.
       if (file) await rm(this.deps.data.archive(deployId), { force: true });
@@ -300,8 +335,8 @@ export class SiteService {
    */
   async rollback(caller: Caller, deployId: string): Promise<Deploy> {
     const { em } = caller;
-    const target = await getDeploy(caller, deployId);
-    const site = await getSite(caller, target.siteId);
+    const target = await getDeploy(caller, deployId, 'DEVELOPER');
+    const site = await getSite(caller, target.siteId, 'DEVELOPER');
     if (target.status !== 'LIVE' && target.status !== 'SUPERSEDED') {
       throw new BadInputError(
         `Deploy #${target.number} never went live; only a live deploy can come back`,
@@ -324,7 +359,7 @@ export class SiteService {
         );
       }
       const deploy = await this.queueDeploy(
-        em,
+        caller,
         locked,
         'ROLLBACK',
         {
@@ -359,8 +394,15 @@ export class SiteService {
 
   async rotateWebhookSecret(caller: Caller, id: string): Promise<Site> {
     const { em } = caller;
-    const site = await getSite(caller, id);
+    const site = await getSite(caller, id, 'ADMIN');
     if (site.sourceType !== 'GIT') throw new BadInputError('Only git sites have a webhook', 'id');
+    audit(em, caller, {
+      action: 'site.update',
+      teamId: site.teamId,
+      targetType: 'site',
+      targetId: site.id,
+      detail: 'webhookSecret',
+    });
     await new DeployState(em, this.deps.bus, this.now).setSite(site, {
       webhookSecret: this.deps.secrets.seal(newWebhookSecret()),
     });
@@ -376,11 +418,17 @@ export class SiteService {
   /** A new ed25519 deploy key for a git site, replacing its earlier one; the private half is sealed. */
   async generateDeployKey(caller: Caller, siteId: string): Promise<DeployKeyView> {
     const { em } = caller;
-    const site = await getSite(caller, siteId);
-    requireSecretRole(caller, 'generating deploy keys');
+    const site = await getSite(caller, siteId, 'ADMIN');
     if (site.sourceType !== 'GIT') throw new BadInputError('Only git sites have a deploy key', 'siteId');
     const access = await accessRow(em, site.id);
     const key = newDeployKey(access, site.slug, this.deps.secrets, this.now());
+    audit(em, caller, {
+      action: 'secret.set',
+      teamId: site.teamId,
+      targetType: 'site',
+      targetId: site.id,
+      detail: 'deployKey',
+    });
     await em.flush();
     new DeployState(em, this.deps.bus, this.now).publishSite(site);
     return key;
@@ -392,8 +440,7 @@ export class SiteService {
    */
   async forgetSshHostKey(caller: Caller, siteId: string): Promise<Site> {
     const { em } = caller;
-    const site = await getSite(caller, siteId);
-    requireSecretRole(caller, 'trusting a new ssh host key');
+    const site = await getSite(caller, siteId, 'ADMIN');
     const access = await findAccess(em, site.id);
     if (access) Object.assign(access, { sshHost: null, sshHostKeys: null });
     await new DeployState(em, this.deps.bus, this.now).setSite(site, {});
@@ -427,7 +474,7 @@ export class SiteService {
     patch: Partial<Site>,
   ): Promise<SiteGitAccess | null> {
     if (input.gitAuth == null && input.gitToken == null) return null;
-    requireSecretRole(caller, 'changing git credentials');
+    requireRole(caller.principal, site.teamId, 'ADMIN');
     if (site.sourceType !== 'GIT') throw new BadInputError('A zip site has no git access', 'gitAuth');
     const gitAuth = input.gitAuth ?? site.gitAuth;
     validateGitUrl(patch.gitUrl ?? site.gitUrl ?? '', schemesFor(gitAuth, this.deps.config.gitSchemes));
@@ -442,7 +489,7 @@ export class SiteService {
 
   async cancel(caller: Caller, deployId: string): Promise<Deploy> {
     const { em } = caller;
-    const deploy = await getDeploy(caller, deployId);
+    const deploy = await getDeploy(caller, deployId, 'DEVELOPER');
     if (!['QUEUED', 'BUILDING', 'PUBLISHING'].includes(deploy.status)) {
       throw new ConflictError(
         `Deploy #${deploy.number} is ${deploy.status.toLowerCase()} and cannot be cancelled`,
@@ -450,15 +497,24 @@ export class SiteService {
     }
     const state = new DeployState(em, this.deps.bus, this.now);
     const wasRunning = this.deps.queue.isRunning(deployId);
+    const site = await getSite(caller, deploy.siteId, 'DEVELOPER');
+    audit(em, caller, {
+      action: 'deploy.cancel',
+      teamId: site.teamId,
+      targetType: 'deploy',
+      targetId: deploy.id,
+    });
     this.deps.queue.cancel(deployId);
+    // A queued deploy's audit row goes with its CANCELLED status (one flush); a running one's on its own.
     if (!wasRunning) await state.setDeploy(deploy, 'CANCELLED');
+    else await em.flush();
     // A running deploy reaches CANCELLED itself once its stage notices the abort.
     return deploy;
   }
 
   async delete(caller: Caller, id: string): Promise<string> {
     const { em } = caller;
-    const site = await getSite(caller, id);
+    const site = await getSite(caller, id, 'ADMIN');
     await this.deps.queue.drainSite(site.id);
     await this.deps.activation.retire(site.slug);
     const deploys = await em.find(DeployEntity, { siteId: site.id });
@@ -474,12 +530,19 @@ export class SiteService {
       await tx.nativeDelete(WebhookDeliveryEntity, { siteId: site.id });
       await tx.nativeDelete(DeployEntity, { siteId: site.id });
       await tx.nativeDelete(SiteEntity, { id: site.id });
+      audit(tx, caller, {
+        action: 'site.delete',
+        teamId: site.teamId,
+        targetType: 'site',
+        targetId: site.id,
+        detail: site.slug,
+      });
     });
     return site.id;
   }
 
   private async queueDeploy(
-    em: EntityManager,
+    caller: Caller,
     site: Site,
     trigger: DeployTrigger,
     fields: Pick<Deploy, 'id'> & Partial<Deploy>,
@@ -501,6 +564,7 @@ export class SiteService {
       finishedAt: null,
       ...fields,
     };
+    const { em } = caller;
     const deploy = await em.transactional(async (tx) => {
       // The number is reserved by one atomic increment in the same transaction as the insert: concurrent
       // deploys of a site (two uploads, a webhook and a rollback) each get their own, on SQLite (the
@@ -509,7 +573,19 @@ export class SiteService {
       await tx.nativeUpdate(SiteEntity, { id: site.id }, { nextDeployNumber: raw('next_deploy_number + 1') });
       // Refreshes the caller's site too (the same instance), so no later flush writes a stale counter back.
       const fresh = await tx.findOneOrFail(SiteEntity, { id: site.id }, { refresh: true });
-      return tx.create(DeployEntity, { ...fieldsWithDefaults, number: fresh.nextDeployNumber - 1 });
+      const created = tx.create(DeployEntity, { ...fieldsWithDefaults, number: fresh.nextDeployNumber - 1 });
+      audit(
+        tx,
+        { ...caller, ...(trigger === 'WEBHOOK' ? { actor: 'webhook' } : {}) },
+        {
+          action: trigger === 'ROLLBACK' ? 'deploy.rollback' : 'deploy.create',
+          teamId: site.teamId,
+          targetType: 'deploy',
+          targetId: created.id,
+          detail: `#${created.number} ${trigger}`,
+        },
+      );
+      return created;
     });
     const state = new DeployState(em, this.deps.bus, this.now);
     state.publishDeploy(deploy);
@@ -523,6 +599,35 @@ export class SiteService {
       }
     }
     return deploy;
+  }
+
+  /**
+   * The team a new site goes to: the one named (the caller needs DEVELOPER on it), else the caller's only
+   * team; the admin token's default is the first team (the one sites from before accounts went to).
+   */
+  private async teamFor(caller: Caller, teamId: string | null): Promise<string | null> {
+    const { principal, em } = caller;
+    if (teamId !== null) {
+      requireRole(principal, teamId, 'DEVELOPER');
+      if (!(await em.count(TeamEntity, { id: teamId }))) throw new NotFoundError(`No team ${teamId}`);
+      return teamId;
+    }
+    if (principal?.kind === 'token') {
+      requireRole(principal, principal.teamId, 'DEVELOPER');
+      return principal.teamId;
+    }
+    if (principal?.kind === 'user') {
+      if (principal.memberships.length !== 1) {
+        throw new BadInputError(
+          principal.memberships.length ? 'Name the team the site belongs to' : 'Create or join a team first',
+          'teamId',
+        );
+      }
+      const only = principal.memberships[0]!.teamId;
+      requireRole(principal, only, 'DEVELOPER');
+      return only;
+    }
+    return (await firstTeam(em))?.id ?? null;
   }
 
   private reservedHosts(): string[] {

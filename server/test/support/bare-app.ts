@@ -23,7 +23,7 @@ export interface BareApp {
  * A running Launchpad for tests that only read and write rows (seeded with support/seed.ts): it builds and
  * serves nothing, so it makes no Docker object and cleans up only its data dir.
  */
-export async function startBareApp(): Promise<BareApp> {
+export async function startBareApp(env: Record<string, string> = {}): Promise<BareApp> {
   const token = 'test-token-0123456789abcdef';
   const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-bare-'));
   const app = await buildApp(
@@ -33,6 +33,7 @@ export async function startBareApp(): Promise<BareApp> {
       LAUNCHPAD_NETWORK: `lp-test-${randomBytes(4).toString('hex')}`,
       LAUNCHPAD_ADMIN_TOKEN: token,
       LAUNCHPAD_PUBLISH_PORTS: 'false',
+      ...env,
     }),
   );
   const { url } = await app.start();

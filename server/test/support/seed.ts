@@ -1,5 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
+import { firstTeam } from '../../src/accounts/teams.js';
 import { DeployEntity, SiteEntity, WebhookDeliveryEntity } from '../../src/db/entities.js';
 import { newId } from '../../src/domain/ids.js';
 import type { Deploy, Site, WebhookDelivery } from '../../src/domain/model.js';
@@ -10,6 +11,8 @@ export interface SeedOptions {
   /** Webhook deliveries per site (every seeded site is a git site). */
   deliveriesPerSite?: number;
   slugPrefix?: string;
+  /** The team that owns the seeded sites (default: the first team, as for sites from before accounts). */
+  teamId?: string | null;
 }
 
 /**
@@ -20,6 +23,7 @@ export async function seedSites(em: EntityManager, count: number, opts: SeedOpti
   const deploysPerSite = opts.deploysPerSite ?? 3;
   const deliveriesPerSite = opts.deliveriesPerSite ?? 2;
   const prefix = opts.slugPrefix ?? `seed-${newId().slice(0, 6)}`;
+  const teamId = opts.teamId ?? (await firstTeam(em))?.id ?? null;
   const base = Date.now() - count * 60_000;
   const sites: Site[] = [];
   const deploys: Deploy[] = [];
@@ -73,6 +77,7 @@ export async function seedSites(em: EntityManager, count: number, opts: SeedOpti
       spa: false,
       domains: [`${prefix}-${i}.example.com`],
       webhookSecret: newId(),
+      teamId,
       status: deploysPerSite ? 'LIVE' : 'CREATED',
       currentDeployId: siteDeploys.at(-1)?.id ?? null,
       localPort: null,

@@ -20,6 +20,18 @@ export type Scalars = {
   File: { input: File; output: File; }
 };
 
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The first characters of the secret */
+  prefix: Scalars['String']['output'];
+  scope: TokenScope;
+};
+
 export const AppState = {
   Crashed: 'CRASHED',
   Missing: 'MISSING',
@@ -37,6 +49,18 @@ export type AppStatus = {
   /** Restarts by Docker's restart policy */
   restartCount: Scalars['Int']['output'];
   state: AppState;
+};
+
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  action: Scalars['String']['output'];
+  actor: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  detail?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  ip?: Maybe<Scalars['String']['output']>;
+  targetId?: Maybe<Scalars['ID']['output']>;
+  targetType?: Maybe<Scalars['String']['output']>;
 };
 
 export type CreateSiteInput = {
@@ -69,6 +93,15 @@ export type CreateSiteInput = {
   spa?: InputMaybe<Scalars['Boolean']['input']>;
   /** SERVER: default `npm start` */
   startCommand?: InputMaybe<Scalars['String']['input']>;
+  /** The team that owns the site; required when the principal is in several */
+  teamId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreatedApiToken = {
+  __typename?: 'CreatedApiToken';
+  /** Shown this once; only its hash is stored */
+  secret: Scalars['String']['output'];
+  token: ApiToken;
 };
 
 /** One immutable attempt to publish a site */
@@ -172,6 +205,16 @@ export const GitAuth = {
 } as const;
 
 export type GitAuth = typeof GitAuth[keyof typeof GitAuth];
+export type Invitation = {
+  __typename?: 'Invitation';
+  email: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  role: Role;
+  /** The link that accepts the invitation: only in the answer to inviteMember, once */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
 /** One line of a deploy log; seq counts from 1 per deploy */
 export type LogLine = {
   __typename?: 'LogLine';
@@ -188,10 +231,22 @@ export const LogStream = {
 } as const;
 
 export type LogStream = typeof LogStream[keyof typeof LogStream];
+export type Member = {
+  __typename?: 'Member';
+  joinedAt: Scalars['DateTime']['output'];
+  role: Role;
+  user: User;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  acceptInvitation: Team;
   cancelDeploy: Deploy;
+  /** Also ends every other session */
+  changePassword: Scalars['Boolean']['output'];
+  createApiToken: CreatedApiToken;
   createSite: Site;
+  createTeam: Team;
   /** Stops and removes the site container, its files, deploys and logs */
   deleteSite: Scalars['ID']['output'];
   /** Deploys the site again; zip sites may send a new archive, else the last one is used again */
@@ -200,11 +255,26 @@ export type Mutation = {
   forgetSshHostKey: Site;
   /** A new deploy key for a git site, replacing its earlier one (remove that from the repository). Choose gitAuth SSH_KEY and an ssh URL (git@github.com:owner/repo.git) to clone with it. */
   generateDeployKey: DeployKey;
+  inviteMember: Invitation;
+  removeMember: Scalars['ID']['output'];
+  revokeApiToken: Scalars['ID']['output'];
   /** Makes an earlier deploy current again at once (no rebuild), recorded as a ROLLBACK deploy */
   rollback: Deploy;
   /** A new webhook secret; deliveries signed with the old one are refused from now on */
   rotateWebhookSecret: Site;
+  setMemberRole: Member;
+  signIn: User;
+  signOut: Scalars['Boolean']['output'];
+  /** Ends every other session of the signed-in user */
+  signOutEverywhere: Scalars['Boolean']['output'];
+  /** Creates an account and signs it in (session cookie) */
+  signUp: User;
   updateSite: Site;
+};
+
+
+export type MutationAcceptInvitationArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -213,8 +283,27 @@ export type MutationCancelDeployArgs = {
 };
 
 
+export type MutationChangePasswordArgs = {
+  current: Scalars['String']['input'];
+  next: Scalars['String']['input'];
+};
+
+
+export type MutationCreateApiTokenArgs = {
+  expiresInDays?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  scope: TokenScope;
+  teamId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateSiteArgs = {
   input: CreateSiteInput;
+};
+
+
+export type MutationCreateTeamArgs = {
+  name: Scalars['String']['input'];
 };
 
 
@@ -239,6 +328,24 @@ export type MutationGenerateDeployKeyArgs = {
 };
 
 
+export type MutationInviteMemberArgs = {
+  email: Scalars['String']['input'];
+  role: Role;
+  teamId: Scalars['ID']['input'];
+};
+
+
+export type MutationRemoveMemberArgs = {
+  teamId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRollbackArgs = {
   deployId: Scalars['ID']['input'];
 };
@@ -249,6 +356,27 @@ export type MutationRotateWebhookSecretArgs = {
 };
 
 
+export type MutationSetMemberRoleArgs = {
+  role: Role;
+  teamId: Scalars['ID']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationSignInArgs = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+
+export type MutationSignUpArgs = {
+  email: Scalars['String']['input'];
+  invitation?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  password: Scalars['String']['input'];
+};
+
+
 export type MutationUpdateSiteArgs = {
   id: Scalars['ID']['input'];
   input: UpdateSiteInput;
@@ -256,10 +384,21 @@ export type MutationUpdateSiteArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Newest first (ADMIN); `before` is the id of the last event of the previous page */
+  auditLog: Array<AuditEvent>;
   deploy?: Maybe<Deploy>;
   /** One site, by id or by slug */
   site?: Maybe<Site>;
   sites: Array<Site>;
+  team?: Maybe<Team>;
+  viewer: Viewer;
+};
+
+
+export type QueryAuditLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  teamId: Scalars['ID']['input'];
 };
 
 
@@ -273,6 +412,19 @@ export type QuerySiteArgs = {
   slug?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryTeamArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export const Role = {
+  Admin: 'ADMIN',
+  Developer: 'DEVELOPER',
+  Owner: 'OWNER',
+  Viewer: 'VIEWER'
+} as const;
+
+export type Role = typeof Role[keyof typeof Role];
 /** A site: what a user creates once; every deploy of it is a Deploy. */
 export type Site = {
   __typename?: 'Site';
@@ -311,6 +463,8 @@ export type Site = {
   /** SERVER: run as `sh -c` in the app container */
   startCommand?: Maybe<Scalars['String']['output']>;
   status: SiteStatus;
+  /** The team that owns the site */
+  team: Team;
   updatedAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
   /** Newest first */
@@ -388,6 +542,27 @@ export type SubscriptionSiteUpdatedArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type Team = {
+  __typename?: 'Team';
+  id: Scalars['ID']['output'];
+  /** Pending invitations (ADMIN) */
+  invitations: Array<Invitation>;
+  members: Array<Member>;
+  name: Scalars['String']['output'];
+  sites: Array<Site>;
+  slug: Scalars['String']['output'];
+  /** API tokens not revoked (ADMIN) */
+  tokens: Array<ApiToken>;
+  viewerRole: Role;
+};
+
+export const TokenScope = {
+  Admin: 'ADMIN',
+  Deploy: 'DEPLOY',
+  Read: 'READ'
+} as const;
+
+export type TokenScope = typeof TokenScope[keyof typeof TokenScope];
 export type UpdateSiteInput = {
   autoDeploy?: InputMaybe<Scalars['Boolean']['input']>;
   branch?: InputMaybe<Scalars['String']['input']>;
@@ -411,6 +586,21 @@ export type UpdateSiteInput = {
   spa?: InputMaybe<Scalars['Boolean']['input']>;
   /** SERVER: default `npm start` */
   startCommand?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type User = {
+  __typename?: 'User';
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+export type Viewer = {
+  __typename?: 'Viewer';
+  teams: Array<Team>;
+  /** Null for the admin token and API tokens */
+  user?: Maybe<User>;
 };
 
 /** One request to a site webhook URL, and what it led to */

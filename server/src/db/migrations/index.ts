@@ -3,6 +3,7 @@ import { Migration20261123034458_initial } from './Migration20261123034458_initi
 import { Migration20261123042240_webhook_deliveries } from './Migration20261123042240_webhook_deliveries.js';
 import { Migration20261201233319_foreign_keys } from './Migration20261201233319_foreign_keys.js';
 import { Migration20261202000000_site_domains } from './Migration20261202000000_site_domains.js';
+import { Migration20261202100000_accounts } from './Migration20261202100000_accounts.js';
 import { Migration20261202200000_secrets } from './Migration20261202200000_secrets.js';
 import { Migration20261202300000_server_apps } from './Migration20261202300000_server_apps.js';
 
@@ -17,6 +18,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123042240_webhook_deliveries', class: Migration20261123042240_webhook_deliveries },
   { name: 'Migration20261201233319_foreign_keys', class: Migration20261201233319_foreign_keys },
   { name: 'Migration20261202000000_site_domains', class: Migration20261202000000_site_domains },
+  { name: 'Migration20261202100000_accounts', class: Migration20261202100000_accounts },
   { name: 'Migration20261202200000_secrets', class: Migration20261202200000_secrets },
   { name: 'Migration20261202300000_server_apps', class: Migration20261202300000_server_apps },
 ];

@@ -1,0 +1,78 @@
+import { Migration } from '@mikro-orm/migrations';
+import { newId } from '../../domain/ids.js';
+
+/**
+ * Accounts (issue 11): users, teams, memberships, sessions, API tokens, invitations, the audit log, OIDC
+ * identities, and the team that owns each site. It also makes the first team: every site from before
+ * accounts belongs to it, and the first user to sign up becomes its OWNER (services/accounts). The team's
+ * id is made here, in JavaScript, so the SQL stays plain enough for PostgreSQL too.
+ *
+ * `sites.team_id` is added as a nullable column: SQLite adds a reference column only with a null
+ * default, and rebuilding `sites` would cascade into every table that points at it.
+ */
+export class Migration20261202100000_accounts extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `create table \`teams\` (\`id\` text not null, \`name\` text not null, \`slug\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`,
+    );
+    this.addSql(`create unique index \`teams_slug_unique\` on \`teams\` (\`slug\`);`);
+
+    this.addSql(
+      `create table \`users\` (\`id\` text not null, \`email\` text not null, \`name\` text null, \`password_hash\` text null, \`created_at\` datetime not null, primary key (\`id\`));`,
+    );
+    this.addSql(`create unique index \`users_email_unique\` on \`users\` (\`email\`);`);
+
+    this.addSql(
+      `create table \`sessions\` (\`id\` text not null, \`user_id\` text not null, \`created_at\` datetime not null, \`last_seen_at\` datetime not null, \`expires_at\` datetime not null, \`absolute_expires_at\` datetime not null, constraint \`sessions_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
+    );
+    this.addSql(`create index \`sessions_user_id_index\` on \`sessions\` (\`user_id\`);`);
+
+    this.addSql(
+      `create table \`oidc_identities\` (\`id\` text not null, \`provider\` text not null, \`subject\` text not null, \`user_id\` text not null, \`created_at\` datetime not null, constraint \`oidc_identities_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
+    );
+    this.addSql(`create index \`oidc_identities_user_id_index\` on \`oidc_identities\` (\`user_id\`);`);
+    this.addSql(
+      `create unique index \`oidc_identities_provider_subject_unique\` on \`oidc_identities\` (\`provider\`, \`subject\`);`,
+    );
+
+    this.addSql(
+      `create table \`memberships\` (\`id\` text not null, \`team_id\` text not null, \`user_id\` text not null, \`role\` text not null, \`created_at\` datetime not null, constraint \`memberships_team_id_foreign\` foreign key(\`team_id\`) references \`teams\`(\`id\`) on delete cascade on update cascade, constraint \`memberships_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
+    );
+    this.addSql(`create index \`memberships_user_id_index\` on \`memberships\` (\`user_id\`);`);
+    this.addSql(
+      `create unique index \`memberships_team_id_user_id_unique\` on \`memberships\` (\`team_id\`, \`user_id\`);`,
+    );
+
+    this.addSql(
+      `create table \`invitations\` (\`id\` text not null, \`team_id\` text not null, \`email\` text not null, \`role\` text not null, \`token_hash\` text not null, \`invited_by_id\` text null, \`created_at\` datetime not null, \`expires_at\` datetime not null, \`accepted_at\` datetime null, constraint \`invitations_team_id_foreign\` foreign key(\`team_id\`) references \`teams\`(\`id\`) on delete cascade on update cascade, constraint \`invitations_invited_by_id_foreign\` foreign key(\`invited_by_id\`) references \`users\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
+    );
+    this.addSql(`create index \`invitations_team_id_index\` on \`invitations\` (\`team_id\`);`);
+    this.addSql(`create unique index \`invitations_token_hash_unique\` on \`invitations\` (\`token_hash\`);`);
+    this.addSql(`create index \`invitations_invited_by_id_index\` on \`invitations\` (\`invited_by_id\`);`);
+
+    this.addSql(
+      `create table \`audit_events\` (\`id\` integer not null primary key autoincrement, \`at\` datetime not null, \`team_id\` text null, \`user_id\` text null, \`actor\` text not null, \`action\` text not null, \`target_type\` text null, \`target_id\` text null, \`ip\` text null, \`detail\` text null, constraint \`audit_events_team_id_foreign\` foreign key(\`team_id\`) references \`teams\`(\`id\`) on delete set null on update cascade, constraint \`audit_events_user_id_foreign\` foreign key(\`user_id\`) references \`users\`(\`id\`) on delete set null on update cascade);`,
+    );
+    this.addSql(`create index \`audit_events_team_id_id_index\` on \`audit_events\` (\`team_id\`, \`id\`);`);
+    this.addSql(`create index \`audit_events_user_id_id_index\` on \`audit_events\` (\`user_id\`, \`id\`);`);
+
+    this.addSql(
+      `create table \`api_tokens\` (\`id\` text not null, \`team_id\` text not null, \`name\` text not null, \`scope\` text not null, \`prefix\` text not null, \`secret_hash\` text not null, \`created_by_id\` text null, \`created_at\` datetime not null, \`last_used_at\` datetime null, \`expires_at\` datetime null, \`revoked_at\` datetime null, constraint \`api_tokens_team_id_foreign\` foreign key(\`team_id\`) references \`teams\`(\`id\`) on delete cascade on update cascade, constraint \`api_tokens_created_by_id_foreign\` foreign key(\`created_by_id\`) references \`users\`(\`id\`) on delete set null on update cascade, primary key (\`id\`));`,
+    );
+    this.addSql(`create index \`api_tokens_team_id_index\` on \`api_tokens\` (\`team_id\`);`);
+    this.addSql(`create unique index \`api_tokens_secret_hash_unique\` on \`api_tokens\` (\`secret_hash\`);`);
+    this.addSql(`create index \`api_tokens_created_by_id_index\` on \`api_tokens\` (\`created_by_id\`);`);
+
+    this.addSql(
+      `alter table \`sites\` add column \`team_id\` text null constraint \`sites_team_id_foreign\` references \`teams\` (\`id\`) on update cascade on delete set null;`,
+    );
+    this.addSql(`create index \`sites_team_id_index\` on \`sites\` (\`team_id\`);`);
+
+    const teamId = newId();
+    // Datetimes as MikroORM writes them on SQLite: milliseconds since the epoch.
+    this.addSql(
+      `insert into \`teams\` (\`id\`, \`name\`, \`slug\`, \`created_at\`) values ('${teamId}', 'Default team', 'default', ${Date.now()});`,
+    );
+    this.addSql(`update \`sites\` set \`team_id\` = '${teamId}' where \`team_id\` is null;`);
+  }
+}
