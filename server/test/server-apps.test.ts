@@ -25,6 +25,7 @@ const SITE = /* GraphQL */ `
     }
   }`;
 const DEPLOY = 'mutation($id: ID!) { deploySite(id: $id) { id number } }';
+const APP_TOKEN = 'app-token-5f3e9a1c7d';
 
 /** A plain `http` server with one npm dependency; `behaviour` picks what a version does wrong, if anything. */
 const nodeServer = (version: string, behaviour: 'ok' | 'unhealthy' | 'crash' = 'ok') => `
@@ -62,7 +63,7 @@ server.on('upgrade', (req, socket) => {
   socket.on('close', () => { clearInterval(timer); sockets.delete(socket); });
   socket.on('error', () => {});
 });
-server.listen(Number(process.env.PORT), () => console.log('listening on ' + process.env.PORT + ' (${version})'));
+server.listen(Number(process.env.PORT), () => console.log('listening on ' + process.env.PORT + ' (${version}) token=' + process.env.APP_TOKEN));
 ${behaviour === 'unhealthy' ? "console.log('unhealthy-marker: health says 500');" : ''}
 process.on('SIGTERM', () => {
   for (const socket of sockets) socket.end(frame(8, Buffer.from([0x03, 0xe9])));
@@ -186,7 +187,11 @@ describe('a Node server app', { timeout: 600_000 }, () => {
         branch: 'main',
         buildCommand: 'npm ci --install-links --no-audit --no-fund',
         healthCheckPath: '/health',
-        envVars: [{ name: 'GREETING', value: 'from-env' }],
+        envVars: [
+          { name: 'GREETING', value: 'from-env' },
+          // The app prints it: the runtime log must show *** in its place.
+          { name: 'APP_TOKEN', value: APP_TOKEN, secret: true },
+        ],
       },
     });
     expect(res.errors).toBeUndefined();
@@ -397,7 +402,11 @@ describe('a Node server app', { timeout: 600_000 }, () => {
           },
         );
       });
-      expect(lines.find((l) => l.text.includes('listening on 3000 (v1)'))?.stream).toBe('STDOUT');
+      const listening = lines.find((l) => l.text.includes('listening on 3000 (v1)'));
+      expect(listening?.stream).toBe('STDOUT');
+      // A secret env var the app prints is masked, as in build logs.
+      expect(listening?.text).toContain('token=***');
+      expect(lines.some((l) => l.text.includes(APP_TOKEN))).toBe(false);
     } finally {
       await client.dispose();
     }

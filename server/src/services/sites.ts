@@ -39,6 +39,8 @@ import {
   schemesFor,
   validateGitToken,
 } from '../secrets/git-access.js';
+import { redactionForms, redactText } from '../secrets/redact.js';
+import { siteSecretValues } from '../secrets/site-env.js';
 import { validateBranch, validateGitUrl } from '../source/git-url.js';
 import { inspectZip, type ZipLimits } from '../source/zip-extract.js';
 import { type Caller, getDeploy, getSite, requireRole } from './scope.js';
@@ -383,7 +385,10 @@ export class SiteService {
     if (site.kind !== 'SERVER') throw new BadInputError('Only a SERVER site runs an app', 'siteId');
     if (!site.currentDeployId) throw new NotFoundError('This site has no live deploy, so no app runs yet');
     const deployId = site.currentDeployId;
-    return { deployId, lines: this.deps.activation.runtimeLog(site.slug, deployId, tail) };
+    // An app may print its own secret env vars: they are masked as in build logs (api.md: never in a log line).
+    const forms = redactionForms(siteSecretValues(site, this.deps.secrets));
+    const lines = this.deps.activation.runtimeLog(site.slug, deployId, tail);
+    return { deployId, lines: redactedLines(lines, forms) };
   }
 
   /** The state of a SERVER site's current app (the caller already sees `site`); null when it runs none. */
@@ -687,4 +692,16 @@ function newWebhookSecret(): string {
 
 function tooLarge(limit: number): PayloadTooLargeError {
   return new PayloadTooLargeError(`The archive is larger than ${Math.round(limit / 1024 / 1024)} MB`, 'file');
+}
+
+/** The app's output lines with every secret form masked (each line is whole: no secret spans two). */
+async function* redactedLines<T extends { text: string }>(
+  lines: AsyncIterableIterator<T>,
+  forms: readonly string[],
+): AsyncGenerator<T> {
+  try {
+    for await (const line of lines) yield { ...line, text: redactText(line.text, forms) };
+  } finally {
+    await lines.return?.();
+  }
 }
