@@ -210,6 +210,29 @@ const CASES: Record<string, Case> = {
     run: q('query($t: ID!) { auditLog(teamId: $t) { id } }', () => ({ t: A.id })),
   },
   createTeam: { needs: 'user', run: q('mutation { createTeam(name: "Side project") { id } }') },
+  // Secrets (issue 12): api.md gives setting secrets and deploy keys to ADMIN; plain settings stay DEVELOPER's.
+  'updateSite (a secret env var)': {
+    needs: 'ADMIN',
+    run: q(
+      'mutation($id: ID!) { updateSite(id: $id, input: { envVars: [{ name: "API_KEY", value: "s3cret-value", secret: true }] }) { id } }',
+      () => ({ id: A.siteId }),
+    ),
+  },
+  'updateSite (a git token)': {
+    needs: 'ADMIN',
+    run: q(
+      'mutation($id: ID!) { updateSite(id: $id, input: { gitAuth: TOKEN, gitToken: "ghp_0123456789abcdefghij" }) { id } }',
+      () => ({ id: A.siteId }),
+    ),
+  },
+  generateDeployKey: {
+    needs: 'ADMIN',
+    run: q('mutation($id: ID!) { generateDeployKey(siteId: $id) { fingerprint } }', () => ({ id: A.siteId })),
+  },
+  forgetSshHostKey: {
+    needs: 'ADMIN',
+    run: q('mutation($id: ID!) { forgetSshHostKey(siteId: $id) { id } }', () => ({ id: A.siteId })),
+  },
 };
 
 describe('role matrix (team A)', () => {
