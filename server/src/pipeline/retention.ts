@@ -2,9 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { DeployEntity } from '../db/entities.js';
 import type { Site } from '../domain/model.js';
-import type { SiteRuntime } from '../runtime/ports.js';
 import type { DataDir } from './data-dir.js';
-import { siteSpec } from './site-spec.js';
 
 /**
  * Keeps the files of `keep` deploys of a site: the one it serves now and the newest others; older
