@@ -10,6 +10,7 @@ import {
   httpGet,
   type Launchpad,
   recordDeployEvents,
+  settledDeploy,
   startLaunchpad,
 } from './support/harness.js';
 
@@ -70,20 +71,7 @@ async function createGitSite(slug: string, repo: string, extra: Record<string, u
   });
 }
 
-async function settled(siteId: string, number: number) {
-  return eventually(
-    async () => {
-      const site = (await lp.gql(SITE, { id: siteId })).data?.site;
-      const deploy = site?.deploys.find((d: { number: number }) => d.number === number);
-      // Site and deploys are two SELECTs: wait until the site row has caught up with the deploy too.
-      const done =
-        deploy && ['LIVE', 'FAILED', 'CANCELLED'].includes(deploy.status) && site.status !== 'DEPLOYING';
-      return done ? { site, deploy } : undefined;
-    },
-    45_000,
-    `deploy #${number}`,
-  );
-}
+const settled = (siteId: string, number: number) => settledDeploy(lp, SITE, siteId, number, 45_000);
 
 async function served(slug: string, path = '/'): Promise<string> {
   const { ip } = await lp.app.runtime.endpoint(slug);

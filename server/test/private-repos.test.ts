@@ -11,7 +11,7 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMasterKeys } from '../src/secrets/master-key.js';
 import { type GitServer, startGitServer } from './support/git-server.js';
-import { eventually, httpGet, type Launchpad, startLaunchpad } from './support/harness.js';
+import { eventually, httpGet, type Launchpad, settledDeploy, startLaunchpad } from './support/harness.js';
 import {
   type GitHttpBackend,
   type Sshd,
@@ -76,19 +76,7 @@ afterAll(async () => {
   await git?.stop();
 });
 
-async function settled(siteId: string, number: number) {
-  return eventually(
-    async () => {
-      const site = (await lp.gql(SITE, { id: siteId })).data?.site;
-      const deploy = site?.deploys.find((d: { number: number }) => d.number === number);
-      const done =
-        deploy && ['LIVE', 'FAILED', 'CANCELLED'].includes(deploy.status) && site.status !== 'DEPLOYING';
-      return done ? { site, deploy } : undefined;
-    },
-    90_000,
-    `deploy #${number}`,
-  );
-}
+const settled = (siteId: string, number: number) => settledDeploy(lp, SITE, siteId, number, 90_000);
 
 async function served(slug: string): Promise<string> {
   const { ip } = await lp.app.runtime.endpoint(slug);

@@ -170,6 +170,31 @@ export function graphqlWsClient(url: string, auth: string | null): Client {
   });
 }
 
+/**
+ * Waits until deploy #`number` of the site has finished (LIVE, FAILED or CANCELLED) and the site row has
+ * caught up with it (site and deploys are two SELECTs). `query` takes `$id` and selects at least
+ * `site(id: $id) { status deploys { number status } }`.
+ */
+export async function settledDeploy(
+  lp: Pick<Launchpad, 'gql'>,
+  query: string,
+  siteId: string,
+  number: number,
+  timeoutMs = 45_000,
+): Promise<{ site: any; deploy: any }> {
+  return eventually(
+    async () => {
+      const site = (await lp.gql(query, { id: siteId })).data?.site;
+      const deploy = site?.deploys.find((d: { number: number }) => d.number === number);
+      const done =
+        deploy && ['LIVE', 'FAILED', 'CANCELLED'].includes(deploy.status) && site.status !== 'DEPLOYING';
+      return done ? { site, deploy } : undefined;
+    },
+    timeoutMs,
+    `deploy #${number}`,
+  );
+}
+
 /** Waits until `check` returns a value other than undefined (polls; for tests only). */
 export async function eventually<T>(
   check: () => Promise<T | undefined>,
