@@ -539,6 +539,36 @@ describe('a server app that misbehaves once live', { timeout: 300_000 }, () => {
     }
   });
 
+  it('an app container removed behind Launchpad’s back is run again and the site answers', async () => {
+    const site = await createApp('removed', { NAME: 'removed' });
+    try {
+      const [name] = await appContainers(site.slug);
+      const before = (await docker.getContainer(name!).inspect()).Id;
+      await docker.getContainer(name!).remove({ force: true });
+      // The container watcher sees it go (no restart policy covers a removal) and starts the current app.
+      await eventually(
+        async () => {
+          const info = await docker.getContainer(name!).inspect();
+          return info.Id !== before && info.State.Running ? true : undefined;
+        },
+        60_000,
+        'the removed app to run again',
+      );
+      expect(await appContainers(site.slug)).toEqual([name]);
+      await eventually(
+        async () => ((await get(site.slug)).body.toString() === 'alive removed' ? true : undefined),
+        30_000,
+        'the site to answer again',
+      );
+      expect((await lp.gql(SITE_APP, { id: site.id })).data!.site).toMatchObject({
+        status: 'LIVE',
+        app: { state: 'RUNNING' },
+      });
+    } finally {
+      await remove(site.id);
+    }
+  });
+
   it('a fork bomb in an app stops at its process limit; other sites and the control plane go on', async () => {
     const bomb = await createApp('bomb', { NAME: 'bomb' });
     const steady = await createApp('steady', { NAME: 'steady' });
