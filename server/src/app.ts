@@ -131,6 +131,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     runtime,
     locks,
     secrets,
+    data,
     maxRestarts: config.siteRestarts,
   });
   const sites = new SiteService({ config, secrets, bus, data, queue, activation, zipLimits });

@@ -203,4 +203,60 @@ describe('the engine event stream breaks', () => {
     });
     expect(page.body.toString()).toBe('after the gap');
   }, 180_000);
+
+  it('a server app stopped while the stream was down (as an engine restart leaves it) runs again', async () => {
+    const relay = await engineRelay();
+    cleanups.push(() => relay.close());
+    const viaRelay = await startLaunchpad({ LAUNCHPAD_DOCKER_HOST: `unix://${relay.socket}` });
+    cleanups.push(() => viaRelay.cleanup());
+    const slug = `${viaRelay.slugPrefix}-app-gap`;
+    const app = "require('http').createServer((q, s) => s.end('app after the gap')).listen(process.env.PORT)";
+    const res = await viaRelay.upload(
+      'mutation($input: CreateSiteInput!) { createSite(input: $input) { id currentDeploy { id } } }',
+      {
+        input: {
+          name: slug,
+          slug,
+          kind: 'SERVER',
+          startCommand: 'node server.js',
+          sourceType: 'ZIP',
+          file: null,
+        },
+      },
+      { path: 'input.file', name: 's.zip', content: await makeZip([['server.js', app]]) },
+    );
+    expect(res.errors).toBeUndefined();
+    const siteId = res.data!.createSite.id as string;
+    const current = await eventually(
+      async () => {
+        const site = (
+          await viaRelay.gql('query($id: ID!) { site(id: $id) { status currentDeploy { id } } }', {
+            id: siteId,
+          })
+        ).data?.site;
+        return site?.status === 'LIVE' ? (site.currentDeploy.id as string) : undefined;
+      },
+      60_000,
+      'live',
+    );
+    const appContainer = docker.getContainer(`launchpad-app-${slug}-${current}`);
+
+    // A stopped app is not restarted by its on-failure policy; only the comparison after reconnecting can
+    // notice it.
+    relay.cut();
+    await appContainer.stop({ t: 1 });
+    relay.resume();
+
+    await eventually(
+      async () => ((await appContainer.inspect()).State.Running ? true : undefined),
+      60_000,
+      'the app running again after reconnecting',
+    );
+    const { ip } = await viaRelay.app.runtime.endpoint(slug);
+    const page = await eventually(async () => {
+      const r = await httpGet(ip!, '/', `${slug}.localhost`).catch(() => undefined);
+      return r?.status === 200 ? r : undefined;
+    }, 30_000);
+    expect(page.body.toString()).toBe('app after the gap');
+  }, 180_000);
 });

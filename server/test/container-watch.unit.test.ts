@@ -55,6 +55,37 @@ describe('site events from the engine event stream', () => {
   });
 });
 
+describe('server app events from the engine event stream', () => {
+  const DEPLOY = 'd'.repeat(24);
+  it('reports an app container that died or was removed, naming its deploy', () => {
+    const notes = new Map<string, string>();
+    expect(
+      siteEvent(event('die', `launchpad-app-api-${DEPLOY}`, { exitCode: '4' }), notes, () => false),
+    ).toEqual({
+      kind: 'app-down',
+      siteId: SITE,
+      slug: 'api',
+      deployId: DEPLOY,
+      reason: 'exited with code 4',
+      at: new Date(1_700_000_000_000),
+    });
+    expect(siteEvent(event('destroy', `launchpad-app-api-${DEPLOY}`), notes, () => false)).toMatchObject({
+      kind: 'app-down',
+      deployId: DEPLOY,
+      reason: 'removed',
+    });
+  });
+
+  it('ignores an app container’s start, a foreign one and a name that is no deploy id', () => {
+    const notes = new Map<string, string>();
+    expect(siteEvent(event('start', `launchpad-app-api-${DEPLOY}`), notes, () => false)).toBeNull();
+    expect(siteEvent(event('die', 'launchpad-app-api-notadeploy'), notes, () => false)).toBeNull();
+    const foreign = event('die', `launchpad-app-api-${DEPLOY}`);
+    delete foreign.Actor!.Attributes!['dev.launchpad.site'];
+    expect(siteEvent(foreign, notes, () => false)).toBeNull();
+  });
+});
+
 describe('restart backoff', () => {
   it('doubles from a second and stops growing at a minute', () => {
     expect([0, 1, 2, 3, 10].map(restartBackoff)).toEqual([1000, 2000, 4000, 8000, 60_000]);

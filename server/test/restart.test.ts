@@ -141,3 +141,96 @@ describe('a server killed mid-build', () => {
     expect(done.status).toBe('LIVE');
   }, 240_000); // two server starts, a clone and builds: generous on a loaded machine
 });
+
+describe('a server killed while a SERVER deploy’s new app starts', () => {
+  it('serves its last good app after the restart and leaves no orphaned app container', async () => {
+    const git = await startGitServer();
+    cleanups.push(() => git.stop());
+    // v1 answers at once; v2 takes ten minutes to listen, so the kill comes while its health check waits.
+    const server = (version: string, delayMs: number) => `
+      const http = require('node:http');
+      const server = http.createServer((req, res) => res.end('app ${version}'));
+      setTimeout(() => server.listen(Number(process.env.PORT)), ${delayMs});
+    `;
+    await git.createRepo('app', { 'server.js': server('v1', 0) });
+    const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-restart-'));
+    const network = `lp-test-${randomBytes(4).toString('hex')}`;
+    cleanups.push(async () => {
+      await removeInstanceObjects(network);
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    const env = {
+      LAUNCHPAD_PORT: '0',
+      LAUNCHPAD_DATA: dataDir,
+      LAUNCHPAD_NETWORK: network,
+      LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
+      LAUNCHPAD_ADMIN_TOKEN: TOKEN,
+      LAUNCHPAD_GIT_SCHEMES: 'git',
+      LAUNCHPAD_PUBLISH_PORTS: 'false',
+      LAUNCHPAD_APP_HEALTH_TIMEOUT: '600',
+    };
+    const { child, url } = await spawnServer(env);
+    cleanups.push(async () => void child.kill('SIGKILL'));
+
+    const slug = `r${randomBytes(3).toString('hex')}`;
+    const created = await gql(
+      url,
+      'mutation($input: CreateSiteInput!) { createSite(input: $input) { id deploys { id } } }',
+      {
+        input: {
+          name: slug,
+          slug,
+          kind: 'SERVER',
+          sourceType: 'GIT',
+          gitUrl: git.url('app'),
+          startCommand: 'node server.js',
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    const site = created.data!.createSite;
+    const good = site.deploys[0].id as string;
+    await eventually(async () => {
+      const s = (await gql(url, 'query($id: ID!) { site(id: $id) { status } }', { id: site.id })).data?.site;
+      return s?.status === 'LIVE' ? true : undefined;
+    }, 120_000);
+    const serve = async () => {
+      const { NetworkSettings } = await docker.getContainer(`launchpad-site-${slug}`).inspect();
+      const ip = NetworkSettings.Networks[network]!.IPAddress;
+      return (await httpGet(ip, '/', `${slug}.localhost`)).body.toString();
+    };
+    expect(await serve()).toBe('app v1');
+
+    await git.commit('app', { 'server.js': server('v2', 600_000) }, 'v2 starts slowly');
+    const starting = (await gql(url, 'mutation($id: ID!) { deploySite(id: $id) { id } }', { id: site.id }))
+      .data!.deploySite.id as string;
+    // Killed once the new app's container runs (its health check is waiting).
+    await eventually(
+      async () => {
+        const list = await docker.listContainers({
+          filters: { name: [`launchpad-app-${slug}-${starting}`] },
+        });
+        return list.length ? true : undefined;
+      },
+      120_000,
+      'the new app container',
+    );
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+
+    const again = await startLaunchpad(env, { dataDir, network });
+    cleanups.push(() => again.stop());
+    const interrupted = (await again.gql('query($id: ID!) { deploy(id: $id) { status } }', { id: starting }))
+      .data!.deploy;
+    expect(interrupted.status).toBe('FAILED');
+    const apps = await docker.listContainers({ all: true, filters: { name: [`launchpad-app-${slug}-`] } });
+    expect(apps.map((c) => c.Names[0]!.slice(1))).toEqual([`launchpad-app-${slug}-${good}`]);
+    expect(await serve()).toBe('app v1');
+    const current = (
+      await again.gql('query($id: ID!) { site(id: $id) { status currentDeploy { id } } }', {
+        id: site.id,
+      })
+    ).data!.site;
+    expect(current).toEqual({ status: 'LIVE', currentDeploy: { id: good } });
+  });
+});

@@ -461,6 +461,159 @@ describe('a Python server app', { timeout: 300_000 }, () => {
   });
 });
 
+/**
+ * A dependency-free app (no build step) for the misbehaviour tests: `CRASH_AFTER_MS` makes it exit that long
+ * after it listens (healthy by then); `/forkbomb` starts a shell fork bomb inside its container.
+ */
+const MISBEHAVING_SERVER = `
+const http = require('node:http');
+const { spawn } = require('node:child_process');
+const crashAfter = Number(process.env.CRASH_AFTER_MS || 0);
+const server = http.createServer((req, res) => {
+  if (req.url === '/forkbomb') {
+    const bomb = spawn('sh', ['-c', 'f(){ f | f & }; f'], { stdio: 'ignore', detached: true });
+    bomb.on('error', () => {});
+    bomb.unref();
+    return res.end('forked');
+  }
+  res.end('alive ' + process.env.NAME);
+});
+server.listen(Number(process.env.PORT), () => {
+  console.log('listening');
+  if (crashAfter) setTimeout(() => { console.error('crash-later-marker'); process.exit(4); }, crashAfter);
+});
+`;
+
+describe('a server app that misbehaves once live', { timeout: 300_000 }, () => {
+  const SITE_APP = 'query($id: ID!) { site(id: $id) { status app { state restartCount } } }';
+
+  async function createApp(name: string, env: Record<string, string>) {
+    const slug = `${lp.slugPrefix}-${name}`;
+    const res = await lp.gql(CREATE, {
+      input: {
+        name: slug,
+        slug,
+        kind: 'SERVER',
+        sourceType: 'GIT',
+        gitUrl: git.url('misbehaving-app'),
+        branch: 'main',
+        startCommand: 'node server.js',
+        envVars: Object.entries(env).map(([n, value]) => ({ name: n, value })),
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const { deploy } = await settled(res.data!.createSite.id, 1);
+    expect(deploy.error).toBeNull();
+    expect(deploy.status).toBe('LIVE');
+    return { id: res.data!.createSite.id as string, slug };
+  }
+
+  const remove = async (id: string) => {
+    const res = await lp.gql('mutation($id: ID!) { deleteSite(id: $id) }', { id });
+    expect(res.errors).toBeUndefined();
+  };
+
+  beforeAll(async () => {
+    await git.createRepo('misbehaving-app', { 'server.js': MISBEHAVING_SERVER });
+  });
+
+  it('an app that crashes 10 s after it went live is restarted by policy, recorded in the site’s state and answers again', async () => {
+    const site = await createApp('crashy', { CRASH_AFTER_MS: '10000', NAME: 'crashy' });
+    try {
+      expect((await get(site.slug)).body.toString()).toBe('alive crashy');
+      expect((await lp.gql(SITE_APP, { id: site.id })).data!.site.app).toEqual({
+        state: 'RUNNING',
+        restartCount: 0,
+      });
+      // Docker's on-failure policy brings it back; the site stays LIVE and its app shows the restart.
+      const restarted = await eventually(
+        async () => {
+          const s = (await lp.gql(SITE_APP, { id: site.id })).data!.site;
+          return s.app.restartCount >= 1 && s.app.state === 'RUNNING' ? s : undefined;
+        },
+        60_000,
+        'the app restarted by its policy',
+      );
+      expect(restarted.status).toBe('LIVE');
+      const [name] = await appContainers(site.slug);
+      const tail = (await docker.getContainer(name!).logs({ stderr: true, stdout: false })).toString();
+      expect(tail).toContain('crash-later-marker');
+      await eventually(
+        async () => ((await get(site.slug)).body.toString() === 'alive crashy' ? true : undefined),
+        30_000,
+        'the restarted app to answer through nginx',
+      );
+    } finally {
+      await remove(site.id);
+    }
+  });
+
+  it('an app container removed behind Launchpad’s back is run again and the site answers', async () => {
+    const site = await createApp('removed', { NAME: 'removed' });
+    try {
+      const [name] = await appContainers(site.slug);
+      const before = (await docker.getContainer(name!).inspect()).Id;
+      await docker.getContainer(name!).remove({ force: true });
+      // The container watcher sees it go (no restart policy covers a removal) and starts the current app.
+      await eventually(
+        async () => {
+          const info = await docker.getContainer(name!).inspect();
+          return info.Id !== before && info.State.Running ? true : undefined;
+        },
+        60_000,
+        'the removed app to run again',
+      );
+      expect(await appContainers(site.slug)).toEqual([name]);
+      await eventually(
+        async () => ((await get(site.slug)).body.toString() === 'alive removed' ? true : undefined),
+        30_000,
+        'the site to answer again',
+      );
+      expect((await lp.gql(SITE_APP, { id: site.id })).data!.site).toMatchObject({
+        status: 'LIVE',
+        app: { state: 'RUNNING' },
+      });
+    } finally {
+      await remove(site.id);
+    }
+  });
+
+  it('a fork bomb in an app stops at its process limit; other sites and the control plane go on', async () => {
+    const bomb = await createApp('bomb', { NAME: 'bomb' });
+    const steady = await createApp('steady', { NAME: 'steady' });
+    try {
+      expect((await get(bomb.slug, '/forkbomb')).body.toString()).toBe('forked');
+      const [name] = await appContainers(bomb.slug);
+      const limit = (await docker.getContainer(name!).inspect()).HostConfig.PidsLimit!;
+      expect(limit).toBe(256);
+      // The bomb fills its container's process table, and no more.
+      const pids = await eventually(
+        async () => {
+          const stats = await docker.getContainer(name!).stats({ stream: false });
+          return stats.pids_stats?.current && stats.pids_stats.current >= limit - 8
+            ? stats.pids_stats.current
+            : undefined;
+        },
+        60_000,
+        'the fork bomb to reach the process limit',
+      );
+      expect(pids).toBeLessThanOrEqual(limit);
+      // While it runs: another site answers, and so does the control plane.
+      for (let i = 0; i < 5; i++) {
+        expect((await get(steady.slug)).body.toString()).toBe('alive steady');
+        const res = await lp.gql(SITE_APP, { id: steady.id });
+        expect(res.data!.site).toEqual({ status: 'LIVE', app: { state: 'RUNNING', restartCount: 0 } });
+      }
+      const stats = await docker.getContainer(name!).stats({ stream: false });
+      expect(stats.pids_stats!.current).toBeLessThanOrEqual(limit);
+    } finally {
+      // Removing the site removes its app, bomb and all (the container's processes die with it).
+      await remove(bomb.id);
+      await remove(steady.id);
+    }
+  });
+});
+
 describe('after a restart of the control plane', { timeout: 300_000 }, () => {
   it('runs each server site’s current app again and removes orphaned app containers', async () => {
     const slug = `${lp.slugPrefix}-node`;

@@ -4,6 +4,8 @@ import type { Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { SiteRuntime, SiteRuntimeEvent } from '../runtime/ports.js';
 import type { SecretBox } from '../secrets/box.js';
+import { AppWatch } from './app-watch.js';
+import type { DataDir } from './data-dir.js';
 import type { SiteLocks } from './site-locks.js';
 import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
@@ -15,6 +17,8 @@ export interface ContainerWatchDeps {
   locks: SiteLocks;
   /** Opens a server app's secret env vars (the spec carries them). */
   secrets: SecretBox;
+  /** Where a server app's deploy files are (issue 14: its app is run again from them). */
+  data: DataDir;
   /** LAUNCHPAD_SITE_RESTARTS: restarts in a row before giving up (0: report only, never restart). */
   maxRestarts: number;
   /** Wait before restart number `attempt` (0-based). */
@@ -46,8 +50,11 @@ export class ContainerWatch {
   private unsubscribe: (() => void) | null = null;
   private readonly pending = new Set<Promise<void>>();
   private stopped = false;
+  private readonly apps: AppWatch;
 
-  constructor(private readonly deps: ContainerWatchDeps) {}
+  constructor(private readonly deps: ContainerWatchDeps) {
+    this.apps = new AppWatch(deps, (work) => this.track(work));
+  }
 
   start(): void {
     this.unsubscribe = this.deps.runtime.watch((event) => this.track(this.handle(event)));
@@ -59,6 +66,7 @@ export class ContainerWatch {
     this.unsubscribe?.();
     for (const r of this.restarts.values()) if (r.timer) clearTimeout(r.timer);
     this.restarts.clear();
+    this.apps.stop();
     await Promise.allSettled([...this.pending]);
   }
 
@@ -70,7 +78,11 @@ export class ContainerWatch {
 
   private async handle(event: SiteRuntimeEvent): Promise<void> {
     if (this.stopped) return;
-    if (event.kind === 'resync') return this.resync();
+    if (event.kind === 'resync') {
+      await this.resync();
+      return this.apps.resync();
+    }
+    if (event.kind === 'app-down') return this.apps.down(event.siteId);
     if (event.kind === 'up') return this.up(event.siteId);
     return this.down(event.siteId, event.reason, event.serverId);
   }

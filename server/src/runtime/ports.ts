@@ -178,9 +178,12 @@ export interface SiteRuntime {
   settle(site: SiteSpec, deployId: string): Promise<string | null>;
   /**
    * After a restart: each server site's current app runs again (from `deploy`'s files) and every other app
-   * container of this instance is removed.
+   * container of this instance is removed. With `sites` (ids), only apps of those sites are touched.
    */
-  reconcileApps(current: readonly { site: SiteSpec; deploy: DeployFiles }[]): Promise<void>;
+  reconcileApps(
+    current: readonly { site: SiteSpec; deploy: DeployFiles }[],
+    scope?: { sites: readonly string[] },
+  ): Promise<void>;
   /** The state of the app container of `deployId`. */
   appStatus(slug: string, deployId: string): Promise<AppStatus>;
   /** The last `tail` lines of the app serving `deployId`, then (with `follow`) its new lines as they come. */
@@ -198,4 +201,6 @@ export interface SiteRuntime {
  */
 export type SiteRuntimeEvent =
   | { kind: 'down' | 'up'; siteId: string; slug: string; serverId: string; reason: string; at: Date }
-  | { kind: 'resync'; at: Date };
+  | { kind: 'resync'; at: Date }
+  /** A server app container stopped (its restart policy may still start it) or was removed. */
+  | { kind: 'app-down'; siteId: string; slug: string; deployId: string; reason: string; at: Date };

@@ -15,6 +15,7 @@ export interface EngineEvent {
 }
 
 const SITE_CONTAINER = /^launchpad-site-([a-z0-9-]+)$/;
+const APP_CONTAINER = /^launchpad-app-([a-z0-9-]+)-([0-9a-f]{24})$/;
 const RECONNECT_MAX_MS = 30_000;
 
 /**
@@ -28,6 +29,8 @@ export function siteEvent(
   ignored: (slug: string) => boolean,
 ): SiteRuntimeEvent | null {
   const attrs = e.Actor?.Attributes ?? {};
+  const app = APP_CONTAINER.exec(attrs.name ?? '');
+  if (app) return appEvent(e, app[1]!, app[2]!);
   const slug = SITE_CONTAINER.exec(attrs.name ?? '')?.[1];
   const siteId = attrs[SITE_LABEL];
   const id = e.Actor?.ID ?? e.id ?? '';
@@ -51,6 +54,28 @@ export function siteEvent(
     default:
       return null;
   }
+}
+
+/**
+ * A server app container (issue 14) that stopped or was removed. Whether it matters (the site's current
+ * app, not restarted by its policy) is the listener's to decide against the database, under the site lock.
+ */
+function appEvent(e: EngineEvent, slug: string, deployId: string): SiteRuntimeEvent | null {
+  const attrs = e.Actor?.Attributes ?? {};
+  const siteId = attrs[SITE_LABEL];
+  if (e.Type !== 'container' || !siteId) return null;
+  const at = e.time ? new Date(e.time * 1000) : new Date();
+  if (e.Action === 'die')
+    return {
+      kind: 'app-down',
+      siteId,
+      slug,
+      deployId,
+      reason: `exited with code ${attrs.exitCode ?? '?'}`,
+      at,
+    };
+  if (e.Action === 'destroy') return { kind: 'app-down', siteId, slug, deployId, reason: 'removed', at };
+  return null;
 }
 
 /**
@@ -93,7 +118,7 @@ export class ContainerEvents {
         const stream = (await this.docker.getEvents({
           filters: {
             type: ['container'],
-            event: ['start', 'die', 'kill', 'oom'],
+            event: ['start', 'die', 'kill', 'oom', 'destroy'],
             label: instanceFilter(this.instanceId, SITE_LABEL),
           },
           abortSignal: signal,

@@ -188,9 +188,14 @@ export class DockerSiteRuntime implements SiteRuntime {
     return drained;
   }
 
-  async reconcileApps(current: readonly { site: SiteSpec; deploy: DeployFiles }[]): Promise<void> {
+  async reconcileApps(
+    current: readonly { site: SiteSpec; deploy: DeployFiles }[],
+    scope?: { sites: readonly string[] },
+  ): Promise<void> {
     const keep = new Set(current.map(({ site, deploy }) => appContainerName(site.slug, deploy.id)));
-    for (const app of await this.apps.list()) if (!keep.has(app.name)) await this.apps.remove(app.name);
+    const inScope = (siteId: string | null) => !scope || (siteId !== null && scope.sites.includes(siteId));
+    for (const app of await this.apps.list())
+      if (!keep.has(app.name) && inScope(app.siteId)) await this.apps.remove(app.name);
     for (const { site, deploy } of current) {
       if (!site.app) continue;
       const name = appContainerName(site.slug, deploy.id);
