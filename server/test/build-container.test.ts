@@ -193,12 +193,13 @@ describe('runBuild', () => {
   });
 
   it('stops a build at its timeout and removes the container', async () => {
-    const { error, log, deployId: id, ms } = await build('echo started; sleep 30', { timeoutMs: 1500 });
+    // The timeout counts from the container's start: 8 s leaves a loaded machine time to print "started".
+    const { error, log, deployId: id, ms } = await build('echo started; sleep 600', { timeoutMs: 8000 });
     expect(error).toBeInstanceOf(BuildTimeoutError);
-    expect((error as Error).message).toMatch(/longer than 1\.5 s/);
+    expect((error as Error).message).toMatch(/longer than 8 s/);
     expect(log.of('STDOUT')).toEqual(['started']);
-    expect(log.of('SYSTEM')).toContain('build timed out after 1.5 s');
-    expect(ms).toBeLessThan(10_000);
+    expect(log.of('SYSTEM')).toContain('build timed out after 8 s');
+    expect(ms).toBeLessThan(60_000);
     expect(await containerExists(id)).toBe(false);
   });
 
