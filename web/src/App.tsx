@@ -3,6 +3,8 @@ import { Layout } from './components/Layout';
 import { LoadError, Loading } from './components/States';
 import { session, signedIn, token } from './lib/auth';
 import { pathname, type Route, Routes } from './lib/router';
+import { AccountPage } from './pages/Account';
+import { AuditPage } from './pages/Audit';
 import { MembersPage } from './pages/Members';
 import { NewSitePage } from './pages/NewSite';
 import { NotFoundPage } from './pages/NotFound';
@@ -10,12 +12,16 @@ import { SignInPage } from './pages/SignIn';
 import { SignUpPage } from './pages/SignUp';
 import { SitePage } from './pages/Site';
 import { SitesPage } from './pages/Sites';
+import { TokensPage } from './pages/Tokens';
 
 const routes: Route[] = [
   { paths: ['/'], component: SitesPage },
   { paths: ['/new'], component: NewSitePage },
   { paths: ['/sites/:id', '/sites/:id/deploys/:deployId'], component: SitePage },
   { paths: ['/team/members'], component: MembersPage },
+  { paths: ['/team/tokens'], component: TokensPage },
+  { paths: ['/team/audit'], component: AuditPage },
+  { paths: ['/account'], component: AccountPage },
 ];
 
 /**

@@ -151,6 +151,78 @@ describe.skipIf(!existsSync(CHROMIUM))('accounts in a browser', () => {
     await owner.waitForSelector('header >> text=owner@example.com');
   });
 
+  it('creates an API token shown once, which works until it is revoked', async () => {
+    await owner.click('header >> text=Tokens');
+    await owner.waitForSelector('h1#tokens-title');
+    await owner.fill('#token-name', 'ci');
+    await owner.selectOption('#token-scope', 'READ');
+    await owner.click('.invite-form button[type=submit]');
+    await owner.waitForSelector('#token-secret');
+    await owner.waitForSelector('td >> text=ci');
+    await screenshot(owner, 'tokens');
+    await owner.click('.invite-form >> text=Show');
+    const secret = await owner.inputValue('#token-secret');
+    expect(secret).toMatch(/^lp_pat_/);
+
+    const asToken = () =>
+      fetch(`${lp.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query: '{ sites { name } }' }),
+      });
+    const ok = (await (await asToken()).json()) as { data?: { sites: { name: string }[] } };
+    expect(ok.data?.sites.map((x) => x.name)).toEqual([siteName]);
+
+    await owner.click('tr:has-text("ci") >> text=Revoke');
+    await owner.click('dialog >> button:has-text("Revoke")');
+    await owner.waitForSelector('text=No API tokens yet');
+    expect((await asToken()).status).toBe(401);
+  });
+
+  it("lists the team's audit log, newest first", async () => {
+    await owner.click('header >> text=Audit');
+    await owner.waitForSelector('h1#audit-title');
+    await owner.waitForSelector('td >> text=token.revoke');
+    await owner.waitForSelector('td >> text=member.invite');
+    const actions = await owner.locator('td code').allTextContents();
+    expect(actions[0]).toBe('token.revoke');
+    await screenshot(owner, 'audit');
+  });
+
+  it('changes the password and signs out every other session from the account page', async () => {
+    // A second session of the owner, in another browser.
+    const { context, page } = await freshPage();
+    try {
+      await page.goto(`${lp.url}/`);
+      await page.fill('#email', 'owner@example.com');
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('h1#sites-title');
+
+      await owner.click('header >> text=owner@example.com');
+      await owner.waitForSelector('h1#account-title');
+      await owner.fill('#current', 'not the password at all');
+      await owner.fill('#next', 'a brand new passphrase');
+      await owner.click('form:has(#current) button[type=submit]');
+      await owner.waitForSelector('#password-error, #current-error');
+      await owner.fill('#current', PASSWORD);
+      await owner.click('form:has(#current) button[type=submit]');
+      await owner.waitForSelector('#password-changed');
+      await screenshot(owner, 'account');
+
+      // The other browser's session ended: its next request sends it to the sign-in page.
+      await page.reload();
+      await page.waitForSelector('#email');
+      // This one stays signed in.
+      await owner.reload();
+      await owner.waitForSelector('h1#account-title');
+      await owner.click('text=Sign out everywhere else');
+      await owner.waitForSelector('#sessions-note');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a refused OpenID sign-in (?signin_error=) as a sentence, and any other reason generically', async () => {
     const { context, page } = await freshPage();
     try {

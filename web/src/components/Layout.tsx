@@ -3,6 +3,7 @@ import { accounts } from '../lib/accounts';
 import { signOut, token } from '../lib/auth';
 import { connection } from '../lib/client';
 import { watchHealth } from '../lib/health';
+import { atLeast } from '../lib/roles';
 import { Link, pathname } from '../lib/router';
 import { chooseTeam, currentTeam, viewer } from '../lib/teams';
 import { EngineBanner } from './EngineBanner';
@@ -52,6 +53,14 @@ export const Layout: Component<{ children: JSX.Element }> = (props) => {
           >
             Members
           </Link>
+          <Show when={atLeast(currentTeam()?.viewerRole, 'ADMIN')}>
+            <Link href="/team/tokens" aria-current={pathname() === '/team/tokens' ? 'page' : undefined}>
+              Tokens
+            </Link>
+            <Link href="/team/audit" aria-current={pathname() === '/team/audit' ? 'page' : undefined}>
+              Audit
+            </Link>
+          </Show>
         </nav>
         <Show when={(viewer()?.teams.length ?? 0) > 1}>
           <label class="team-switcher">
@@ -65,7 +74,13 @@ export const Layout: Component<{ children: JSX.Element }> = (props) => {
             </select>
           </label>
         </Show>
-        <Show when={viewer()?.user}>{(u) => <span class="muted viewer-email">{u().email}</span>}</Show>
+        <Show when={viewer()?.user}>
+          {(u) => (
+            <Link href="/account" class="muted viewer-email" title="Your account">
+              {u().email}
+            </Link>
+          )}
+        </Show>
         <Show when={connection() === 'reconnecting'}>
           <span class="conn" role="status">
             Reconnecting…
