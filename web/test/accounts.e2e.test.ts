@@ -105,6 +105,8 @@ describe.skipIf(!existsSync(CHROMIUM))('accounts in a browser', () => {
       await page.waitForSelector('h1#site-title');
       await page.waitForSelector('#delete-locked');
       expect(await page.textContent('#delete-locked')).toContain('you are a Viewer');
+      expect(await page.isDisabled('button:has-text("Redeploy")')).toBe(true);
+      await page.waitForSelector('#deploy-locked');
       await screenshot(page, 'site-as-viewer');
       expect(await page.locator('button', { hasText: 'Delete site' }).count()).toBe(0);
 
