@@ -50,6 +50,12 @@ describe('operations a request without a principal may run', () => {
     ['{ sites { id } }', false],
     ['subscription { siteUpdated { id } }', false],
     ['mutation { ...F } fragment F on Mutation { signOut }', false],
+    ['{ authProviders { name label } }', true],
+    ['query Providers { authProviders { name } }', true],
+    ['{ authProviders { name } sites { id } }', false],
+    ['{ a: authProviders { name } }', false],
+    ['mutation { authProviders }', false],
+    ['subscription { authProviders { name } }', false],
   ])('%s: %s', (query, expected) => {
     expect(isPublicOperation(parse(query))).toBe(expected);
   });

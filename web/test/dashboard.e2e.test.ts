@@ -116,6 +116,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
 
   it('refuses a wrong token and signs in with the right one', async () => {
     await page.goto(`${lp.url}/`);
+    await page.click('text=Use an admin token instead');
     await screenshot('sign-in');
     await page.fill('#token', 'not-the-token');
     await page.click('button[type=submit]');

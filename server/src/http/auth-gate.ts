@@ -8,6 +8,12 @@ import { unauthenticated } from './errors.js';
  */
 export const PUBLIC_MUTATIONS: ReadonlySet<string> = new Set(['signUp', 'signIn', 'signOut']);
 
+/**
+ * The only query a request without a principal may run: the sign-in page's provider buttons (names and
+ * labels from the configuration; nothing about any account, team or site).
+ */
+export const PUBLIC_QUERIES: ReadonlySet<string> = new Set(['authProviders']);
+
 /** The largest body a request without a principal may send: an e-mail, a password, a name, an invitation. */
 export const ANONYMOUS_BODY_BYTES = 8 * 1024;
 
@@ -26,12 +32,21 @@ export function mayReadAnonymous(req: IncomingMessage): boolean {
   return Number(length) <= ANONYMOUS_BODY_BYTES;
 }
 
-/** True when the operation is a mutation whose every root field is public (signUp, signIn, signOut). */
+/**
+ * True when the operation is a mutation whose every root field is public (signUp, signIn, signOut), or a
+ * query whose every root field is (authProviders). No fragments, no aliases: the names read are the fields run.
+ */
 export function isPublicOperation(document: DocumentNode, operationName?: string | null): boolean {
   const operation = getOperationAST(document, operationName ?? undefined);
-  if (operation?.operation !== 'mutation') return false;
+  const allowed =
+    operation?.operation === 'mutation'
+      ? PUBLIC_MUTATIONS
+      : operation?.operation === 'query'
+        ? PUBLIC_QUERIES
+        : null;
+  if (!allowed || !operation) return false;
   return operation.selectionSet.selections.every(
-    (s) => s.kind === 'Field' && PUBLIC_MUTATIONS.has(s.name.value) && !s.alias,
+    (s) => s.kind === 'Field' && allowed.has(s.name.value) && !s.alias,
   );
 }
 

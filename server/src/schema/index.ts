@@ -8,6 +8,7 @@ import './webhook.js';
 import './secrets.js';
 import './server-apps.js';
 import './accounts.js';
+import './auth-providers.js';
 
 export const schema = builder.toSchema();
 

@@ -1,6 +1,7 @@
 import { type Component, createSignal, Show } from 'solid-js';
 import { api, type DeploySummary, type SiteDetail } from '../lib/api';
 import { toApiError } from '../lib/errors';
+import { atLeast } from '../lib/roles';
 import { isActive } from '../lib/snapshots';
 import type { Progress } from '../lib/upload';
 import { UploadProgress } from './UploadProgress';
@@ -18,6 +19,9 @@ export const SiteActions: Component<{ site: SiteDetail; onDeploy: (deploy: Deplo
   let picker!: HTMLInputElement;
   let abort: AbortController | undefined;
   const running = () => props.site.deploys.find((d) => isActive(d.status));
+  // A viewer reads the site; the server would refuse a deploy, so the buttons say so before it is tried.
+  const locked = () =>
+    atLeast(props.site.team.viewerRole, 'DEVELOPER') ? null : 'Only a team developer or above deploys';
 
   const run = async (action: () => Promise<DeploySummary | undefined>) => {
     setBusy(true);
@@ -57,7 +61,13 @@ export const SiteActions: Component<{ site: SiteDetail; onDeploy: (deploy: Deplo
         }}
       />
       <div class="actions">
-        <button type="button" class="btn btn-primary" onClick={redeploy} disabled={busy()}>
+        <button
+          type="button"
+          class="btn btn-primary"
+          onClick={redeploy}
+          disabled={busy() || !!locked()}
+          title={locked() ?? undefined}
+        >
           Redeploy
         </button>
         <Show
@@ -68,18 +78,37 @@ export const SiteActions: Component<{ site: SiteDetail; onDeploy: (deploy: Deplo
             </span>
           }
         >
-          <button type="button" class="btn" onClick={() => picker.click()} disabled={busy()}>
+          <button
+            type="button"
+            class="btn"
+            onClick={() => picker.click()}
+            disabled={busy() || !!locked()}
+            title={locked() ?? undefined}
+          >
             Deploy a new zip…
           </button>
         </Show>
         <Show when={running()}>
           {(d) => (
-            <button type="button" class="btn" onClick={() => cancel(d().id)} disabled={busy()}>
+            <button
+              type="button"
+              class="btn"
+              onClick={() => cancel(d().id)}
+              disabled={busy() || !!locked()}
+              title={locked() ?? undefined}
+            >
               Cancel deploy #{d().number}
             </button>
           )}
         </Show>
       </div>
+      <Show when={locked()}>
+        {(reason) => (
+          <p class="muted" id="deploy-locked">
+            {reason()}.
+          </p>
+        )}
+      </Show>
       <Show when={progress()}>
         {(p) => <UploadProgress progress={p()} onCancel={() => abort?.abort()} />}
       </Show>

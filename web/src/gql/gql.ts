@@ -14,6 +14,24 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ViewerFields on Viewer {\n    user { id email name }\n    teams { id name slug viewerRole }\n  }\n": typeof types.ViewerFieldsFragmentDoc,
+    "\n  fragment MemberFields on Member {\n    user { id email name }\n    role\n    joinedAt\n  }\n": typeof types.MemberFieldsFragmentDoc,
+    "query AuthProviders { authProviders { name label } }": typeof types.AuthProvidersDocument,
+    "query Viewer { viewer { ...ViewerFields } }": typeof types.ViewerDocument,
+    "mutation SignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { id } }": typeof types.SignInDocument,
+    "\n  mutation SignUp($email: String!, $password: String!, $name: String, $invitation: String) {\n    signUp(email: $email, password: $password, name: $name, invitation: $invitation) { id }\n  }\n": typeof types.SignUpDocument,
+    "mutation SignOut { signOut }": typeof types.SignOutDocument,
+    "query Members($id: ID!) { team(id: $id) { id viewerRole members { ...MemberFields } } }": typeof types.MembersDocument,
+    "query Invitations($id: ID!) { team(id: $id) { id invitations { id email role expiresAt } } }": typeof types.InvitationsDocument,
+    "\n  mutation InviteMember($teamId: ID!, $email: String!, $role: Role!) {\n    inviteMember(teamId: $teamId, email: $email, role: $role) { id email role expiresAt url }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation SetMemberRole($teamId: ID!, $userId: ID!, $role: Role!) {\n    setMemberRole(teamId: $teamId, userId: $userId, role: $role) { ...MemberFields }\n  }\n": typeof types.SetMemberRoleDocument,
+    "mutation RemoveMember($teamId: ID!, $userId: ID!) { removeMember(teamId: $teamId, userId: $userId) }": typeof types.RemoveMemberDocument,
+    "\n  query Tokens($id: ID!) { team(id: $id) { id tokens { id name scope prefix createdAt lastUsedAt expiresAt } } }\n": typeof types.TokensDocument,
+    "\n  mutation CreateApiToken($teamId: ID!, $name: String!, $scope: TokenScope!, $expiresInDays: Int) {\n    createApiToken(teamId: $teamId, name: $name, scope: $scope, expiresInDays: $expiresInDays) { secret token { id } }\n  }\n": typeof types.CreateApiTokenDocument,
+    "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }": typeof types.RevokeApiTokenDocument,
+    "\n  query AuditLog($teamId: ID!, $before: ID) {\n    auditLog(teamId: $teamId, first: 50, before: $before) { id at actor action targetType targetId ip detail }\n  }\n": typeof types.AuditLogDocument,
+    "\n  mutation ChangePassword($current: String!, $next: String!) { changePassword(current: $current, next: $next) }\n": typeof types.ChangePasswordDocument,
+    "mutation SignOutEverywhere { signOutEverywhere }": typeof types.SignOutEverywhereDocument,
     "query Ping { __typename }": typeof types.PingDocument,
     "query Sites { sites { ...SiteSummary } }": typeof types.SitesDocument,
     "query Site($id: ID!) { site(id: $id) { ...SiteDetail } }": typeof types.SiteDocument,
@@ -33,11 +51,29 @@ type Documents = {
     "\n  subscription SiteRuntimeLog($siteId: ID!, $tail: Int) { siteRuntimeLog(siteId: $siteId, tail: $tail) { ...LogLineFields } }\n": typeof types.SiteRuntimeLogDocument,
     "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    filesPrunedAt\n    sourceDeploy {\n      id\n      number\n    }\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.DeploySummaryFragmentDoc,
     "\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": typeof types.SiteSummaryFragmentDoc,
-    "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.SiteDetailFragmentDoc,
+    "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": typeof types.LogLineFieldsFragmentDoc,
 };
 const documents: Documents = {
+    "\n  fragment ViewerFields on Viewer {\n    user { id email name }\n    teams { id name slug viewerRole }\n  }\n": types.ViewerFieldsFragmentDoc,
+    "\n  fragment MemberFields on Member {\n    user { id email name }\n    role\n    joinedAt\n  }\n": types.MemberFieldsFragmentDoc,
+    "query AuthProviders { authProviders { name label } }": types.AuthProvidersDocument,
+    "query Viewer { viewer { ...ViewerFields } }": types.ViewerDocument,
+    "mutation SignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { id } }": types.SignInDocument,
+    "\n  mutation SignUp($email: String!, $password: String!, $name: String, $invitation: String) {\n    signUp(email: $email, password: $password, name: $name, invitation: $invitation) { id }\n  }\n": types.SignUpDocument,
+    "mutation SignOut { signOut }": types.SignOutDocument,
+    "query Members($id: ID!) { team(id: $id) { id viewerRole members { ...MemberFields } } }": types.MembersDocument,
+    "query Invitations($id: ID!) { team(id: $id) { id invitations { id email role expiresAt } } }": types.InvitationsDocument,
+    "\n  mutation InviteMember($teamId: ID!, $email: String!, $role: Role!) {\n    inviteMember(teamId: $teamId, email: $email, role: $role) { id email role expiresAt url }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation SetMemberRole($teamId: ID!, $userId: ID!, $role: Role!) {\n    setMemberRole(teamId: $teamId, userId: $userId, role: $role) { ...MemberFields }\n  }\n": types.SetMemberRoleDocument,
+    "mutation RemoveMember($teamId: ID!, $userId: ID!) { removeMember(teamId: $teamId, userId: $userId) }": types.RemoveMemberDocument,
+    "\n  query Tokens($id: ID!) { team(id: $id) { id tokens { id name scope prefix createdAt lastUsedAt expiresAt } } }\n": types.TokensDocument,
+    "\n  mutation CreateApiToken($teamId: ID!, $name: String!, $scope: TokenScope!, $expiresInDays: Int) {\n    createApiToken(teamId: $teamId, name: $name, scope: $scope, expiresInDays: $expiresInDays) { secret token { id } }\n  }\n": types.CreateApiTokenDocument,
+    "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }": types.RevokeApiTokenDocument,
+    "\n  query AuditLog($teamId: ID!, $before: ID) {\n    auditLog(teamId: $teamId, first: 50, before: $before) { id at actor action targetType targetId ip detail }\n  }\n": types.AuditLogDocument,
+    "\n  mutation ChangePassword($current: String!, $next: String!) { changePassword(current: $current, next: $next) }\n": types.ChangePasswordDocument,
+    "mutation SignOutEverywhere { signOutEverywhere }": types.SignOutEverywhereDocument,
     "query Ping { __typename }": types.PingDocument,
     "query Sites { sites { ...SiteSummary } }": types.SitesDocument,
     "query Site($id: ID!) { site(id: $id) { ...SiteDetail } }": types.SiteDocument,
@@ -57,7 +93,7 @@ const documents: Documents = {
     "\n  subscription SiteRuntimeLog($siteId: ID!, $tail: Int) { siteRuntimeLog(siteId: $siteId, tail: $tail) { ...LogLineFields } }\n": types.SiteRuntimeLogDocument,
     "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    filesPrunedAt\n    sourceDeploy {\n      id\n      number\n    }\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.DeploySummaryFragmentDoc,
     "\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": types.SiteSummaryFragmentDoc,
-    "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.SiteDetailFragmentDoc,
+    "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": types.LogLineFieldsFragmentDoc,
 };
@@ -76,6 +112,78 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ViewerFields on Viewer {\n    user { id email name }\n    teams { id name slug viewerRole }\n  }\n"): (typeof documents)["\n  fragment ViewerFields on Viewer {\n    user { id email name }\n    teams { id name slug viewerRole }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MemberFields on Member {\n    user { id email name }\n    role\n    joinedAt\n  }\n"): (typeof documents)["\n  fragment MemberFields on Member {\n    user { id email name }\n    role\n    joinedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuthProviders { authProviders { name label } }"): (typeof documents)["query AuthProviders { authProviders { name label } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Viewer { viewer { ...ViewerFields } }"): (typeof documents)["query Viewer { viewer { ...ViewerFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { id } }"): (typeof documents)["mutation SignIn($email: String!, $password: String!) { signIn(email: $email, password: $password) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($email: String!, $password: String!, $name: String, $invitation: String) {\n    signUp(email: $email, password: $password, name: $name, invitation: $invitation) { id }\n  }\n"): (typeof documents)["\n  mutation SignUp($email: String!, $password: String!, $name: String, $invitation: String) {\n    signUp(email: $email, password: $password, name: $name, invitation: $invitation) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignOut { signOut }"): (typeof documents)["mutation SignOut { signOut }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Members($id: ID!) { team(id: $id) { id viewerRole members { ...MemberFields } } }"): (typeof documents)["query Members($id: ID!) { team(id: $id) { id viewerRole members { ...MemberFields } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Invitations($id: ID!) { team(id: $id) { id invitations { id email role expiresAt } } }"): (typeof documents)["query Invitations($id: ID!) { team(id: $id) { id invitations { id email role expiresAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($teamId: ID!, $email: String!, $role: Role!) {\n    inviteMember(teamId: $teamId, email: $email, role: $role) { id email role expiresAt url }\n  }\n"): (typeof documents)["\n  mutation InviteMember($teamId: ID!, $email: String!, $role: Role!) {\n    inviteMember(teamId: $teamId, email: $email, role: $role) { id email role expiresAt url }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMemberRole($teamId: ID!, $userId: ID!, $role: Role!) {\n    setMemberRole(teamId: $teamId, userId: $userId, role: $role) { ...MemberFields }\n  }\n"): (typeof documents)["\n  mutation SetMemberRole($teamId: ID!, $userId: ID!, $role: Role!) {\n    setMemberRole(teamId: $teamId, userId: $userId, role: $role) { ...MemberFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveMember($teamId: ID!, $userId: ID!) { removeMember(teamId: $teamId, userId: $userId) }"): (typeof documents)["mutation RemoveMember($teamId: ID!, $userId: ID!) { removeMember(teamId: $teamId, userId: $userId) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Tokens($id: ID!) { team(id: $id) { id tokens { id name scope prefix createdAt lastUsedAt expiresAt } } }\n"): (typeof documents)["\n  query Tokens($id: ID!) { team(id: $id) { id tokens { id name scope prefix createdAt lastUsedAt expiresAt } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiToken($teamId: ID!, $name: String!, $scope: TokenScope!, $expiresInDays: Int) {\n    createApiToken(teamId: $teamId, name: $name, scope: $scope, expiresInDays: $expiresInDays) { secret token { id } }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($teamId: ID!, $name: String!, $scope: TokenScope!, $expiresInDays: Int) {\n    createApiToken(teamId: $teamId, name: $name, scope: $scope, expiresInDays: $expiresInDays) { secret token { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }"): (typeof documents)["mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLog($teamId: ID!, $before: ID) {\n    auditLog(teamId: $teamId, first: 50, before: $before) { id at actor action targetType targetId ip detail }\n  }\n"): (typeof documents)["\n  query AuditLog($teamId: ID!, $before: ID) {\n    auditLog(teamId: $teamId, first: 50, before: $before) { id at actor action targetType targetId ip detail }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($current: String!, $next: String!) { changePassword(current: $current, next: $next) }\n"): (typeof documents)["\n  mutation ChangePassword($current: String!, $next: String!) { changePassword(current: $current, next: $next) }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SignOutEverywhere { signOutEverywhere }"): (typeof documents)["mutation SignOutEverywhere { signOutEverywhere }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -155,7 +263,7 @@ export function graphql(source: "\n  fragment SiteSummary on Site {\n    id\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  fragment SiteDetail on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

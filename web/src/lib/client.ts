@@ -1,7 +1,7 @@
 import { Client, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createSocket, type Client as Socket } from 'graphql-ws';
 import { createSignal } from 'solid-js';
-import { authHeader, onSignOut, signOut, token } from './auth';
+import { authHeader, onSignOut, signedIn, signOut } from './auth';
 import { type ApiError, fromCombinedError } from './errors';
 import { checkHealth } from './health';
 
@@ -86,8 +86,8 @@ onSignOut(() => {
 
 /** What happens on any failed operation, whoever made it: a rejected token signs out. */
 export function noticeError(error: ApiError): void {
-  if (error.code === 'UNAUTHENTICATED' && token())
-    signOut('Launchpad did not accept the token; sign in again.');
+  if (error.code === 'UNAUTHENTICATED' && signedIn())
+    signOut('Launchpad did not accept your sign-in (it ended or was revoked); sign in again.');
   if (error.code === 'UNAVAILABLE' || error.code === 'NETWORK') void checkHealth();
 }
 

@@ -46,6 +46,10 @@ export const SiteSummary = graphql(`
 export const SiteDetail = graphql(`
   fragment SiteDetail on Site {
     id
+    team {
+      id
+      viewerRole
+    }
     slug
     name
     status

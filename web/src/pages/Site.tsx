@@ -11,6 +11,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { WebhookPanel } from '../components/WebhookPanel';
 import { api, type DeploySummary } from '../lib/api';
 import { createLiveSite } from '../lib/live-site';
+import { atLeast, roleLabel } from '../lib/roles';
 import { Link, navigate, type Params } from '../lib/router';
 
 /** /sites/:id (log of the newest deploy, following new ones) and /sites/:id/deploys/:deployId. */
@@ -105,7 +106,16 @@ const SiteView: Component<{ id: string; deployId: Accessor<string | undefined> }
             </section>
             <section aria-labelledby="danger-title" class="card card-danger">
               <h2 id="danger-title">Danger zone</h2>
-              <DeleteSite site={site()} />
+              <Show
+                when={atLeast(site().team.viewerRole, 'ADMIN')}
+                fallback={
+                  <p class="muted" id="delete-locked">
+                    Only a team admin or owner deletes a site; you are a {roleLabel(site().team.viewerRole)}.
+                  </p>
+                }
+              >
+                <DeleteSite site={site()} />
+              </Show>
             </section>
           </article>
         )}
