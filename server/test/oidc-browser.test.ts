@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, type AppParts, buildApp } from '../src/app.js';
 import type { VerifiedIdentity } from '../src/auth/identity.js';
 import { loadConfig } from '../src/config.js';
+import { gqlAs, signUp } from './support/accounts.js';
 import { HttpBrowser } from './support/http-browser.js';
 import { startOidcProvider, type TestOidcProvider } from './support/oidc-provider.js';
 
@@ -61,7 +62,7 @@ async function stopApp(running: Running | undefined): Promise<void> {
 
 let provider: TestOidcProvider;
 let withAccounts: Running;
-let withoutAccounts: Running;
+let realAccounts: Running;
 const identities: VerifiedIdentity[] = [];
 const session = `launchpad_session=${randomBytes(16).toString('hex')}`;
 
@@ -71,8 +72,8 @@ beforeAll(async () => {
     [port, bare].map((p) => `http://127.0.0.1:${p}/auth/oidc/test/callback`),
     { alice: { email: 'alice@example.com', email_verified: true, name: 'Alice Example' } },
   );
-  // Stands in for accounts' IdentitySignIn (issue 11, merged separately): it starts a session for anyone
-  // the provider vouches for with a verified e-mail.
+  // One app with a stand-in IdentitySignIn that records what the OIDC side hands over (a session for anyone
+  // the provider vouches for with a verified e-mail), one with accounts' own.
   withAccounts = await startApp(port, provider, {
     identitySignIn: async (identity) => {
       identities.push(identity);
@@ -81,19 +82,19 @@ beforeAll(async () => {
         : { ok: false, reason: 'email_unverified' };
     },
   });
-  withoutAccounts = await startApp(bare, provider);
+  realAccounts = await startApp(bare, provider);
 });
 
 afterAll(async () => {
   await stopApp(withAccounts);
-  await stopApp(withoutAccounts);
+  await stopApp(realAccounts);
   await provider?.stop();
 });
 
 describe('OpenID Connect sign-in in the control plane', () => {
   it('refuses with no_account an identity that links to no account, invitation or e-mail (accounts sign-in)', async () => {
     const browser = new HttpBrowser();
-    const { url } = withoutAccounts;
+    const { url } = realAccounts;
     const start = await browser.get(`${url}/auth/oidc/test`);
     expect(start.status).toBe(302);
     const isCallback = (u: URL) => u.origin === url && u.pathname === '/auth/oidc/test/callback';
@@ -114,9 +115,9 @@ describe('OpenID Connect sign-in in the control plane', () => {
   });
 
   it('takes no bearer at /auth/oidc and answers 404 for a provider that is not configured', async () => {
-    const res = await fetch(`${withoutAccounts.url}/auth/oidc/github`, { redirect: 'manual' });
+    const res = await fetch(`${realAccounts.url}/auth/oidc/github`, { redirect: 'manual' });
     expect(res.status).toBe(404);
-    const known = await fetch(`${withoutAccounts.url}/auth/oidc/test`, { redirect: 'manual' });
+    const known = await fetch(`${realAccounts.url}/auth/oidc/test`, { redirect: 'manual' });
     expect(known.status).toBe(302);
     expect(new URL(known.headers.get('location')!).origin).toBe(provider.issuer);
   });
@@ -183,6 +184,37 @@ describe.skipIf(!existsSync(CHROMIUM))('OpenID Connect sign-in in Chromium', () 
     await page.goto(callbacks[0]!);
     expect(page.url()).toBe(`${withAccounts.url}/?signin_error=state_mismatch`);
     expect(identities).toHaveLength(signIns);
+    await context.close();
+  });
+
+  it("signs a real account in through the provider (same verified e-mail): its session reads that account's sites", async () => {
+    const { url } = realAccounts;
+    // The first sign-up owns the first team; the provider then vouches for the same, verified e-mail.
+    await signUp(url, 'alice@example.com', 'correct horse battery staple');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(/fonts\.googleapis\.com/, (route) => route.abort());
+    await page.goto(`${url}/auth/oidc/test`);
+    await page.fill('input[name="login"]', 'alice');
+    await page.fill('input[name="password"]', 'any password');
+    await page.click('button[type="submit"]');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL(`${url}/`);
+
+    const cookie = (await context.cookies(url)).find((c) => c.name === 'launchpad_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    const answer = await gqlAs<{
+      viewer: { user: { email: string }; teams: { id: string }[] };
+      sites: unknown[];
+    }>(
+      url,
+      { cookie: `launchpad_session=${cookie!.value}` },
+      '{ viewer { user { email } teams { id } } sites { id } }',
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.viewer.user.email).toBe('alice@example.com');
+    expect(answer.data!.viewer.teams).toHaveLength(1);
+    expect(answer.data!.sites).toEqual([]);
     await context.close();
   });
 });
