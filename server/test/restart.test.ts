@@ -56,6 +56,27 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => {});
 });
 
+/** A fresh data dir and network for one control plane (removed after the file), and the env it runs with. */
+async function instanceEnv(extra: Record<string, string>) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-restart-'));
+  const network = `lp-test-${randomBytes(4).toString('hex')}`;
+  cleanups.push(async () => {
+    await removeInstanceObjects(network);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  const env: Record<string, string> = {
+    LAUNCHPAD_PORT: '0',
+    LAUNCHPAD_DATA: dataDir,
+    LAUNCHPAD_NETWORK: network,
+    LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
+    LAUNCHPAD_ADMIN_TOKEN: TOKEN,
+    LAUNCHPAD_GIT_SCHEMES: 'git',
+    LAUNCHPAD_PUBLISH_PORTS: 'false',
+    ...extra,
+  };
+  return { dataDir, network, env };
+}
+
 describe('a server killed mid-build', () => {
   it('fails the interrupted deploy, removes its container and work dir, keeps serving, runs what was queued', async () => {
     const git = await startGitServer();
@@ -63,22 +84,7 @@ describe('a server killed mid-build', () => {
     await git.createRepo('site', {
       'build.js': "require('fs').mkdirSync('dist');require('fs').writeFileSync('dist/index.html','v1')",
     });
-    const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-restart-'));
-    const network = `lp-test-${randomBytes(4).toString('hex')}`;
-    cleanups.push(async () => {
-      await removeInstanceObjects(network);
-      await rm(dataDir, { recursive: true, force: true });
-    });
-    const env = {
-      LAUNCHPAD_PORT: '0',
-      LAUNCHPAD_DATA: dataDir,
-      LAUNCHPAD_NETWORK: network,
-      LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
-      LAUNCHPAD_ADMIN_TOKEN: TOKEN,
-      LAUNCHPAD_GIT_SCHEMES: 'git',
-      LAUNCHPAD_BUILD_CONCURRENCY: '1',
-      LAUNCHPAD_PUBLISH_PORTS: 'false',
-    };
+    const { dataDir, network, env } = await instanceEnv({ LAUNCHPAD_BUILD_CONCURRENCY: '1' });
     const { child, url } = await spawnServer(env);
     cleanups.push(async () => void child.kill('SIGKILL'));
 
@@ -153,22 +159,7 @@ describe('a server killed while a SERVER deploy’s new app starts', () => {
       setTimeout(() => server.listen(Number(process.env.PORT)), ${delayMs});
     `;
     await git.createRepo('app', { 'server.js': server('v1', 0) });
-    const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-restart-'));
-    const network = `lp-test-${randomBytes(4).toString('hex')}`;
-    cleanups.push(async () => {
-      await removeInstanceObjects(network);
-      await rm(dataDir, { recursive: true, force: true });
-    });
-    const env = {
-      LAUNCHPAD_PORT: '0',
-      LAUNCHPAD_DATA: dataDir,
-      LAUNCHPAD_NETWORK: network,
-      LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
-      LAUNCHPAD_ADMIN_TOKEN: TOKEN,
-      LAUNCHPAD_GIT_SCHEMES: 'git',
-      LAUNCHPAD_PUBLISH_PORTS: 'false',
-      LAUNCHPAD_APP_HEALTH_TIMEOUT: '600',
-    };
+    const { dataDir, network, env } = await instanceEnv({ LAUNCHPAD_APP_HEALTH_TIMEOUT: '600' });
     const { child, url } = await spawnServer(env);
     cleanups.push(async () => void child.kill('SIGKILL'));
 

@@ -1,25 +1,16 @@
-import type { MikroORM } from '@mikro-orm/sqlite';
 import { SiteEntity } from '../db/entities.js';
-import type { PubSub } from '../events/pubsub.js';
-import type { SiteRuntime } from '../runtime/ports.js';
-import type { SecretBox } from '../secrets/box.js';
-import type { DataDir } from './data-dir.js';
-import type { SiteLocks } from './site-locks.js';
+import type { ContainerWatchDeps } from './container-watch.js';
 import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
 
-export interface AppWatchDeps {
-  orm: MikroORM;
-  bus: PubSub;
-  runtime: SiteRuntime;
-  locks: SiteLocks;
-  secrets: SecretBox;
-  data: DataDir;
-  /** LAUNCHPAD_SITE_RESTARTS: revivals of one deploy's app before giving up (0: never). */
-  maxRestarts: number;
+/** The watcher's dependencies are the container watcher's own (it runs inside it), plus the policy's grace. */
+export type AppWatchDeps = Pick<
+  ContainerWatchDeps,
+  'orm' | 'bus' | 'runtime' | 'locks' | 'secrets' | 'data' | 'maxRestarts'
+> & {
   /** How long Docker's own restart policy gets to start a stopped app before Launchpad looks. */
   policyGraceMs?: number;
-}
+};
 
 const POLICY_GRACE_MS = 3000;
 

@@ -1,7 +1,7 @@
 import type { Site } from '../domain/model.js';
 import type { SiteSpec } from '../runtime/ports.js';
 import type { SecretBox } from '../secrets/box.js';
-import { siteEnv } from './site-env.js';
+import { siteContainerEnv } from '../secrets/site-env.js';
 
 /**
  * What the runtime is told of a site: only what serving it depends on. The secret box opens a server app's
@@ -25,6 +25,6 @@ function appSpec(site: Site, secrets: SecretBox): SiteSpec['app'] {
     command: site.startCommand!,
     port: site.port!,
     healthCheckPath: site.healthCheckPath!,
-    env: siteEnv(site, secrets),
+    env: siteContainerEnv(site, secrets),
   };
 }
