@@ -11,6 +11,7 @@ import type { Principal } from '../domain/principal.js';
 import type { Context } from '../schema/context.js';
 import { isGraphiQLPage, isPublicOperation, mayReadAnonymous, refuseUnauthenticated } from './auth-gate.js';
 import { JSON_BODY_BYTES, MULTIPART_OVERHEAD_BYTES, useRequestBodyLimits } from './body-limits.js';
+import { useCompiledQueries } from './compiled-queries.js';
 import { maskError, unauthenticated } from './errors.js';
 import { useOperationLimits } from './limits.js';
 import { type Credentials, type PrincipalResolver, sessionSecretOf } from './principal.js';
@@ -105,6 +106,7 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
       useRequestBodyLimits(bodyLimits),
       useRequirePrincipal(),
       ...useOperationLimits(),
+      useCompiledQueries(),
     ],
     // The principal was resolved once, before anything of the request was parsed; only GraphiQL's page
     // (which runs nothing) arrives without one.
