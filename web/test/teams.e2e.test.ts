@@ -135,6 +135,14 @@ describe.skipIf(!existsSync(CHROMIUM))('teams in a browser', () => {
     alphaSite.name = `${alphaSite.name} v2`;
     betaSite.name = `${betaSite.name} v2`;
     await screenshot(alice, 'team-switcher');
+    // The selects follow the colour scheme with the inputs (styles.css has both).
+    await alice.emulateMedia({ colorScheme: 'dark' });
+    await alice.click('header >> text=Tokens');
+    await alice.waitForSelector('#token-scope');
+    await screenshot(alice, 'tokens-dark');
+    await alice.emulateMedia({ colorScheme: 'light' });
+    await alice.click('header >> text=Sites');
+    await card(alice, betaSite.name).waitFor();
 
     await alice.reload();
     await card(alice, betaSite.name).waitFor();
