@@ -90,6 +90,49 @@ describe('sign-up', () => {
   });
 });
 
+describe('invitations for a signed-in user', () => {
+  it('invitationOffer names the team and role before acceptInvitation; a used, unknown or token-held link offers nothing', async () => {
+    const created = await gqlAs(
+      lp.url,
+      { cookie: owner.cookie },
+      'mutation { createTeam(name: "Offer team") { id } }',
+    );
+    const offerTeam = created.data!.createTeam.id;
+    await signUpInvited('joiner@example.com');
+    const joiner = await gqlAs(lp.url, null, SIGN_IN, { email: 'joiner@example.com', password: PASSWORD });
+    const cookie = sessionCookieOf(joiner);
+    const invited = await gqlAs(
+      lp.url,
+      { cookie: owner.cookie },
+      'mutation($t: ID!) { inviteMember(teamId: $t, email: "joiner@example.com", role: ADMIN) { url } }',
+      { t: offerTeam },
+    );
+    const token = invitationToken(invited.data!.inviteMember.url);
+    const OFFER = 'query($t: String!) { invitationOffer(token: $t) { teamName role member } }';
+
+    const offer = await gqlAs(lp.url, { cookie }, OFFER, { t: token });
+    expect(offer.data!.invitationOffer).toEqual({ teamName: 'Offer team', role: 'ADMIN', member: false });
+    // Only a signed-in user can accept, so only one is told: not a script with the admin token.
+    expect(codeOf(await gqlAs(lp.url, { token: lp.token }, OFFER, { t: token }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gqlAs(lp.url, null, OFFER, { t: token }))).toBe('UNAUTHENTICATED');
+    const unknown = await gqlAs(lp.url, { cookie }, OFFER, { t: `${token.slice(0, -2)}xx` });
+    expect(unknown.data!.invitationOffer).toBeNull();
+
+    const accepted = await gqlAs(
+      lp.url,
+      { cookie },
+      'mutation($t: String!) { acceptInvitation(token: $t) { id name } }',
+      { t: token },
+    );
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.acceptInvitation).toEqual({ id: offerTeam, name: 'Offer team' });
+    const teams = await gqlAs(lp.url, { cookie }, '{ viewer { teams { name viewerRole } } }');
+    expect(teams.data!.viewer.teams).toContainEqual({ name: 'Offer team', viewerRole: 'ADMIN' });
+    const used = await gqlAs(lp.url, { cookie }, OFFER, { t: token });
+    expect(used.data!.invitationOffer).toBeNull();
+  });
+});
+
 describe('sessions', () => {
   it('set a cookie that is HttpOnly, SameSite=Lax, not Secure over http, and rotated at each sign-in', async () => {
     const first = await gqlAs(lp.url, null, SIGN_IN, { email: 'owner@example.com', password: PASSWORD });

@@ -5,6 +5,7 @@ import { session, signedIn, token } from './lib/auth';
 import { pathname, type Route, Routes } from './lib/router';
 import { AccountPage } from './pages/Account';
 import { AuditPage } from './pages/Audit';
+import { JoinTeamPage } from './pages/JoinTeam';
 import { MembersPage } from './pages/Members';
 import { NewSitePage } from './pages/NewSite';
 import { NotFoundPage } from './pages/NotFound';
@@ -22,6 +23,8 @@ const routes: Route[] = [
   { paths: ['/team/tokens'], component: TokensPage },
   { paths: ['/team/audit'], component: AuditPage },
   { paths: ['/account'], component: AccountPage },
+  // An invitation link opened while signed in: join with this account (signed out, it is the sign-up form).
+  { paths: ['/invite'], component: JoinTeamPage },
 ];
 
 /**

@@ -13,6 +13,15 @@ import { normalizeEmail } from './passwords.js';
 import { requireUser, SCOPE_ROLE } from './principals.js';
 import { newApiToken, newSecret, secretHash } from './secrets.js';
 
+/** An open invitation as its invitee sees it before accepting (the dashboard's "Join <team>"). */
+export interface InvitationOffer {
+  teamName: string;
+  role: Role;
+  expiresAt: Date;
+  /** The user is already in the team (accepting would answer CONFLICT). */
+  member: boolean;
+}
+
 /** How long an invitation link works. */
 export const INVITATION_DAYS = 7;
 /** The longest expiry a token may be given; none means it lives until revoked. */
@@ -129,6 +138,30 @@ export class TeamService {
         );
     }
     return { ...invitation, url };
+  }
+
+  /**
+   * What an open invitation offers the signed-in user, shown before they accept it: the team's name and the
+   * role (null: used, expired or unknown, as accept() would refuse it). Whoever holds the link learns no more
+   * than accepting it would tell them.
+   */
+  async offer(
+    caller: Caller,
+    sign: { openInvitation: (em: EntityManager, token: string) => Promise<Invitation | null> },
+    token: string,
+  ): Promise<InvitationOffer | null> {
+    const user = requireUser(caller.principal);
+    const { em } = caller;
+    const invitation = await sign.openInvitation(em, token);
+    if (!invitation) return null;
+    const team = await em.findOneOrFail(TeamEntity, { id: invitation.teamId });
+    const member = await em.count(MembershipEntity, { teamId: team.id, userId: user.userId });
+    return {
+      teamName: team.name,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      member: member > 0,
+    };
   }
 
   async accept(

@@ -9,6 +9,7 @@ import './secrets.js';
 import './server-apps.js';
 import './accounts.js';
 import './auth-providers.js';
+import './invitation-offer.js';
 
 export const schema = builder.toSchema();
 

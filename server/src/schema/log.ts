@@ -32,16 +32,19 @@ builder.objectField(DeployRef, 'logs', (t) =>
 
 /**
  * Lines with seq > after, then live ones, each exactly once, ending when the deploy's log is complete.
- * Order matters: subscribe to live lines first, then replay from the database, then drop live lines already
- * replayed. Lines are published only after they are committed, so every line is either in the replay or
- * arrives live. A Repeater, so that an unsubscribe ends a pending wait at once.
+ * Order matters: subscribe to live lines first, then read the deploy's status and replay from the database,
+ * then drop live lines already replayed. Lines are published only after they are committed, so every line
+ * is either in the replay or arrives live. A Repeater, so that an unsubscribe ends a pending wait at once.
  */
 function followLog(ctx: Context, deployId: string, after: number): Repeater<LogLine> {
   return new Repeater<LogLine>(async (push, stop) => {
     const live = boundedSubscription(ctx, ctx.bus.subscribe('deploy:log', deployId));
     void stop.then(() => live.return?.());
     try {
-      const deploy = await getDeploy(ctx.caller, deployId);
+      // Read now, after joining the live lines, and from the database: the operation's unit of work already
+      // holds the row as the subscribe check saw it, and a deploy that settled in between (a rollback takes
+      // milliseconds) would look under way and be followed forever for an end marker already published.
+      const deploy = await getDeploy({ ...ctx.caller, em: ctx.caller.em.fork() }, deployId);
       // A settled deploy flushed its whole log before its final status was stored.
       const complete = isSettled(deploy.status);
       let last = after;

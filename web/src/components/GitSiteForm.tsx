@@ -5,6 +5,7 @@ import { api } from '../lib/api';
 import { type ApiError, placeError, toApiError } from '../lib/errors';
 import { repoName } from '../lib/format';
 import { navigate } from '../lib/router';
+import { currentTeam } from '../lib/teams';
 import { type EnvRow, EnvVarsEditor } from './EnvVarsEditor';
 import { describedBy, Field, FieldError, FormError, focusField } from './Field';
 import { NameSlugFields } from './NameSlugFields';
@@ -66,6 +67,8 @@ export const GitSiteForm: Component = () => {
       const site = await api.createSite({
         sourceType: 'GIT',
         name: v.name.trim() || repoName(v.gitUrl),
+        // The team chosen in the header: a user in several teams must name one.
+        teamId: currentTeam()?.id ?? null,
         slug: v.slug.trim() || null,
         gitUrl: v.gitUrl.trim(),
         branch: v.branch.trim() || null,

@@ -2,6 +2,7 @@ import { type Component, createSignal, Show } from 'solid-js';
 import { api } from '../lib/api';
 import { ApiError, placeError, toApiError } from '../lib/errors';
 import { navigate } from '../lib/router';
+import { currentTeam } from '../lib/teams';
 import type { Progress } from '../lib/upload';
 import { Dropzone } from './Dropzone';
 import { FieldError, FormError, focusField } from './Field';
@@ -48,6 +49,8 @@ export const ZipSiteForm: Component = () => {
       const input = {
         name: name(),
         slug: slug().trim() || null,
+        // The team chosen in the header: a user in several teams must name one.
+        teamId: currentTeam()?.id ?? null,
         sourceType: 'ZIP' as const,
         outputDir: outputDir() || null,
         spa: spa(),

@@ -25,6 +25,8 @@ type Documents = {
     "query Invitations($id: ID!) { team(id: $id) { id invitations { id email role expiresAt } } }": typeof types.InvitationsDocument,
     "\n  mutation InviteMember($teamId: ID!, $email: String!, $role: Role!) {\n    inviteMember(teamId: $teamId, email: $email, role: $role) { id email role expiresAt url }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation SetMemberRole($teamId: ID!, $userId: ID!, $role: Role!) {\n    setMemberRole(teamId: $teamId, userId: $userId, role: $role) { ...MemberFields }\n  }\n": typeof types.SetMemberRoleDocument,
+    "query InvitationOffer($token: String!) { invitationOffer(token: $token) { teamName role expiresAt member } }": typeof types.InvitationOfferDocument,
+    "mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { id name } }": typeof types.AcceptInvitationDocument,
     "mutation RemoveMember($teamId: ID!, $userId: ID!) { removeMember(teamId: $teamId, userId: $userId) }": typeof types.RemoveMemberDocument,
     "\n  query Tokens($id: ID!) { team(id: $id) { id tokens { id name scope prefix createdAt lastUsedAt expiresAt } } }\n": typeof types.TokensDocument,
     "\n  mutation CreateApiToken($teamId: ID!, $name: String!, $scope: TokenScope!, $expiresInDays: Int) {\n    createApiToken(teamId: $teamId, name: $name, scope: $scope, expiresInDays: $expiresInDays) { secret token { id } }\n  }\n": typeof types.CreateApiTokenDocument,
@@ -34,6 +36,7 @@ type Documents = {
     "mutation SignOutEverywhere { signOutEverywhere }": typeof types.SignOutEverywhereDocument,
     "query Ping { __typename }": typeof types.PingDocument,
     "query Sites { sites { ...SiteSummary } }": typeof types.SitesDocument,
+    "query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } }": typeof types.TeamSitesDocument,
     "query Site($id: ID!) { site(id: $id) { ...SiteDetail } }": typeof types.SiteDocument,
     "query Deploy($id: ID!) { deploy(id: $id) { ...DeploySummary } }": typeof types.DeployDocument,
     "\n  mutation CreateSite($input: CreateSiteInput!) { createSite(input: $input) { id slug } }\n": typeof types.CreateSiteDocument,
@@ -50,7 +53,7 @@ type Documents = {
     "\n  subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }\n": typeof types.DeployLogDocument,
     "\n  subscription SiteRuntimeLog($siteId: ID!, $tail: Int) { siteRuntimeLog(siteId: $siteId, tail: $tail) { ...LogLineFields } }\n": typeof types.SiteRuntimeLogDocument,
     "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    filesPrunedAt\n    sourceDeploy {\n      id\n      number\n    }\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.DeploySummaryFragmentDoc,
-    "\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": typeof types.SiteSummaryFragmentDoc,
+    "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": typeof types.SiteSummaryFragmentDoc,
     "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": typeof types.LogLineFieldsFragmentDoc,
@@ -67,6 +70,8 @@ const documents: Documents = {
     "query Invitations($id: ID!) { team(id: $id) { id invitations { id email role expiresAt } } }": types.InvitationsDocument,
     "\n  mutation InviteMember($teamId: ID!, $email: String!, $role: Role!) {\n    inviteMember(teamId: $teamId, email: $email, role: $role) { id email role expiresAt url }\n  }\n": types.InviteMemberDocument,
     "\n  mutation SetMemberRole($teamId: ID!, $userId: ID!, $role: Role!) {\n    setMemberRole(teamId: $teamId, userId: $userId, role: $role) { ...MemberFields }\n  }\n": types.SetMemberRoleDocument,
+    "query InvitationOffer($token: String!) { invitationOffer(token: $token) { teamName role expiresAt member } }": types.InvitationOfferDocument,
+    "mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { id name } }": types.AcceptInvitationDocument,
     "mutation RemoveMember($teamId: ID!, $userId: ID!) { removeMember(teamId: $teamId, userId: $userId) }": types.RemoveMemberDocument,
     "\n  query Tokens($id: ID!) { team(id: $id) { id tokens { id name scope prefix createdAt lastUsedAt expiresAt } } }\n": types.TokensDocument,
     "\n  mutation CreateApiToken($teamId: ID!, $name: String!, $scope: TokenScope!, $expiresInDays: Int) {\n    createApiToken(teamId: $teamId, name: $name, scope: $scope, expiresInDays: $expiresInDays) { secret token { id } }\n  }\n": types.CreateApiTokenDocument,
@@ -76,6 +81,7 @@ const documents: Documents = {
     "mutation SignOutEverywhere { signOutEverywhere }": types.SignOutEverywhereDocument,
     "query Ping { __typename }": types.PingDocument,
     "query Sites { sites { ...SiteSummary } }": types.SitesDocument,
+    "query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } }": types.TeamSitesDocument,
     "query Site($id: ID!) { site(id: $id) { ...SiteDetail } }": types.SiteDocument,
     "query Deploy($id: ID!) { deploy(id: $id) { ...DeploySummary } }": types.DeployDocument,
     "\n  mutation CreateSite($input: CreateSiteInput!) { createSite(input: $input) { id slug } }\n": types.CreateSiteDocument,
@@ -92,7 +98,7 @@ const documents: Documents = {
     "\n  subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }\n": types.DeployLogDocument,
     "\n  subscription SiteRuntimeLog($siteId: ID!, $tail: Int) { siteRuntimeLog(siteId: $siteId, tail: $tail) { ...LogLineFields } }\n": types.SiteRuntimeLogDocument,
     "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    filesPrunedAt\n    sourceDeploy {\n      id\n      number\n    }\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.DeploySummaryFragmentDoc,
-    "\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": types.SiteSummaryFragmentDoc,
+    "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": types.SiteSummaryFragmentDoc,
     "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": types.LogLineFieldsFragmentDoc,
@@ -159,6 +165,14 @@ export function graphql(source: "\n  mutation SetMemberRole($teamId: ID!, $userI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query InvitationOffer($token: String!) { invitationOffer(token: $token) { teamName role expiresAt member } }"): (typeof documents)["query InvitationOffer($token: String!) { invitationOffer(token: $token) { teamName role expiresAt member } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { id name } }"): (typeof documents)["mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { id name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation RemoveMember($teamId: ID!, $userId: ID!) { removeMember(teamId: $teamId, userId: $userId) }"): (typeof documents)["mutation RemoveMember($teamId: ID!, $userId: ID!) { removeMember(teamId: $teamId, userId: $userId) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -192,6 +206,10 @@ export function graphql(source: "query Ping { __typename }"): (typeof documents)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query Sites { sites { ...SiteSummary } }"): (typeof documents)["query Sites { sites { ...SiteSummary } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } }"): (typeof documents)["query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -259,7 +277,7 @@ export function graphql(source: "\n  fragment DeploySummary on Deploy {\n    id\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment SiteSummary on Site {\n    id\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

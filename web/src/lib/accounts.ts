@@ -51,6 +51,12 @@ const SetMemberRole = graphql(`
     setMemberRole(teamId: $teamId, userId: $userId, role: $role) { ...MemberFields }
   }
 `);
+const InvitationOffer = graphql(
+  `query InvitationOffer($token: String!) { invitationOffer(token: $token) { teamName role expiresAt member } }`,
+);
+const AcceptInvitation = graphql(
+  `mutation AcceptInvitation($token: String!) { acceptInvitation(token: $token) { id name } }`,
+);
 const RemoveMember = graphql(
   `mutation RemoveMember($teamId: ID!, $userId: ID!) { removeMember(teamId: $teamId, userId: $userId) }`,
 );
@@ -79,6 +85,11 @@ export const accounts = {
   setRole: async (teamId: string, userId: string, role: Role) =>
     (await run('mutation', SetMemberRole, { teamId, userId, role })).setMemberRole,
   remove: (teamId: string, userId: string) => run('mutation', RemoveMember, { teamId, userId }),
+  /** What an invitation link offers the signed-in user (null: used, expired or unknown). */
+  invitationOffer: async (token: string) =>
+    (await run('query', InvitationOffer, { token })).invitationOffer ?? null,
+  acceptInvitation: async (token: string) =>
+    (await run('mutation', AcceptInvitation, { token })).acceptInvitation,
 };
 
 const Tokens = graphql(`

@@ -23,6 +23,7 @@ export type { CreateSiteInput, UpdateSiteInput };
 
 const Ping = graphql(`query Ping { __typename }`);
 const Sites = graphql(`query Sites { sites { ...SiteSummary } }`);
+const TeamSites = graphql(`query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } }`);
 const Site = graphql(`query Site($id: ID!) { site(id: $id) { ...SiteDetail } }`);
 const Deploy = graphql(`query Deploy($id: ID!) { deploy(id: $id) { ...DeploySummary } }`);
 
@@ -116,6 +117,8 @@ export const api = {
     unwrap(result);
   },
   sites: async () => (await query(Sites, {})).sites,
+  /** One team's sites (a team that is gone, or no longer the caller's, has none). */
+  teamSites: async (teamId: string) => (await query(TeamSites, { id: teamId })).team?.sites ?? [],
   site: async (id: string) => (await query(Site, { id })).site ?? null,
   deploy: async (id: string) => (await query(Deploy, { id })).deploy ?? null,
 

@@ -27,6 +27,9 @@ export const DeploySummary = graphql(`
 export const SiteSummary = graphql(`
   fragment SiteSummary on Site {
     id
+    team {
+      id
+    }
     slug
     name
     status

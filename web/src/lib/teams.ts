@@ -37,7 +37,10 @@ onSignOut(() => setViewer(null));
 
 export type Team = Viewer['teams'][number];
 
-/** The team the pages act on: the one chosen, else the first. */
+/**
+ * The team the pages act on: the one chosen (remembered across reloads), else, when there is none or it is
+ * gone (the user left it, or another user signed in here), the first.
+ */
 export function currentTeam(): Team | undefined {
   const teams = viewer()?.teams ?? [];
   return teams.find((t) => t.id === chosen()) ?? teams[0];
@@ -50,4 +53,19 @@ export function chooseTeam(id: string): void {
     // Private mode: the choice lasts for this page only.
   }
   setChosen(id);
+}
+
+/** Whose sites the Sites page lists: `teamId` null is every site the viewer may see. */
+export interface SitesScope {
+  teamId: string | null;
+}
+
+/**
+ * The current team's sites for a signed-in user; every site for the admin token (it belongs to no team);
+ * undefined until the viewer is known, so no list of the wrong scope is shown first.
+ */
+export function sitesScope(): SitesScope | undefined {
+  const v = viewer();
+  if (!v) return undefined;
+  return { teamId: v.user ? (currentTeam()?.id ?? null) : null };
 }

@@ -1,6 +1,7 @@
-import { type Component, createSignal, For, Match, Switch } from 'solid-js';
+import { type Component, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { GitSiteForm } from '../components/GitSiteForm';
 import { ZipSiteForm } from '../components/ZipSiteForm';
+import { currentTeam, viewer } from '../lib/teams';
 
 type Source = 'zip' | 'git';
 const TABS: { id: Source; label: string }[] = [
@@ -25,6 +26,13 @@ export const NewSitePage: Component = () => {
           New site
         </h1>
       </div>
+      <Show when={(viewer()?.teams.length ?? 0) > 1 && currentTeam()}>
+        {(team) => (
+          <p class="muted" id="new-site-team">
+            For the team <strong>{team().name}</strong> (change it with the team switcher in the header).
+          </p>
+        )}
+      </Show>
       <div class="card">
         <div role="tablist" aria-label="Source" class="tabs" onKeyDown={onKey}>
           <For each={TABS}>
