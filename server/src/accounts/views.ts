@@ -7,7 +7,6 @@ import {
   TeamEntity,
   UserEntity,
 } from '../db/account-entities.js';
-import { SiteEntity } from '../db/entities.js';
 import type { Site } from '../domain/model.js';
 import type { Role } from '../domain/principal.js';
 import { type Caller, requireRole, roleOn, teamIds } from '../services/scope.js';
@@ -82,11 +81,6 @@ export class AccountReads {
       { teamId: team.id, revokedAt: null },
       { orderBy: { createdAt: 'desc' } },
     );
-  }
-
-  sites(team: Pick<Team, 'id'>): Promise<Site[]> {
-    requireRole(this.caller.principal, team.id, 'VIEWER');
-    return this.em.find(SiteEntity, { teamId: team.id }, { orderBy: { createdAt: 'desc' } });
   }
 
   /**

@@ -3,8 +3,10 @@ import { TOKEN_SCOPES } from '../accounts/model.js';
 import type { MemberView } from '../accounts/views.js';
 import { UserEntity } from '../db/account-entities.js';
 import { ROLES } from '../domain/principal.js';
+import { requireRole } from '../services/scope.js';
 import { builder } from './builder.js';
 import { SiteRef } from './refs.js';
+import { selectedPage, selectedProperties } from './selection.js';
 
 // Accounts, teams, tokens (api.md). Who may do what is decided per team by the services (another team's
 // id is NOT_FOUND, too small a role FORBIDDEN); the fields here only require a principal where one is needed.
@@ -83,7 +85,14 @@ const TeamRef = builder.objectRef<Team>('Team').implement({
       description: 'API tokens not revoked (ADMIN)',
       resolve: (team, _a, ctx) => ctx.accountReads.tokens(team),
     }),
-    sites: t.field({ type: [SiteRef], resolve: (team, _a, ctx) => ctx.accountReads.sites(team) }),
+    // The dashboard's Sites page for a signed-in user: the same batched, column-selecting read as `sites`.
+    sites: t.field({
+      type: [SiteRef],
+      resolve: (team, _a, ctx, info) => {
+        requireRole(ctx.caller.principal, team.id, 'VIEWER');
+        return ctx.reads.sites(selectedProperties(info), selectedPage(info, 'deploys'), team.id);
+      },
+    }),
   }),
 });
 

@@ -54,15 +54,21 @@ export class Reads {
   }
 
   /**
-   * Newest first. With `properties` (schema/selection.ts), only those and `id` are loaded: the rest of
-   * each row is left out, so hand these rows only to fields that read no other property.
+   * Newest first, of every team the caller sees or of `teamId` only. With `properties`
+   * (schema/selection.ts), only those and `id` are loaded: the rest of each row is left out, so hand these
+   * rows only to fields that read no other property.
    */
-  async sites(properties?: readonly string[] | null, deploysPage?: Page | null): Promise<Site[]> {
+  async sites(
+    properties?: readonly string[] | null,
+    deploysPage?: Page | null,
+    teamId?: string,
+  ): Promise<Site[]> {
     const { em, principal } = this.caller;
+    const visible = visibleSites(principal);
     const qb = em
       .createQueryBuilder(SiteEntity)
       .select(properties ? columnsOf<Site>(properties) : '*')
-      .where(visibleSites(principal))
+      .where(teamId === undefined ? visible : { $and: [visible, { teamId }] })
       .orderBy({ createdAt: 'desc' });
     const sites = await plainSelect(em, SiteEntity, qb);
     if (deploysPage && sites.length > 0) {
