@@ -1,14 +1,16 @@
 /**
- * Site list benchmark (npm run bench): the exact query the dashboard's Sites page sends, over HTTP, against
- * 1,000 sites with their deploys and webhook deliveries written straight into the database (nothing built or
- * served); median and p99. A second, wider query adds every per-site relation the schema batches
- * (currentDeploy, deploys, webhookDeliveries), so a per-site query anywhere shows.
+ * Site list benchmark (npm run bench): the exact queries the dashboard's Sites page sends (as the admin
+ * token: every site; as a team member: the team's), over HTTP, against 1,000 sites with their deploys and
+ * webhook deliveries written straight into the database (nothing built or served); median and p99. A third,
+ * wider query adds every per-site relation the schema batches (currentDeploy, deploys, webhookDeliveries),
+ * so a per-site query anywhere shows.
  *
  * Side by side in one run: this tree's control plane and a baseline commit's (BENCH_BASELINE, default the
- * list before it loaded only the selected columns), each its own process as in production (NODE_ENV=production,
- * as the image sets), each on its own data dir seeded with the same number of rows after it started (so
- * start-up recovery finds nothing to serve). Rounds alternate between the two, so machine load hits both.
- * The client is this process; the servers' CPU time per query is read from /proc.
+ * list before queries ran compiled; `39af4fa` is the one before it loaded only the selected columns), each
+ * its own process as in production (NODE_ENV=production, as the image sets), each on its own data dir seeded
+ * with the same number of rows after it started (so start-up recovery finds nothing to serve). Rounds
+ * alternate between the two, so machine load hits both. The client is this process; the servers' CPU time
+ * per query is read from /proc.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,24 +19,40 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { print } from 'graphql';
+import { firstTeam } from '../server/src/accounts/teams.js';
 import { openDatabase } from '../server/src/db/orm.js';
 import { seedSites } from '../server/test/support/seed.js';
-import { SitesDocument } from '../web/src/gql/graphql.js';
+import { SitesDocument, TeamSitesDocument } from '../web/src/gql/graphql.js';
 
 const SITES = Number(process.env.BENCH_SITES ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
-const BASELINE = process.env.BENCH_BASELINE ?? '39af4fa';
+const BASELINE = process.env.BENCH_BASELINE ?? 'a5f3a14';
 const ROOT = resolve(import.meta.dirname, '..');
-const QUERIES = {
-  'Sites page (query Sites)': print(SitesDocument),
-  'every batched relation': /* GraphQL */ `{
-    sites {
-      id slug status
-      currentDeploy { id status permalink }
-      deploys(first: 1) { id number status }
-      webhookDeliveries(first: 1) { id outcome }
-    }
-  }`,
+interface BenchQuery {
+  query: string;
+  /** Variables for one server (its first team's id: each server seeds its own). */
+  variables?: (server: Server) => Record<string, unknown>;
+  /** The listed sites in the answer. */
+  sites: (data: any) => unknown[] | undefined;
+}
+const QUERIES: Record<string, BenchQuery> = {
+  'Sites page, admin token (query Sites)': { query: print(SitesDocument), sites: (d) => d?.sites },
+  "Sites page, a team member's (query TeamSites)": {
+    query: print(TeamSitesDocument),
+    variables: (server) => ({ id: server.teamId }),
+    sites: (d) => d?.team?.sites,
+  },
+  'every batched relation': {
+    query: /* GraphQL */ `{
+      sites {
+        id slug status
+        currentDeploy { id status permalink }
+        deploys(first: 1) { id number status }
+        webhookDeliveries(first: 1) { id outcome }
+      }
+    }`,
+    sites: (d) => d?.sites,
+  },
 };
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
@@ -47,6 +65,8 @@ interface Server {
   url: string;
   token: string;
   pid: number;
+  /** The team the seeded sites belong to (the first team). */
+  teamId: string;
   stop(): Promise<void>;
 }
 
@@ -107,12 +127,14 @@ async function startServer(label: string, root: string): Promise<Server> {
     });
     // Seeded after start-up, so recovery had no live site to bring back; the server reads them from now on.
     const orm = await openDatabase(dataDir);
+    let teamId: string;
     try {
       await seedSites(orm.em.fork(), SITES, { slugPrefix: 'bench-list' });
+      teamId = (await firstTeam(orm.em.fork()))!.id;
     } finally {
       await orm.close();
     }
-    return { label, url, token, pid: child.pid!, stop };
+    return { label, url, token, pid: child.pid!, teamId, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -126,16 +148,16 @@ async function cpuMs(pid: number): Promise<number> {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
 }
 
-async function run(server: Server, query: string): Promise<number> {
+async function run(server: Server, bench: BenchQuery): Promise<number> {
   const start = performance.now();
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query: bench.query, variables: bench.variables?.(server) ?? {} }),
   });
-  const body = (await res.json()) as { data?: { sites: unknown[] }; errors?: unknown };
+  const body = (await res.json()) as { data?: unknown; errors?: unknown };
   const elapsed = performance.now() - start;
-  if (body.errors || body.data?.sites.length !== SITES)
+  if (body.errors || bench.sites(body.data)?.length !== SITES)
     throw new Error(`${server.label}: ${JSON.stringify(body.errors)}`);
   return elapsed;
 }

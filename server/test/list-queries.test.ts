@@ -7,7 +7,8 @@ import {
   print,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SitesDocument } from '../../web/src/gql/graphql.js';
+import { SitesDocument, TeamSitesDocument } from '../../web/src/gql/graphql.js';
+import { firstTeam } from '../src/accounts/teams.js';
 import { schema } from '../src/schema/index.js';
 import { Reads } from '../src/services/reads.js';
 import { type BareApp, startBareApp } from './support/bare-app.js';
@@ -133,8 +134,8 @@ describe("the dashboard's Sites page", () => {
       statements = [];
       const { data, errors } = await lp.gql<{ sites: { deploys: unknown[] }[] }>(print(SitesDocument));
       expect(errors).toBeUndefined();
-      // The sites, then their newest deploys: two statements however many sites there are.
-      expect(statements).toHaveLength(2);
+      // The sites, their newest deploys and their teams: three statements however many sites there are.
+      expect(statements).toHaveLength(3);
       expect(data!.sites.length).toBeGreaterThanOrEqual(3);
       expect(answers).toHaveLength(data!.sites.length);
       expect(answers.filter((a) => a instanceof Promise)).toEqual([]);
@@ -142,6 +143,25 @@ describe("the dashboard's Sites page", () => {
     } finally {
       watched.mockRestore();
     }
+  });
+});
+
+describe("a signed-in user's Sites page (one team's sites)", () => {
+  it('costs the statements of the whole list plus the team, and lists only that team', async () => {
+    const team = await firstTeam(lp.app.orm.em.fork());
+    statements = [];
+    const all = await lp.gql<{ sites: { team: { id: string } }[] }>(print(SitesDocument));
+    const allStatements = statements.length;
+    statements = [];
+    const { data, errors } = await lp.gql<{ team: { sites: { team: { id: string } }[] } }>(
+      print(TeamSitesDocument),
+      { id: team!.id },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.team.sites.length).toBe(all.data!.sites.filter((s) => s.team.id === team!.id).length);
+    expect(data!.team.sites.every((s) => s.team.id === team!.id)).toBe(true);
+    // The team itself, then the same batched statements as the whole list.
+    expect(statements).toHaveLength(allStatements + 1);
   });
 });
 

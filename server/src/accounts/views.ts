@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
+import DataLoader from 'dataloader';
 import {
   ApiTokenEntity,
   AuditEventEntity,
@@ -9,6 +10,7 @@ import {
 } from '../db/account-entities.js';
 import type { Site } from '../domain/model.js';
 import type { Role } from '../domain/principal.js';
+import { batchOnly, byId, unique } from '../services/batch.js';
 import { type Caller, requireRole, roleOn, teamIds } from '../services/scope.js';
 import type { ApiToken, AuditEvent, Invitation, Team, User } from './model.js';
 
@@ -23,7 +25,18 @@ export const MAX_AUDIT_PAGE = 100;
 
 /** What the API reads of accounts, for one caller; scoped like every other read (services/scope.ts). */
 export class AccountReads {
-  constructor(private readonly caller: Caller) {}
+  /** Teams of sites the caller sees: a list of sites asking each for its team is one query. */
+  private readonly teamsById: DataLoader<string, Team | null>;
+
+  constructor(private readonly caller: Caller) {
+    this.teamsById = new DataLoader(
+      (ids) =>
+        caller.em
+          .find(TeamEntity, { id: { $in: unique(ids) } }, { disableIdentityMap: true })
+          .then((rows) => byId(ids, rows)),
+      batchOnly(),
+    );
+  }
 
   private get em(): EntityManager {
     return this.caller.em;
@@ -88,7 +101,7 @@ export class AccountReads {
    * first team, and new ones name theirs); a row without one is a broken invariant, not a user error.
    */
   async siteTeam(site: Pick<Site, 'id' | 'teamId'>): Promise<Team> {
-    const team = site.teamId ? await this.em.findOne(TeamEntity, { id: site.teamId }) : null;
+    const team = site.teamId ? await this.teamsById.load(site.teamId) : null;
     if (!team) throw new Error(`site ${site.id} has no team`);
     return team;
   }

@@ -6,7 +6,7 @@ import { ROLES } from '../domain/principal.js';
 import { requireRole } from '../services/scope.js';
 import { builder } from './builder.js';
 import { SiteRef } from './refs.js';
-import { selectedPage, selectedProperties } from './selection.js';
+import { selectedPage, selectedProperties, uses } from './selection.js';
 
 // Accounts, teams, tokens (api.md). Who may do what is decided per team by the services (another team's
 // id is NOT_FOUND, too small a role FORBIDDEN); the fields here only require a principal where one is needed.
@@ -125,6 +125,7 @@ builder.objectField(SiteRef, 'team', (t) =>
   t.field({
     type: TeamRef,
     description: 'The team that owns the site',
+    extensions: uses('teamId'),
     resolve: (site, _a, ctx) => ctx.accountReads.siteTeam(site),
   }),
 );

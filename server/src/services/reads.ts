@@ -3,20 +3,10 @@ import DataLoader from 'dataloader';
 import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
+import { batchOnly, byId, unique } from './batch.js';
 import { newestPerSite } from './newest-per-site.js';
 import { plainSelect } from './plain-rows.js';
 import { type Caller, findDeploy, findSite, visibleSites } from './scope.js';
-
-/**
- * Batch, don't memoise (see Reads), and collect a batch until the event loop's turn ends rather than to the
- * end of the current microtask queue: how many promise steps an executor takes between two fields of one
- * list is its own business (graphql-js and graphql-jit differ), and a batch cut in the middle of a list
- * would be one more query, at random.
- */
-const BATCH_ONLY = {
-  cache: false,
-  batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch),
-} as const;
 
 /** Longest page of deploys or deliveries one field returns. */
 export const MAX_LIST = 200;
@@ -44,13 +34,13 @@ export class Reads {
       return plainSelect(em, SiteEntity, em.createQueryBuilder(SiteEntity).where(where)).then((rows) =>
         byId(ids, rows),
       );
-    }, BATCH_ONLY);
+    }, batchOnly());
     // Deploys are only ever reached through a site the caller sees (site lists, or `deploy()` below,
     // which checks its site), so loading them by id needs no second scope check.
     this.deploysById = new DataLoader((ids) => {
       const qb = em.createQueryBuilder(DeployEntity).where({ id: { $in: unique(ids) } });
       return plainSelect(em, DeployEntity, qb).then((rows) => byId(ids, rows));
-    }, BATCH_ONLY);
+    }, batchOnly());
   }
 
   /**
@@ -152,7 +142,7 @@ export class Reads {
           selectOf<T>(properties),
         );
         return siteIds.map((id) => bySite.get(id) ?? []);
-      }, BATCH_ONLY);
+      }, batchOnly());
       loaders.set(key, loader);
     }
     return loader;
@@ -189,14 +179,4 @@ function columnsOf<T>(properties: readonly string[]): (keyof T & string)[] {
 
 function clamp(n: number): number {
   return Math.max(0, Math.min(n, MAX_LIST));
-}
-
-/** Without memoisation a batch may name one key several times. */
-function unique(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
-}
-
-function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
-  const map = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => map.get(id) ?? null);
 }
