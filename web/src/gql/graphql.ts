@@ -212,6 +212,21 @@ export const GitAuth = {
 } as const;
 
 export type GitAuth = typeof GitAuth[keyof typeof GitAuth];
+/** The site stopped serving (DOWN) or serves again (RECOVERED) */
+export type Incident = {
+  __typename?: 'Incident';
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: IncidentKind;
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+export const IncidentKind = {
+  Down: 'DOWN',
+  Recovered: 'RECOVERED'
+} as const;
+
+export type IncidentKind = typeof IncidentKind[keyof typeof IncidentKind];
 export type Invitation = {
   __typename?: 'Invitation';
   email: Scalars['String']['output'];
@@ -252,8 +267,11 @@ export type Mutation = {
   /** Also ends every other session */
   changePassword: Scalars['Boolean']['output'];
   createApiToken: CreatedApiToken;
+  /** ADMIN on the team; a WEBHOOK channel gets a signing secret made by the server */
+  createNotificationChannel: NotificationChannel;
   createSite: Site;
   createTeam: Team;
+  deleteNotificationChannel: Scalars['ID']['output'];
   /** Stops and removes the site container, its files, deploys and logs */
   deleteSite: Scalars['ID']['output'];
   /** Deploys the site again; zip sites may send a new archive, else the last one is used again */
@@ -276,6 +294,9 @@ export type Mutation = {
   signOutEverywhere: Scalars['Boolean']['output'];
   /** Creates an account and signs it in (session cookie) */
   signUp: User;
+  /** Sends a test event now (one attempt) and answers with its delivery */
+  testNotificationChannel: NotificationDelivery;
+  updateNotificationChannel: NotificationChannel;
   updateSite: Site;
 };
 
@@ -304,6 +325,12 @@ export type MutationCreateApiTokenArgs = {
 };
 
 
+export type MutationCreateNotificationChannelArgs = {
+  input: NotificationChannelInput;
+  teamId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateSiteArgs = {
   input: CreateSiteInput;
 };
@@ -311,6 +338,11 @@ export type MutationCreateSiteArgs = {
 
 export type MutationCreateTeamArgs = {
   name: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteNotificationChannelArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -384,11 +416,78 @@ export type MutationSignUpArgs = {
 };
 
 
+export type MutationTestNotificationChannelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateNotificationChannelArgs = {
+  id: Scalars['ID']['input'];
+  input: NotificationChannelInput;
+};
+
+
 export type MutationUpdateSiteArgs = {
   id: Scalars['ID']['input'];
   input: UpdateSiteInput;
 };
 
+export type NotificationChannel = {
+  __typename?: 'NotificationChannel';
+  /** Newest first */
+  deliveries: Array<NotificationDelivery>;
+  enabled: Scalars['Boolean']['output'];
+  events: Array<NotificationEvent>;
+  id: Scalars['ID']['output'];
+  kind: NotificationKind;
+  /** WEBHOOK signing secret (HMAC-SHA256 of the raw body), to ADMIN only */
+  secret?: Maybe<Scalars['String']['output']>;
+  /** The URL or e-mail address; members below ADMIN see only the origin of a URL */
+  target: Scalars['String']['output'];
+};
+
+
+export type NotificationChannelDeliveriesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type NotificationChannelInput = {
+  /** Default: true on create, unchanged on update */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  events: Array<NotificationEvent>;
+  kind: NotificationKind;
+  /** http(s) URL (WEBHOOK, SLACK) or e-mail address (EMAIL) */
+  target: Scalars['String']['input'];
+};
+
+/** One event sent to one channel, with retries; `id` is its X-Launchpad-Delivery header */
+export type NotificationDelivery = {
+  __typename?: 'NotificationDelivery';
+  at: Scalars['DateTime']['output'];
+  attempts: Scalars['Int']['output'];
+  /** The last attempt's error; null once delivered */
+  error?: Maybe<Scalars['String']['output']>;
+  event: NotificationEvent;
+  id: Scalars['ID']['output'];
+  ok: Scalars['Boolean']['output'];
+  responseStatus?: Maybe<Scalars['Int']['output']>;
+};
+
+export const NotificationEvent = {
+  DeployFailed: 'DEPLOY_FAILED',
+  DeploySucceeded: 'DEPLOY_SUCCEEDED',
+  SiteDown: 'SITE_DOWN',
+  SiteRecovered: 'SITE_RECOVERED'
+} as const;
+
+export type NotificationEvent = typeof NotificationEvent[keyof typeof NotificationEvent];
+export const NotificationKind = {
+  Email: 'EMAIL',
+  Slack: 'SLACK',
+  Webhook: 'WEBHOOK'
+} as const;
+
+export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];
 export type Query = {
   __typename?: 'Query';
   /** Newest first (ADMIN); `before` is the id of the last event of the previous page */
@@ -455,6 +554,8 @@ export type Site = {
   /** SERVER: must answer 2xx or 3xx before a new app goes live */
   healthCheckPath?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Newest first */
+  incidents: Array<Incident>;
   kind: SiteKind;
   /** http://127.0.0.1:<port> when the site container publishes a loopback port */
   localUrl?: Maybe<Scalars['String']['output']>;
@@ -475,6 +576,8 @@ export type Site = {
   /** The team that owns the site */
   team: Team;
   updatedAt: Scalars['DateTime']['output'];
+  /** Fraction of the last `days` days the site was not DOWN; null if it never served then */
+  uptime?: Maybe<Scalars['Float']['output']>;
   url: Scalars['String']['output'];
   /** Newest first */
   webhookDeliveries: Array<WebhookDelivery>;
@@ -488,6 +591,18 @@ export type Site = {
 /** A site: what a user creates once; every deploy of it is a Deploy. */
 export type SiteDeploysArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A site: what a user creates once; every deploy of it is a Deploy. */
+export type SiteIncidentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A site: what a user creates once; every deploy of it is a Deploy. */
+export type SiteUptimeArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -558,6 +673,7 @@ export type Team = {
   invitations: Array<Invitation>;
   members: Array<Member>;
   name: Scalars['String']['output'];
+  notificationChannels: Array<NotificationChannel>;
   sites: Array<Site>;
   slug: Scalars['String']['output'];
   /** API tokens not revoked (ADMIN) */
