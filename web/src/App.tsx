@@ -8,6 +8,7 @@ import { AuditPage } from './pages/Audit';
 import { MembersPage } from './pages/Members';
 import { NewSitePage } from './pages/NewSite';
 import { NotFoundPage } from './pages/NotFound';
+import { NotificationsPage } from './pages/Notifications';
 import { SignInPage } from './pages/SignIn';
 import { SignUpPage } from './pages/SignUp';
 import { SitePage } from './pages/Site';
@@ -21,6 +22,7 @@ const routes: Route[] = [
   { paths: ['/team/members'], component: MembersPage },
   { paths: ['/team/tokens'], component: TokensPage },
   { paths: ['/team/audit'], component: AuditPage },
+  { paths: ['/team/notifications'], component: NotificationsPage },
   { paths: ['/account'], component: AccountPage },
 ];
 

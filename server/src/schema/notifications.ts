@@ -34,6 +34,9 @@ const NotificationDeliveryRef = builder.objectRef<NotificationDelivery>('Notific
     attempts: t.exposeInt('attempts'),
     responseStatus: t.exposeInt('responseStatus', { nullable: true }),
     ok: t.boolean({ resolve: (d) => d.state === 'OK' }),
+    test: t.exposeBoolean('test', {
+      description: 'Sent by testNotificationChannel (its event is a placeholder)',
+    }),
     error: t.exposeString('error', {
       nullable: true,
       description: "The last attempt's error; null once delivered",
