@@ -32,6 +32,12 @@ export interface NotifierDeps {
 
 /** Events fanned out per pass, and deliveries attempted per pass: a backlog drains over several passes. */
 const BATCH = 50;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Finished deliveries (with their attempts) are kept this long; dispatched outbox rows a week. */
+export const DELIVERY_RETENTION_DAYS = 30;
+const EVENT_RETENTION_DAYS = 7;
+/** How often retention runs. */
+const SWEEP_MS = 60 * 60 * 1000;
 
 /**
  * Works the outbox: turns each staged event into one delivery per enabled channel of the site's team that
@@ -48,6 +54,8 @@ export class Notifier {
   private stopped = true;
   private readonly inFlight = new Set<string>();
   private stopListening: (() => void) | null = null;
+  private lastSweep = 0;
+  private startedAt = new Date(0);
 
   constructor(private readonly deps: NotifierDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -55,6 +63,7 @@ export class Notifier {
 
   start(): void {
     this.stopped = false;
+    this.startedAt = this.now();
     // A site or deploy change may have staged an event: look now rather than at the next poll.
     const changes = this.deps.bus.subscribe('sites:updated');
     void (async () => {
@@ -124,6 +133,7 @@ export class Notifier {
   }
 
   private async pass(): Promise<void> {
+    if (this.now().getTime() - this.lastSweep > SWEEP_MS) await this.sweep();
     while (!this.stopped && (await this.dispatch()) === BATCH);
     if (this.stopped) return;
     const due = await this.deps.orm.em
@@ -135,6 +145,30 @@ export class Notifier {
       );
     await Promise.all(due.map((d) => this.attempt(d.id)));
     if (due.length === BATCH) this.again = true;
+  }
+
+  /**
+   * Retention, and the one thing a restart cannot resume: a test send whose attempt was cut off (its caller
+   * is gone) ends FAILED instead of showing as pending for ever. Runs at the first pass, then hourly.
+   */
+  private async sweep(): Promise<void> {
+    const em = this.deps.orm.em.fork();
+    const now = this.now().getTime();
+    if (this.lastSweep === 0) {
+      await em.nativeUpdate(
+        NotificationDeliveryEntity,
+        { test: true, state: 'PENDING', at: { $lt: this.startedAt } },
+        { state: 'FAILED', error: 'interrupted by a restart of Launchpad' },
+      );
+    }
+    this.lastSweep = now;
+    await em.nativeDelete(NotificationEventEntity, {
+      dispatchedAt: { $lt: new Date(now - EVENT_RETENTION_DAYS * DAY_MS) },
+    });
+    await em.nativeDelete(NotificationDeliveryEntity, {
+      state: { $ne: 'PENDING' },
+      at: { $lt: new Date(now - DELIVERY_RETENTION_DAYS * DAY_MS) },
+    });
   }
 
   /** Fans out up to BATCH staged events; returns how many. */
