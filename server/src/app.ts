@@ -20,6 +20,7 @@ import { createRoutes } from './http/routes.js';
 import { ChannelService } from './notify/channels.js';
 import { postOnce } from './notify/http-post.js';
 import { Notifier } from './notify/notifier.js';
+import { withDeadline } from './notify/senders.js';
 import { recordDownWhileAway } from './notify/startup.js';
 import { Activation } from './pipeline/activation.js';
 import { ContainerWatch } from './pipeline/container-watch.js';
@@ -160,7 +161,9 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     },
     transports: {
       post: (url, body, headers) => postOnce(url, body, headers, config.notifyTimeoutSeconds * 1000),
-      mail: mailer ? (mail) => mailer.sendNotification(mail) : null,
+      mail: mailer
+        ? (mail) => withDeadline(mailer.sendNotification(mail), config.notifyTimeoutSeconds * 3000)
+        : null,
     },
     retryBaseMs: config.notifyRetryMs,
     maxAttempts: config.notifyAttempts,

@@ -63,17 +63,23 @@ function startNotifier(): Notifier {
   return notifier;
 }
 
-async function channel(teamId: string, events: NotificationEventName[], enabled = true): Promise<string> {
+async function channel(
+  teamId: string,
+  events: NotificationEventName[],
+  enabled = true,
+  kind: 'WEBHOOK' | 'SLACK' = 'WEBHOOK',
+  target = receiver.url,
+): Promise<string> {
   const em = orm.em.fork();
   const now = new Date();
   const c = em.create(NotificationChannelEntity, {
     id: newId(),
     teamId,
-    kind: 'WEBHOOK',
-    target: receiver.url,
+    kind,
+    target,
     events,
     enabled,
-    secret: box.seal('s'),
+    secret: kind === 'WEBHOOK' ? box.seal('s') : null,
     createdAt: now,
     updatedAt: now,
   });
@@ -150,5 +156,49 @@ describe('the notification outbox', () => {
       return d?.state === 'FAILED' ? d : undefined;
     });
     expect(after.error).toMatch(/interrupted/);
+  });
+
+  it('SLACK posts { text } unsigned; a receiver that never answers is cut off and says so, not its URL', async () => {
+    const em = orm.em.fork();
+    const team = createTeamRows(em, 'D', null, new Date());
+    await em.flush();
+    const n = startNotifier();
+    const slack = await channel(team.id, ['SITE_DOWN'], true, 'SLACK');
+    const before = receiver.received.length;
+    const sent = await n.test((await orm.em.fork().findOne(NotificationChannelEntity, { id: slack }))!);
+    expect(sent).toMatchObject({ state: 'OK', attempts: 1, responseStatus: 200 });
+    const got = receiver.received[before]!;
+    expect(Object.keys(JSON.parse(got.body))).toEqual(['text']);
+    expect(got.headers['x-launchpad-signature-256']).toBeUndefined();
+
+    // A listener that accepts the connection and never answers.
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const hook = await channel(
+        team.id,
+        ['SITE_DOWN'],
+        true,
+        'WEBHOOK',
+        `http://127.0.0.1:${port}/secret-path-token`,
+      );
+      const slow = new Notifier({
+        orm,
+        bus,
+        secrets: box,
+        urls: { site: (x) => x, permalink: (x) => x },
+        transports: { post: (url, body, headers) => postOnce(url, body, headers, 500), mail: null },
+        retryBaseMs: 100,
+        maxAttempts: 3,
+      });
+      const cut = await slow.test((await orm.em.fork().findOne(NotificationChannelEntity, { id: hook }))!);
+      expect(cut).toMatchObject({ state: 'FAILED', attempts: 1, responseStatus: null });
+      expect(cut.error).toMatch(/no answer within/);
+      expect(cut.error).not.toContain('secret-path-token');
+    } finally {
+      silent.close();
+    }
   });
 });

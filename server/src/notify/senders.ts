@@ -49,6 +49,18 @@ export async function sendAttempt(
   }
 }
 
+/**
+ * `work`, or an ETIMEDOUT error after `ms`: nodemailer's own socket timeout is ten minutes, and a deliverer
+ * pass waits for its attempts.
+ */
+export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /** An SMTP failure from its codes only: nodemailer's messages may quote the server's greeting or the login. */
 function mailError(err: unknown): string {
   const e = err as { code?: string; responseCode?: number };
