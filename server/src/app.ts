@@ -17,6 +17,11 @@ import { createGraphQLServer } from './http/graphql.js';
 import { oidcRoutes } from './http/oidc-routes.js';
 import { principalResolver } from './http/principal.js';
 import { createRoutes } from './http/routes.js';
+import { ChannelService } from './notify/channels.js';
+import { postOnce } from './notify/http-post.js';
+import { Notifier } from './notify/notifier.js';
+import { withDeadline } from './notify/senders.js';
+import { recordDownWhileAway } from './notify/startup.js';
 import { Activation } from './pipeline/activation.js';
 import { ContainerWatch } from './pipeline/container-watch.js';
 import { DataDir } from './pipeline/data-dir.js';
@@ -27,6 +32,7 @@ import { SiteLocks } from './pipeline/site-locks.js';
 import { createDockerDriver } from './runtime/docker/driver.js';
 import type { BuildRunner, SiteRuntime } from './runtime/ports.js';
 import { schema } from './schema/index.js';
+import { permalink, siteUrl } from './schema/urls.js';
 import type { SecretBox } from './secrets/box.js';
 import { prepareSecrets } from './secrets/startup.js';
 import { Reads } from './services/reads.js';
@@ -139,13 +145,31 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   const webhooks = new WebhookService(sites, bus);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const secureCookies = () => publicUrl.startsWith('https:');
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null;
   const accounts = {
     signIn: new SignInService({ signup: config.signup, secureCookies }),
-    teams: new TeamService({
-      publicUrl: () => publicUrl,
-      mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null,
-    }),
+    teams: new TeamService({ publicUrl: () => publicUrl, mailer }),
   };
+  // --- Notifications (issue 13): the outbox's deliverer and the channels API ---
+  const notifier = new Notifier({
+    orm,
+    bus,
+    secrets,
+    urls: {
+      site: (slug) => siteUrl(config, slug),
+      permalink: (deployId, slug) => permalink(config, deployId, slug),
+    },
+    transports: {
+      post: (url, body, headers) => postOnce(url, body, headers, config.notifyTimeoutSeconds * 1000),
+      mail: mailer
+        ? (mail) => withDeadline(mailer.sendNotification(mail), config.notifyTimeoutSeconds * 3000)
+        : null,
+    },
+    retryBaseMs: config.notifyRetryMs,
+    maxAttempts: config.notifyAttempts,
+  });
+  const notify = { channels: new ChannelService({ secrets, notifier }) };
+  // --- end notifications ---
   const signInIdentity = parts.identitySignIn ?? identitySignIn(orm, accounts.signIn);
   const http = createGraphQLServer({
     schema,
@@ -164,6 +188,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
         publicUrl,
         accounts,
         accountReads: new AccountReads(caller),
+        notify,
         request,
       };
     },
@@ -191,12 +216,15 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     identitySignIn: signInIdentity,
     async start() {
       if (await runtime.ping()) {
+        // Issue 13: a site whose server died while Launchpad was off is DOWN before recovery revives it.
+        await recordDownWhileAway({ orm, bus, runtime });
         await recover({ orm, bus, data, builds, runtime, queue, activation, secrets });
       } else {
         console.warn('The Docker engine does not answer: deploys will fail until it does (see /healthz).');
       }
       // After recovery, which starts what should run; from then on the watcher keeps it running.
       watch.start();
+      notifier.start();
       await new Promise<void>((resolveListen, reject) => {
         http.server.once('error', reject);
         http.server.listen(config.port, config.host, () => resolveListen());
@@ -213,6 +241,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       http.server.closeAllConnections();
       await watch.stop();
       await queue.stop();
+      await notifier.stop();
       await orm.close(true);
     },
   };

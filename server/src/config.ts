@@ -45,6 +45,13 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of Launchpad's e-mail (LAUNCHPAD_SMTP_FROM). */
   smtpFrom: string;
+  // Notifications (issue 13)
+  /** Wait before a failed notification's second attempt; three times longer each time (LAUNCHPAD_NOTIFY_RETRY_MS). */
+  notifyRetryMs: number;
+  /** Attempts before a notification delivery is FAILED (LAUNCHPAD_NOTIFY_ATTEMPTS, at least 3). */
+  notifyAttempts: number;
+  /** Deadline of one outgoing webhook / Slack request (LAUNCHPAD_NOTIFY_TIMEOUT, seconds). */
+  notifyTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +114,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       | 'open',
     smtpUrl: smtpUrl(read.optional('LAUNCHPAD_SMTP_URL')),
     smtpFrom: read.string('LAUNCHPAD_SMTP_FROM', 'Launchpad <launchpad@localhost>'),
+    // Notifications (issue 13)
+    notifyRetryMs: read.int('LAUNCHPAD_NOTIFY_RETRY_MS', 10_000, 10, 3_600_000),
+    notifyAttempts: read.int('LAUNCHPAD_NOTIFY_ATTEMPTS', 6, 3, 20),
+    notifyTimeoutSeconds: read.int('LAUNCHPAD_NOTIFY_TIMEOUT', 10, 1, 120),
   };
   if (config.secretKey !== null && parseKey(config.secretKey) === null) {
     // The value itself is never repeated: it is (meant to be) a secret.

@@ -20,6 +20,7 @@ interface TeamFixture {
   zipSiteId: string;
   deployId: string;
   tokenId: string;
+  channelId: string;
 }
 let A: TeamFixture;
 let B: TeamFixture;
@@ -66,6 +67,7 @@ async function seedTeam(
     .getConnection()
     .execute("update sites set source_type = 'ZIP', git_url = null, branch = null where id = ?", [zip!.id]);
   const t = await token(teamId, { cookie: owner.cookie }, 'READ');
+  const channelId = await channel(teamId, { cookie: owner.cookie });
   return {
     id: teamId,
     owner,
@@ -74,7 +76,18 @@ async function seedTeam(
     zipSiteId: zip!.id,
     deployId: site!.currentDeployId!,
     tokenId: t.id,
+    channelId,
   };
+}
+
+/** Issue 13: a notification channel of the team (a webhook nobody listens to: a test send is refused fast). */
+async function channel(team: string, by: As): Promise<string> {
+  const data = await ok(
+    by,
+    'mutation($t: ID!) { createNotificationChannel(teamId: $t, input: { kind: WEBHOOK, target: "http://127.0.0.1:9/hook", events: [SITE_DOWN] }) { id } }',
+    { t: team },
+  );
+  return data.createNotificationChannel.id;
 }
 
 beforeAll(async () => {
@@ -233,6 +246,32 @@ const CASES: Record<string, Case> = {
     needs: 'ADMIN',
     run: q('mutation($id: ID!) { forgetSshHostKey(siteId: $id) { id } }', () => ({ id: A.siteId })),
   },
+  // Notification channels (issue 13): managing them needs ADMIN on the team.
+  createNotificationChannel: {
+    needs: 'ADMIN',
+    run: q(
+      'mutation($t: ID!) { createNotificationChannel(teamId: $t, input: { kind: EMAIL, target: "ops@example.com", events: [DEPLOY_FAILED] }) { id } }',
+      () => ({ t: A.id }),
+    ),
+  },
+  updateNotificationChannel: {
+    needs: 'ADMIN',
+    run: q(
+      'mutation($id: ID!) { updateNotificationChannel(id: $id, input: { kind: WEBHOOK, target: "http://127.0.0.1:9/other", events: [SITE_DOWN, SITE_RECOVERED] }) { id } }',
+      () => ({ id: A.channelId }),
+    ),
+  },
+  deleteNotificationChannel: {
+    needs: 'ADMIN',
+    run: async (as) => {
+      const spare = await channel(A.id, { cookie: A.owner.cookie });
+      return gqlAs(lp.url, as, 'mutation($id: ID!) { deleteNotificationChannel(id: $id) }', { id: spare });
+    },
+  },
+  testNotificationChannel: {
+    needs: 'ADMIN',
+    run: q('mutation($id: ID!) { testNotificationChannel(id: $id) { id ok } }', () => ({ id: A.channelId })),
+  },
 };
 
 describe('role matrix (team A)', () => {
@@ -254,6 +293,30 @@ describe('role matrix (team A)', () => {
       else expect(code).toBe('FORBIDDEN');
     });
   }
+});
+
+describe('notification channels as each role reads them (issue 13)', () => {
+  it.each(['user OWNER', 'user ADMIN', 'user DEVELOPER', 'user VIEWER', 'token READ', 'token ADMIN'])(
+    '%s: the signing secret and the full URL to ADMIN only',
+    async (name) => {
+      const p = principals.get(name)!;
+      const data = await ok(
+        p.as,
+        'query($t: ID!) { team(id: $t) { notificationChannels { id target secret } } }',
+        {
+          t: A.id,
+        },
+      );
+      const c = data.team.notificationChannels.find((x: { id: string }) => x.id === A.channelId);
+      if (roleIncludes(p.role, 'ADMIN')) {
+        expect(c.secret).toMatch(/^[0-9a-f]{64}$/);
+        expect(c.target).toMatch(/^http:\/\/127\.0\.0\.1:9\//);
+      } else {
+        expect(c.secret).toBeNull();
+        expect(c.target).toBe('http://127.0.0.1:9/…');
+      }
+    },
+  );
 });
 
 describe('team A never reaches team B', () => {
@@ -317,6 +380,26 @@ describe('team A never reaches team B', () => {
     ],
     ['revokeApiToken', 'mutation($id: ID!) { revokeApiToken(id: $id) }', () => ({ id: B.tokenId })],
     ['auditLog', 'query($t: ID!) { auditLog(teamId: $t) { id } }', () => ({ t: B.id })],
+    [
+      'createNotificationChannel',
+      'mutation($t: ID!) { createNotificationChannel(teamId: $t, input: { kind: EMAIL, target: "x@example.com", events: [SITE_DOWN] }) { id } }',
+      () => ({ t: B.id }),
+    ],
+    [
+      'updateNotificationChannel',
+      'mutation($id: ID!) { updateNotificationChannel(id: $id, input: { kind: EMAIL, target: "x@example.com", events: [SITE_DOWN] }) { id } }',
+      () => ({ id: B.channelId }),
+    ],
+    [
+      'deleteNotificationChannel',
+      'mutation($id: ID!) { deleteNotificationChannel(id: $id) }',
+      () => ({ id: B.channelId }),
+    ],
+    [
+      'testNotificationChannel',
+      'mutation($id: ID!) { testNotificationChannel(id: $id) { id } }',
+      () => ({ id: B.channelId }),
+    ],
   ];
   it.each(B_MUTATIONS)('%s on a B id answers NOT_FOUND', async (_name, query, vars) => {
     for (const as of asA()) expect(codeOf(await gqlAs(lp.url, as, query, vars()))).toBe('NOT_FOUND');

@@ -9,6 +9,7 @@ import { JoinTeamPage } from './pages/JoinTeam';
 import { MembersPage } from './pages/Members';
 import { NewSitePage } from './pages/NewSite';
 import { NotFoundPage } from './pages/NotFound';
+import { NotificationsPage } from './pages/Notifications';
 import { SignInPage } from './pages/SignIn';
 import { SignUpPage } from './pages/SignUp';
 import { SitePage } from './pages/Site';
@@ -22,6 +23,7 @@ const routes: Route[] = [
   { paths: ['/team/members'], component: MembersPage },
   { paths: ['/team/tokens'], component: TokensPage },
   { paths: ['/team/audit'], component: AuditPage },
+  { paths: ['/team/notifications'], component: NotificationsPage },
   { paths: ['/account'], component: AccountPage },
   // An invitation link opened while signed in: join with this account (signed out, it is the sign-up form).
   { paths: ['/invite'], component: JoinTeamPage },

@@ -8,9 +8,17 @@ export interface InvitationMail {
   expiresAt: Date;
 }
 
+/** A notification (issue 13): plain text to one checked address. */
+export interface NotificationMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
 /** Sends Launchpad's e-mail. One implementation (SMTP); without LAUNCHPAD_SMTP_URL nothing is sent. */
 export interface Mailer {
   sendInvitation(mail: InvitationMail): Promise<void>;
+  sendNotification(mail: NotificationMail): Promise<void>;
 }
 
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
@@ -29,6 +37,9 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
           `The link works once and expires ${mail.expiresAt.toISOString()}.`,
         ].join('\n'),
       });
+    },
+    async sendNotification(mail) {
+      await transport.sendMail({ from, to: mail.to, subject: oneLine(mail.subject), text: mail.text });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
 import { accountEntities } from './account-entities.js';
+import { notifyEntities } from './notify-entities.js';
 import { SiteGitAccessEntity } from './secret-entities.js';
 
 // Entities are schemas over the plain interfaces of domain/model.ts (no decorators: tsx emits no decorator
@@ -182,4 +183,5 @@ export const entities = [
   SiteDomainEntity,
   SiteGitAccessEntity,
   ...accountEntities,
+  ...notifyEntities,
 ];

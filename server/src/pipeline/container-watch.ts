@@ -107,7 +107,7 @@ export class ContainerWatch {
       if (!site || (await this.runsOtherThan(siteId, serverId))) return false;
       if (site.status === 'LIVE') {
         console.warn(`site watcher: ${site.slug} is down (${reason})`);
-        await state.setSite(site, { status: 'DOWN' });
+        await state.setSite(site, { status: 'DOWN' }, reason);
       }
       return true;
     });
@@ -124,7 +124,7 @@ export class ContainerWatch {
       const status = site.status === 'DOWN' ? 'LIVE' : site.status;
       if (status !== site.status || localPort !== site.localPort) {
         if (status !== site.status) console.warn(`site watcher: ${site.slug} is serving again`);
-        await state.setSite(site, { status, localPort });
+        await state.setSite(site, { status, localPort }, 'its server runs again');
       }
     });
   }

@@ -2,10 +2,12 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
 import type { Deploy, DeployStatus, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
+import { stageDeployEvent, stageSiteTransition } from '../notify/outbox-stage.js';
 
 /**
  * Status changes go through here: persist first, then publish a snapshot, so a subscriber never hears
- * of a state the database does not have.
+ * of a state the database does not have. The same flush writes the incident and the notification outbox
+ * row a change makes (issue 13, notify/outbox-stage.ts).
  */
 export class DeployState {
   constructor(
@@ -23,18 +25,22 @@ export class DeployState {
   }
 
   async setDeploy(deploy: Deploy, status: DeployStatus, patch: Partial<Deploy> = {}): Promise<void> {
+    const previous = deploy.status;
     Object.assign(deploy, patch, { status });
     if (status !== 'QUEUED' && deploy.startedAt === null && status !== 'CANCELLED')
       deploy.startedAt = this.now();
     if (['LIVE', 'FAILED', 'CANCELLED'].includes(status) && deploy.finishedAt === null) {
       deploy.finishedAt = this.now();
     }
+    stageDeployEvent(this.em, deploy, previous, this.now());
     await this.em.flush();
     this.publishDeploy(deploy);
   }
 
-  async setSite(site: Site, patch: Partial<Site>): Promise<void> {
+  /** `reason`: why the status changes, kept on the incident a change to DOWN or back to LIVE records. */
+  async setSite(site: Site, patch: Partial<Site>, reason: string | null = null): Promise<void> {
     Object.assign(site, patch, { updatedAt: this.now() });
+    if (patch.status) await stageSiteTransition(this.em, site, reason, this.now());
     await this.em.flush();
     this.publishSite(site);
   }
@@ -50,10 +56,13 @@ export class DeployState {
     patch: Partial<Site> = {},
   ): Promise<void> {
     const now = this.now();
+    const was = deploy.status;
     Object.assign(deploy, { status: 'LIVE', finishedAt: now });
     Object.assign(site, patch, { status: 'LIVE', currentDeployId: deploy.id, updatedAt: now });
     const superseded = previous && previous.id !== deploy.id && previous.status === 'LIVE' ? previous : null;
     if (superseded) superseded.status = 'SUPERSEDED';
+    stageDeployEvent(this.em, deploy, was, now);
+    await stageSiteTransition(this.em, site, `deploy #${deploy.number} went live`, now);
     await this.em.flush();
     if (superseded) this.publishDeploy(superseded);
     this.publishDeploy(deploy);
@@ -70,11 +79,13 @@ export class DeployState {
     const deploy = await this.deploy(deployId);
     const site = await this.site(siteId);
     if (!deploy) return;
+    const was = deploy.status;
     Object.assign(deploy, { status, error, finishedAt: this.now() });
     // A site keeps serving its current deploy; one that never went live is FAILED (or back to CREATED
     // when the user cancelled its first deploy).
     const siteStatus = site?.currentDeployId ? 'LIVE' : status === 'CANCELLED' ? 'CREATED' : 'FAILED';
     if (site) Object.assign(site, { status: siteStatus, updatedAt: this.now() });
+    stageDeployEvent(this.em, deploy, was, this.now());
     await this.em.flush();
     this.publishDeploy(deploy);
     if (site) this.publishSite(site);

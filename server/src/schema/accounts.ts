@@ -68,7 +68,7 @@ const CreatedApiTokenRef = builder
     }),
   });
 
-const TeamRef = builder.objectRef<Team>('Team').implement({
+export const TeamRef = builder.objectRef<Team>('Team').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),

@@ -4,6 +4,7 @@ import type { AccountReads } from '../accounts/views.js';
 import type { Config } from '../config.js';
 import type { Principal } from '../domain/principal.js';
 import type { PubSub } from '../events/pubsub.js';
+import type { ChannelService } from '../notify/channels.js';
 import type { Reads } from '../services/reads.js';
 import type { Caller } from '../services/scope.js';
 import type { SiteService } from '../services/sites.js';
@@ -25,6 +26,8 @@ export interface Context {
   // Accounts (issue 11)
   accounts: { signIn: SignInService; teams: TeamService };
   accountReads: AccountReads;
+  // Observability (issue 13)
+  notify: { channels: ChannelService };
   /** The client's address, and on HTTP the response's cookies and the session the request carried. */
   request: RequestSide;
   /** Closes the client's WebSocket (graphql-ws operations only): how a subscriber that cannot keep up is cut off. */

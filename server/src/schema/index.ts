@@ -10,6 +10,7 @@ import './server-apps.js';
 import './accounts.js';
 import './auth-providers.js';
 import './invitation-offer.js';
+import './notifications.js';
 
 export const schema = builder.toSchema();
 

@@ -7,6 +7,7 @@
  */
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { SiteEntity } from '../db/entities.js';
+import { NotificationChannelEntity } from '../db/notify-entities.js';
 import { SiteGitAccessEntity } from '../db/secret-entities.js';
 import { isSealed, type SecretBox, sealedKeyId } from './box.js';
 
@@ -43,6 +44,10 @@ export async function rewriteStoredSecrets(
     for (const access of await tx.find(SiteGitAccessEntity, {})) {
       if (access.gitToken) access.gitToken = apply(access.gitToken);
       if (access.deployKeyPrivate) access.deployKeyPrivate = apply(access.deployKeyPrivate);
+    }
+    // Issue 13: webhook channels' signing secrets.
+    for (const channel of await tx.find(NotificationChannelEntity, { secret: { $ne: null } })) {
+      channel.secret = apply(channel.secret!);
     }
     beforeWrite?.(changed);
     // The flush at the end of `transactional` writes every change, or (killed, failed) none.

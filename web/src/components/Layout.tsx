@@ -53,6 +53,12 @@ export const Layout: Component<{ children: JSX.Element }> = (props) => {
           >
             Members
           </Link>
+          <Link
+            href="/team/notifications"
+            aria-current={pathname() === '/team/notifications' ? 'page' : undefined}
+          >
+            Notifications
+          </Link>
           <Show when={atLeast(currentTeam()?.viewerRole, 'ADMIN')}>
             <Link href="/team/tokens" aria-current={pathname() === '/team/tokens' ? 'page' : undefined}>
               Tokens

@@ -57,6 +57,15 @@ type Documents = {
     "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": typeof types.LogLineFieldsFragmentDoc,
+    "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id event at attempts responseStatus ok error test\n  }\n": typeof types.NotificationDeliveryFieldsFragmentDoc,
+    "\n  fragment NotificationChannelFields on NotificationChannel {\n    id kind target events enabled secret\n  }\n": typeof types.NotificationChannelFieldsFragmentDoc,
+    "\n  query NotificationChannels($id: ID!) {\n    team(id: $id) { id viewerRole notificationChannels { ...NotificationChannelFields } }\n  }\n": typeof types.NotificationChannelsDocument,
+    "\n  query NotificationDeliveries($id: ID!) {\n    team(id: $id) { id notificationChannels { id deliveries(first: 20) { ...NotificationDeliveryFields } } }\n  }\n": typeof types.NotificationDeliveriesDocument,
+    "\n  mutation CreateNotificationChannel($teamId: ID!, $input: NotificationChannelInput!) {\n    createNotificationChannel(teamId: $teamId, input: $input) { ...NotificationChannelFields }\n  }\n": typeof types.CreateNotificationChannelDocument,
+    "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelInput!) {\n    updateNotificationChannel(id: $id, input: $input) { ...NotificationChannelFields }\n  }\n": typeof types.UpdateNotificationChannelDocument,
+    "mutation DeleteNotificationChannel($id: ID!) { deleteNotificationChannel(id: $id) }": typeof types.DeleteNotificationChannelDocument,
+    "\n  mutation TestNotificationChannel($id: ID!) { testNotificationChannel(id: $id) { ...NotificationDeliveryFields } }\n": typeof types.TestNotificationChannelDocument,
+    "\n  query SiteHealth($id: ID!) {\n    site(id: $id) { id uptime(days: 30) week: uptime(days: 7) incidents(first: 10) { id kind at reason } }\n  }\n": typeof types.SiteHealthDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on Viewer {\n    user { id email name }\n    teams { id name slug viewerRole }\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -102,6 +111,15 @@ const documents: Documents = {
     "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": types.LogLineFieldsFragmentDoc,
+    "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id event at attempts responseStatus ok error test\n  }\n": types.NotificationDeliveryFieldsFragmentDoc,
+    "\n  fragment NotificationChannelFields on NotificationChannel {\n    id kind target events enabled secret\n  }\n": types.NotificationChannelFieldsFragmentDoc,
+    "\n  query NotificationChannels($id: ID!) {\n    team(id: $id) { id viewerRole notificationChannels { ...NotificationChannelFields } }\n  }\n": types.NotificationChannelsDocument,
+    "\n  query NotificationDeliveries($id: ID!) {\n    team(id: $id) { id notificationChannels { id deliveries(first: 20) { ...NotificationDeliveryFields } } }\n  }\n": types.NotificationDeliveriesDocument,
+    "\n  mutation CreateNotificationChannel($teamId: ID!, $input: NotificationChannelInput!) {\n    createNotificationChannel(teamId: $teamId, input: $input) { ...NotificationChannelFields }\n  }\n": types.CreateNotificationChannelDocument,
+    "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelInput!) {\n    updateNotificationChannel(id: $id, input: $input) { ...NotificationChannelFields }\n  }\n": types.UpdateNotificationChannelDocument,
+    "mutation DeleteNotificationChannel($id: ID!) { deleteNotificationChannel(id: $id) }": types.DeleteNotificationChannelDocument,
+    "\n  mutation TestNotificationChannel($id: ID!) { testNotificationChannel(id: $id) { ...NotificationDeliveryFields } }\n": types.TestNotificationChannelDocument,
+    "\n  query SiteHealth($id: ID!) {\n    site(id: $id) { id uptime(days: 30) week: uptime(days: 7) incidents(first: 10) { id kind at reason } }\n  }\n": types.SiteHealthDocument,
 };
 
 /**
@@ -290,6 +308,42 @@ export function graphql(source: "\n  fragment WebhookDeliveryFields on WebhookDe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n"): (typeof documents)["\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id event at attempts responseStatus ok error test\n  }\n"): (typeof documents)["\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id event at attempts responseStatus ok error test\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationChannelFields on NotificationChannel {\n    id kind target events enabled secret\n  }\n"): (typeof documents)["\n  fragment NotificationChannelFields on NotificationChannel {\n    id kind target events enabled secret\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationChannels($id: ID!) {\n    team(id: $id) { id viewerRole notificationChannels { ...NotificationChannelFields } }\n  }\n"): (typeof documents)["\n  query NotificationChannels($id: ID!) {\n    team(id: $id) { id viewerRole notificationChannels { ...NotificationChannelFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationDeliveries($id: ID!) {\n    team(id: $id) { id notificationChannels { id deliveries(first: 20) { ...NotificationDeliveryFields } } }\n  }\n"): (typeof documents)["\n  query NotificationDeliveries($id: ID!) {\n    team(id: $id) { id notificationChannels { id deliveries(first: 20) { ...NotificationDeliveryFields } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNotificationChannel($teamId: ID!, $input: NotificationChannelInput!) {\n    createNotificationChannel(teamId: $teamId, input: $input) { ...NotificationChannelFields }\n  }\n"): (typeof documents)["\n  mutation CreateNotificationChannel($teamId: ID!, $input: NotificationChannelInput!) {\n    createNotificationChannel(teamId: $teamId, input: $input) { ...NotificationChannelFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelInput!) {\n    updateNotificationChannel(id: $id, input: $input) { ...NotificationChannelFields }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelInput!) {\n    updateNotificationChannel(id: $id, input: $input) { ...NotificationChannelFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteNotificationChannel($id: ID!) { deleteNotificationChannel(id: $id) }"): (typeof documents)["mutation DeleteNotificationChannel($id: ID!) { deleteNotificationChannel(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestNotificationChannel($id: ID!) { testNotificationChannel(id: $id) { ...NotificationDeliveryFields } }\n"): (typeof documents)["\n  mutation TestNotificationChannel($id: ID!) { testNotificationChannel(id: $id) { ...NotificationDeliveryFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteHealth($id: ID!) {\n    site(id: $id) { id uptime(days: 30) week: uptime(days: 7) incidents(first: 10) { id kind at reason } }\n  }\n"): (typeof documents)["\n  query SiteHealth($id: ID!) {\n    site(id: $id) { id uptime(days: 30) week: uptime(days: 7) incidents(first: 10) { id kind at reason } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,154 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildNetworkOf, eventually, removeInstanceObjects } from './support/harness.js';
+import { startReceiver } from './support/receiver.js';
+
+// Acceptance 4 of issue 13: a WEBHOOK channel whose receiver answers 500 twice, then 200, gets the
+// delivery on the third attempt (same X-Launchpad-Delivery id, a valid signature over the raw body each
+// time), although the control plane was SIGKILLed between the first and the second attempt.
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TOKEN = 'notify-token-0123456789abcdef';
+
+async function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 120_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/[^\s]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done(match[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
+  });
+  return { child, url };
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const answer = (await res.json()) as { data?: any; errors?: unknown[] };
+  if (answer.errors) throw new Error(`${query}: ${JSON.stringify(answer.errors)}`);
+  return answer.data;
+}
+
+const DELIVERIES = `query($t: ID!) { team(id: $t) { notificationChannels { id deliveries { id event attempts ok responseStatus error } } } }`;
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c().catch(() => {});
+});
+
+describe('webhook notifications survive a killed control plane', () => {
+  it('delivers DEPLOY_FAILED on the third attempt, signed, with the same delivery id, across a SIGKILL', async () => {
+    const receiver = await startReceiver([500, 500, 200]);
+    cleanups.push(() => receiver.stop());
+    const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-notify-'));
+    const network = `lp-test-${randomBytes(4).toString('hex')}`;
+    cleanups.push(async () => {
+      await removeInstanceObjects(network);
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    const env = {
+      LAUNCHPAD_PORT: '0',
+      LAUNCHPAD_DATA: dataDir,
+      LAUNCHPAD_NETWORK: network,
+      LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
+      LAUNCHPAD_ADMIN_TOKEN: TOKEN,
+      LAUNCHPAD_PUBLISH_PORTS: 'false',
+      // Long enough that the kill below lands between the first and the second attempt.
+      LAUNCHPAD_NOTIFY_RETRY_MS: '6000',
+    };
+    let server = await spawnServer(env);
+    cleanups.push(async () => void server.child.kill('SIGKILL'));
+
+    const teamId = (await gql(server.url, 'mutation { createTeam(name: "Ops") { id } }')).createTeam.id;
+    const channel = (
+      await gql(
+        server.url,
+        'mutation($t: ID!, $i: NotificationChannelInput!) { createNotificationChannel(teamId: $t, input: $i) { id kind secret events enabled } }',
+        { t: teamId, i: { kind: 'WEBHOOK', target: receiver.url, events: ['DEPLOY_FAILED'] } },
+      )
+    ).createNotificationChannel;
+    expect(channel).toMatchObject({ kind: 'WEBHOOK', events: ['DEPLOY_FAILED'], enabled: true });
+    expect(channel.secret).toMatch(/^[0-9a-f]{64}$/);
+
+    // A deploy that fails without Docker: its repository cannot be reached.
+    const slug = `n${randomBytes(3).toString('hex')}`;
+    await gql(server.url, 'mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
+      input: { name: slug, slug, sourceType: 'GIT', gitUrl: 'https://127.0.0.1:9/nothing.git', teamId },
+    });
+
+    // The first attempt is made and recorded; then the control plane dies before the second.
+    await eventually(
+      async () => {
+        const d = (await gql(server.url, DELIVERIES, { t: teamId })).team.notificationChannels[0].deliveries;
+        return d[0]?.attempts === 1 ? true : undefined;
+      },
+      60_000,
+      'the first attempt',
+    );
+    expect(receiver.received).toHaveLength(1);
+    server.child.kill('SIGKILL');
+    await new Promise((r) => server.child.once('exit', r));
+
+    server = await spawnServer(env);
+    await eventually(
+      async () => (receiver.received.length >= 3 ? true : undefined),
+      90_000,
+      'three attempts',
+    );
+    const delivered = await eventually(
+      async () => {
+        const d = (await gql(server.url, DELIVERIES, { t: teamId })).team.notificationChannels[0].deliveries;
+        return d[0]?.ok ? d : undefined;
+      },
+      30_000,
+      'the delivery to be recorded as delivered',
+    );
+
+    expect(receiver.received.map((r) => r.answered)).toEqual([500, 500, 200]);
+    const ids = new Set(receiver.received.map((r) => r.headers['x-launchpad-delivery']));
+    expect(ids.size).toBe(1);
+    expect(delivered).toEqual([
+      { id: [...ids][0], event: 'DEPLOY_FAILED', attempts: 3, ok: true, responseStatus: 200, error: null },
+    ]);
+    for (const r of receiver.received) {
+      expect(r.headers['x-launchpad-event']).toBe('DEPLOY_FAILED');
+      const expected = Buffer.from(
+        `sha256=${createHmac('sha256', channel.secret).update(r.body).digest('hex')}`,
+      );
+      const got = Buffer.from(String(r.headers['x-launchpad-signature-256']));
+      expect(got.length === expected.length && timingSafeEqual(got, expected)).toBe(true);
+      expect(r.body).toBe(receiver.received[0]!.body);
+    }
+    const payload = JSON.parse(receiver.received[2]!.body);
+    expect(payload).toMatchObject({
+      event: 'DEPLOY_FAILED',
+      site: { slug, url: expect.stringContaining(slug) },
+      deploy: { number: 1, status: 'FAILED', error: expect.any(String) },
+      incident: null,
+    });
+    expect(payload.deploy.logTail.join('\n')).toContain('deploy failed');
+    // Nothing else was sent: one event, one delivery.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(receiver.received).toHaveLength(3);
+  });
+});

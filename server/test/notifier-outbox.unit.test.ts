@@ -1,0 +1,204 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/sqlite';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTeamRows } from '../src/accounts/teams.js';
+import { DeployEntity } from '../src/db/entities.js';
+import {
+  NotificationAttemptEntity,
+  NotificationChannelEntity,
+  NotificationDeliveryEntity,
+  NotificationEventEntity,
+} from '../src/db/notify-entities.js';
+import { openDatabase } from '../src/db/orm.js';
+import { newId } from '../src/domain/ids.js';
+import { createEventBus } from '../src/events/pubsub.js';
+import { postOnce } from '../src/notify/http-post.js';
+import type { NotificationEventName } from '../src/notify/model.js';
+import { Notifier } from '../src/notify/notifier.js';
+import { DeployState } from '../src/pipeline/state.js';
+import { SecretBox } from '../src/secrets/box.js';
+import { eventually } from './support/harness.js';
+import { startReceiver } from './support/receiver.js';
+import { seedSites } from './support/seed.js';
+
+// The outbox against a real database and a real HTTP receiver: which channels an event reaches, once per
+// transition, and what a restart leaves behind.
+
+const box = new SecretBox(Buffer.alloc(32, 7));
+const bus = createEventBus();
+let dir: string;
+let orm: MikroORM;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let notifier: Notifier | null = null;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'launchpad-outbox-'));
+  orm = await openDatabase(dir);
+  receiver = await startReceiver([200]);
+});
+afterEach(async () => {
+  await notifier?.stop();
+  notifier = null;
+});
+afterAll(async () => {
+  await orm?.close(true);
+  await receiver?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function startNotifier(): Notifier {
+  notifier = new Notifier({
+    orm,
+    bus,
+    secrets: box,
+    urls: { site: (slug) => `http://${slug}.test`, permalink: (id, slug) => `http://${id}--${slug}.test` },
+    transports: { post: (url, body, headers) => postOnce(url, body, headers, 5000), mail: null },
+    retryBaseMs: 100,
+    maxAttempts: 3,
+    pollMs: 200,
+  });
+  notifier.start();
+  return notifier;
+}
+
+async function channel(
+  teamId: string,
+  events: NotificationEventName[],
+  enabled = true,
+  kind: 'WEBHOOK' | 'SLACK' = 'WEBHOOK',
+  target = receiver.url,
+): Promise<string> {
+  const em = orm.em.fork();
+  const now = new Date();
+  const c = em.create(NotificationChannelEntity, {
+    id: newId(),
+    teamId,
+    kind,
+    target,
+    events,
+    enabled,
+    secret: kind === 'WEBHOOK' ? box.seal('s') : null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await em.flush();
+  return c.id;
+}
+
+describe('the notification outbox', () => {
+  it("reaches only the enabled channels of the site's team that subscribe to the event, once per transition", async () => {
+    const em = orm.em.fork();
+    const teamA = createTeamRows(em, 'A', null, new Date());
+    const teamB = createTeamRows(em, 'B', null, new Date());
+    await em.flush();
+    const [site] = await seedSites(em, 1, { deploysPerSite: 1, deliveriesPerSite: 0, teamId: teamA.id });
+    const subscribed = await channel(teamA.id, ['SITE_DOWN', 'SITE_RECOVERED']);
+    const other = await channel(teamA.id, ['DEPLOY_FAILED']);
+    const disabled = await channel(teamA.id, ['SITE_DOWN'], false);
+    const otherTeam = await channel(teamB.id, ['SITE_DOWN', 'SITE_RECOVERED']);
+
+    // DOWN twice (a resync repeating itself), then LIVE twice: one incident and one event each.
+    const state = new DeployState(orm.em.fork(), bus);
+    const s = (await state.site(site!.id))!;
+    await state.setSite(s, { status: 'DOWN' }, 'killed');
+    await state.setSite(s, { status: 'DOWN' }, 'found stopped');
+    await state.setSite(s, { status: 'LIVE' }, 'runs again');
+    await state.setSite(s, { status: 'LIVE' }, 'runs again');
+    expect(await orm.em.fork().count(NotificationEventEntity, { siteId: site!.id })).toBe(2);
+
+    startNotifier();
+    await eventually(async () => (receiver.received.length >= 2 ? true : undefined), 10_000, 'deliveries');
+    const deliveries = await eventually(async () => {
+      const d = await orm.em.fork().find(NotificationDeliveryEntity, {}, { orderBy: { at: 'asc' } });
+      return d.length === 2 && d.every((x) => x.state === 'OK') ? d : undefined;
+    });
+    expect(deliveries.map((d) => [d.channelId, d.event])).toEqual([
+      [subscribed, 'SITE_DOWN'],
+      [subscribed, 'SITE_RECOVERED'],
+    ]);
+    for (const id of [other, disabled, otherTeam]) {
+      expect(await orm.em.fork().count(NotificationDeliveryEntity, { channelId: id })).toBe(0);
+    }
+    expect(await orm.em.fork().count(NotificationEventEntity, { dispatchedAt: null })).toBe(0);
+    expect(await orm.em.fork().count(NotificationAttemptEntity, {})).toBe(2);
+
+    // A deploy that is already FAILED and is ended again (a retried cleanup) fires nothing more.
+    const deploy = await orm.em.fork().findOne(DeployEntity, { siteId: site!.id });
+    await state.end(deploy!.id, site!.id, 'FAILED', 'broke');
+    await state.end(deploy!.id, site!.id, 'FAILED', 'broke');
+    expect(await orm.em.fork().count(NotificationEventEntity, { event: 'DEPLOY_FAILED' })).toBe(1);
+  });
+
+  it('a test send cut off by a restart ends FAILED at the next start instead of pending for ever', async () => {
+    const em = orm.em.fork();
+    const team = createTeamRows(em, 'C', null, new Date());
+    await em.flush();
+    const channelId = await channel(team.id, ['SITE_DOWN']);
+    const cut = em.create(NotificationDeliveryEntity, {
+      id: newId(),
+      channelId,
+      event: 'DEPLOY_SUCCEEDED',
+      body: '{}',
+      at: new Date(Date.now() - 1000),
+      state: 'PENDING',
+      attempts: 0,
+      nextAttemptAt: null,
+      responseStatus: null,
+      error: null,
+      test: true,
+    });
+    await em.flush();
+    startNotifier();
+    const after = await eventually(async () => {
+      const d = await orm.em.fork().findOne(NotificationDeliveryEntity, { id: cut.id });
+      return d?.state === 'FAILED' ? d : undefined;
+    });
+    expect(after.error).toMatch(/interrupted/);
+  });
+
+  it('SLACK posts { text } unsigned; a receiver that never answers is cut off and says so, not its URL', async () => {
+    const em = orm.em.fork();
+    const team = createTeamRows(em, 'D', null, new Date());
+    await em.flush();
+    const n = startNotifier();
+    const slack = await channel(team.id, ['SITE_DOWN'], true, 'SLACK');
+    const before = receiver.received.length;
+    const sent = await n.test((await orm.em.fork().findOne(NotificationChannelEntity, { id: slack }))!);
+    expect(sent).toMatchObject({ state: 'OK', attempts: 1, responseStatus: 200 });
+    const got = receiver.received[before]!;
+    expect(Object.keys(JSON.parse(got.body))).toEqual(['text']);
+    expect(got.headers['x-launchpad-signature-256']).toBeUndefined();
+
+    // A listener that accepts the connection and never answers.
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const hook = await channel(
+        team.id,
+        ['SITE_DOWN'],
+        true,
+        'WEBHOOK',
+        `http://127.0.0.1:${port}/secret-path-token`,
+      );
+      const slow = new Notifier({
+        orm,
+        bus,
+        secrets: box,
+        urls: { site: (x) => x, permalink: (x) => x },
+        transports: { post: (url, body, headers) => postOnce(url, body, headers, 500), mail: null },
+        retryBaseMs: 100,
+        maxAttempts: 3,
+      });
+      const cut = await slow.test((await orm.em.fork().findOne(NotificationChannelEntity, { id: hook }))!);
+      expect(cut).toMatchObject({ state: 'FAILED', attempts: 1, responseStatus: null });
+      expect(cut.error).toMatch(/no answer within/);
+      expect(cut.error).not.toContain('secret-path-token');
+    } finally {
+      silent.close();
+    }
+  });
+});
