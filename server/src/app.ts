@@ -14,9 +14,11 @@ import { type Orm, openDatabase } from './db/orm.js';
 import { createEventBus, type PubSub } from './events/pubsub.js';
 import { type AdminToken, loadAdminToken } from './http/admin-token.js';
 import { createGraphQLServer } from './http/graphql.js';
+import { instrumentServer, metricsRoute } from './http/metrics-route.js';
 import { oidcRoutes } from './http/oidc-routes.js';
 import { principalResolver } from './http/principal.js';
 import { createRoutes } from './http/routes.js';
+import { createMetrics } from './metrics/registry.js';
 import { Activation } from './pipeline/activation.js';
 import { ContainerWatch } from './pipeline/container-watch.js';
 import { DataDir } from './pipeline/data-dir.js';
@@ -147,6 +149,15 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     }),
   };
   const signInIdentity = parts.identitySignIn ?? identitySignIn(orm, accounts.signIn);
+  // Observability (issue 13): /metrics and per-site traffic.
+  const metrics = createMetrics(orm, queue);
+  const metricsEndpoint = metricsRoute({
+    metrics,
+    orm,
+    metricsToken: config.metricsToken,
+    adminToken: adminToken.token,
+  });
+  // End of observability.
   const http = createGraphQLServer({
     schema,
     resolvePrincipal: principalResolver(adminToken.token, orm),
@@ -176,8 +187,10 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
         publicUrl: () => publicUrl,
         signIn: signInIdentity,
       }),
+      metrics: metricsEndpoint,
     }),
   });
+  instrumentServer(http.server, metrics);
 
   return {
     adminToken,

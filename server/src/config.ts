@@ -45,6 +45,11 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of Launchpad's e-mail (LAUNCHPAD_SMTP_FROM). */
   smtpFrom: string;
+  // Observability (issue 13)
+  /** Bearer token for `GET /metrics` (LAUNCHPAD_METRICS_TOKEN); null: only the admin or an ADMIN API token. */
+  metricsToken: string | null;
+  /** How often site access logs are read into the traffic tables (LAUNCHPAD_TRAFFIC_INTERVAL, seconds). */
+  trafficIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +112,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       | 'open',
     smtpUrl: smtpUrl(read.optional('LAUNCHPAD_SMTP_URL')),
     smtpFrom: read.string('LAUNCHPAD_SMTP_FROM', 'Launchpad <launchpad@localhost>'),
+    metricsToken: read.optional('LAUNCHPAD_METRICS_TOKEN'),
+    trafficIntervalSeconds: read.int('LAUNCHPAD_TRAFFIC_INTERVAL', 60, 1, 3600),
   };
   if (config.secretKey !== null && parseKey(config.secretKey) === null) {
     // The value itself is never repeated: it is (meant to be) a secret.
@@ -117,6 +124,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
   if (config.adminToken !== null && config.adminToken.length < 16) {
     throw new ConfigError('LAUNCHPAD_ADMIN_TOKEN', 'must be at least 16 characters');
+  }
+  if (config.metricsToken !== null && config.metricsToken.length < 16) {
+    throw new ConfigError('LAUNCHPAD_METRICS_TOKEN', 'must be at least 16 characters');
   }
   return config;
 }

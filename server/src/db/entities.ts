@@ -2,6 +2,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
 import { accountEntities } from './account-entities.js';
 import { SiteGitAccessEntity } from './secret-entities.js';
+import { trafficEntities } from './traffic-entities.js';
 
 // Entities are schemas over the plain interfaces of domain/model.ts (no decorators: tsx emits no decorator
 // metadata). Status-like columns are plain strings, not enums: in MikroORM 6.6 an enum with three or more
@@ -182,4 +183,5 @@ export const entities = [
   SiteDomainEntity,
   SiteGitAccessEntity,
   ...accountEntities,
+  ...trafficEntities,
 ];
