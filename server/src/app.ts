@@ -35,6 +35,7 @@ import { Reads } from './services/reads.js';
 import { SiteService } from './services/sites.js';
 import { WebhookService } from './services/webhooks.js';
 import { DEFAULT_ZIP_LIMITS } from './source/zip-extract.js';
+import { TrafficCollector } from './traffic/collector.js';
 
 export interface App {
   /** Listens on config.port (0: any free port) and returns the base URL. */
@@ -53,6 +54,8 @@ export interface App {
   readonly secrets: SecretBox;
   /** Accounts' side of OpenID Connect sign-in (auth/identity.ts), for the OIDC routes. */
   readonly identitySignIn: IdentitySignIn;
+  /** Reads the sites' access logs into the traffic tables (issue 13); `collect()` runs a pass now. */
+  readonly traffic: TrafficCollector;
 }
 
 /** A shallow clone of one branch that takes longer than this is stuck, not slow. */
@@ -78,9 +81,10 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   const instanceId = await loadInstanceId(config.dataDir);
   const bus = createEventBus();
   // The one place a runtime driver is chosen.
-  const { runtime, builds } = createDockerDriver({
+  const { runtime, builds, accessLogs } = createDockerDriver({
     host: config.dockerHost,
     siteDir: (slug) => data.site(slug),
+    trafficRoot: data.trafficRoot,
     image: config.staticImage,
     network: config.network,
     buildNetwork: config.buildNetwork,
@@ -157,6 +161,11 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     metricsToken: config.metricsToken,
     adminToken: adminToken.token,
   });
+  const traffic = new TrafficCollector({
+    orm,
+    source: accessLogs,
+    intervalMs: config.trafficIntervalSeconds * 1000,
+  });
   // End of observability.
   const http = createGraphQLServer({
     schema,
@@ -202,6 +211,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     builds,
     secrets,
     identitySignIn: signInIdentity,
+    traffic,
     async start() {
       if (await runtime.ping()) {
         await recover({ orm, bus, data, builds, runtime, queue, activation, secrets });
@@ -210,6 +220,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       }
       // After recovery, which starts what should run; from then on the watcher keeps it running.
       watch.start();
+      traffic.start();
       await new Promise<void>((resolveListen, reject) => {
         http.server.once('error', reject);
         http.server.listen(config.port, config.host, () => resolveListen());
@@ -225,6 +236,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       await new Promise<void>((done) => http.server.close(() => done()));
       http.server.closeAllConnections();
       await watch.stop();
+      await traffic.stop();
       await queue.stop();
       await orm.close(true);
     },

@@ -474,6 +474,8 @@ export type Site = {
   status: SiteStatus;
   /** The team that owns the site */
   team: Team;
+  /** One point per interval from `from` to `to` (default now), oldest first; at most 3000 points. Minutes are kept 48 hours, hours 90 days, days 2 years. */
+  traffic: Array<TrafficPoint>;
   updatedAt: Scalars['DateTime']['output'];
   url: Scalars['String']['output'];
   /** Newest first */
@@ -488,6 +490,14 @@ export type Site = {
 /** A site: what a user creates once; every deploy of it is a Deploy. */
 export type SiteDeploysArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A site: what a user creates once; every deploy of it is a Deploy. */
+export type SiteTrafficArgs = {
+  from: Scalars['DateTime']['input'];
+  interval?: InputMaybe<TrafficInterval>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -572,6 +582,30 @@ export const TokenScope = {
 } as const;
 
 export type TokenScope = typeof TokenScope[keyof typeof TokenScope];
+export const TrafficInterval = {
+  Day: 'DAY',
+  Hour: 'HOUR',
+  Minute: 'MINUTE'
+} as const;
+
+export type TrafficInterval = typeof TrafficInterval[keyof typeof TrafficInterval];
+/** Requests a site's server answered in one minute, hour or day (UTC), permalink hosts included */
+export type TrafficPoint = {
+  __typename?: 'TrafficPoint';
+  /** Start of the interval */
+  at: Scalars['DateTime']['output'];
+  /** Response bytes sent, headers included */
+  bytes: Scalars['Float']['output'];
+  /** Median request time (null: no requests) */
+  p50Ms?: Maybe<Scalars['Float']['output']>;
+  p95Ms?: Maybe<Scalars['Float']['output']>;
+  requests: Scalars['Int']['output'];
+  status2xx: Scalars['Int']['output'];
+  status3xx: Scalars['Int']['output'];
+  status4xx: Scalars['Int']['output'];
+  status5xx: Scalars['Int']['output'];
+};
+
 export type UpdateSiteInput = {
   autoDeploy?: InputMaybe<Scalars['Boolean']['input']>;
   branch?: InputMaybe<Scalars['String']['input']>;
