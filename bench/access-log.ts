@@ -19,7 +19,6 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import Docker from 'dockerode';
 import { STATIC_SERVER_CONFINEMENT } from '../server/src/runtime/site-containers.js';
 import { removeInstanceObjects } from '../server/test/support/harness.js';
@@ -38,10 +37,11 @@ interface LoadJob {
   seconds: number;
 }
 
-/** A worker: `connections` request loops on keep-alive sockets for `seconds`; posts how many succeeded. */
+/** A load process: `connections` request loops on keep-alive sockets for `seconds`; prints its counts. */
 async function loadWorker(job: LoadJob): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: job.connections });
-  const until = Date.now() + job.seconds * 1000;
+  const began = Date.now();
+  const until = began + job.seconds * 1000;
   let ok = 0;
   let failed = 0;
   const loop = async () => {
@@ -51,10 +51,12 @@ async function loadWorker(job: LoadJob): Promise<void> {
       else failed++;
     }
   };
-  const progress = setInterval(() => parentPort!.postMessage({ ok, failed, done: false }), 500);
+  const report = (done: boolean) =>
+    process.stdout.write(`${JSON.stringify({ ok, failed, done, ms: Date.now() - began })}\n`);
+  const progress = setInterval(() => report(false), 500);
   await Promise.all(Array.from({ length: job.connections }, loop));
   clearInterval(progress);
-  parentPort!.postMessage({ ok, failed, done: true });
+  report(true);
   agent.destroy();
 }
 
@@ -70,8 +72,8 @@ function get(agent: Agent, ip: string, host: string, path: string): Promise<numb
   });
 }
 
-if (!isMainThread) {
-  await loadWorker(workerData as LoadJob);
+if (process.env.BENCH_LOAD_JOB) {
+  await loadWorker(JSON.parse(process.env.BENCH_LOAD_JOB) as LoadJob);
 } else {
   await main();
 }
@@ -165,9 +167,11 @@ async function main() {
       return n;
     };
 
+    console.log(`site live at ${ip}; ${SECONDS} s of load on ${CONNECTIONS} connections`);
     // 1. Throughput and lag.
     const workers = 2;
     const sent = new Array(workers).fill(0);
+    const loadMs = new Array(workers).fill(0);
     const failedBy = new Array(workers).fill(0);
     const lagSamples: { at: number; sent: number; counted: number }[] = [];
     const started = Date.now();
@@ -175,21 +179,34 @@ async function main() {
       { length: workers },
       (_, w) =>
         new Promise<void>((done, fail) => {
-          const worker = new Worker(new URL(import.meta.url), {
-            workerData: { ip, host, connections: CONNECTIONS / workers, seconds: SECONDS } satisfies LoadJob,
-            execArgv: ['--import', 'tsx'],
+          const job: LoadJob = { ip, host, connections: CONNECTIONS / workers, seconds: SECONDS };
+          const load = spawn(process.execPath, ['--import', 'tsx', import.meta.filename], {
+            cwd: ROOT,
+            env: { ...process.env, BENCH_LOAD_JOB: JSON.stringify(job) },
+            stdio: ['ignore', 'pipe', 'inherit'],
           });
-          worker.on('message', (m: { ok: number; failed: number; done: boolean }) => {
-            sent[w] = m.ok;
-            failedBy[w] = m.failed;
-            if (m.done) done();
+          let buffered = '';
+          load.stdout.on('data', (chunk: Buffer) => {
+            buffered += chunk.toString();
+            const lines = buffered.split('\n');
+            buffered = lines.pop()!;
+            for (const line of lines) {
+              const m = JSON.parse(line) as { ok: number; failed: number; done: boolean; ms: number };
+              sent[w] = m.ok;
+              loadMs[w] = m.ms;
+              failedBy[w] = m.failed;
+              if (m.done) done();
+            }
           });
-          worker.on('error', fail);
+          load.once('exit', (code) => (code ? fail(new Error(`load process exited with ${code}`)) : done()));
         }),
     );
-    const sampler = setInterval(async () => {
+    const sampler = setInterval(() => {
       const total = sent.reduce((a, b) => a + b, 0);
-      lagSamples.push({ at: Date.now() - started, sent: total, counted: await counted() });
+      counted().then(
+        (n) => lagSamples.push({ at: Date.now() - started, sent: total, counted: n }),
+        (err) => console.error(`scrape failed: ${err}\n${output.slice(-3000)}`),
+      );
     }, 1000);
     await Promise.all(runs);
     clearInterval(sampler);
@@ -205,7 +222,9 @@ async function main() {
       await new Promise((r) => setTimeout(r, 50));
     }
     const finalCount = await counted();
-    const rps = total / ((loadEnded - started) / 1000);
+    console.log(`load done: ${total} sent, ${finalCount} counted`);
+    // Each load process times its own load (their start-up is not load).
+    const rps = total / (Math.max(...loadMs) / 1000);
     const maxBacklog = Math.max(0, ...lagSamples.map((s) => s.sent - s.counted));
 
     // 2. Latency, logging on (the site's container) against off (a twin without the access-log directives).
@@ -233,6 +252,11 @@ async function main() {
     const off: number[] = [];
     const agentOn = new Agent({ keepAlive: true, maxSockets: 1 });
     const agentOff = new Agent({ keepAlive: true, maxSockets: 1 });
+    // The twin's nginx is up once it answers.
+    for (let i = 0; (await get(agentOff, twinIp, host, '/').catch(() => 0)) !== 200; i++) {
+      if (i > 100) throw new Error('the twin container does not answer');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     for (let i = 0; i < 50; i++) {
       await get(agentOn, ip, host, '/');
       await get(agentOff, twinIp, host, '/');
@@ -258,7 +282,7 @@ async function main() {
       at: new Date().toISOString(),
       machine: { cpus: cpus().length, loadavg: loadavg() },
       throughput: {
-        seconds: (loadEnded - started) / 1000,
+        seconds: Math.max(...loadMs) / 1000,
         connections: CONNECTIONS,
         requests: total,
         failed,

@@ -5,6 +5,7 @@ import { DeployList } from '../components/DeployList';
 import { LogView } from '../components/LogView';
 import { RuntimeLog } from '../components/RuntimeLog';
 import { SiteActions } from '../components/SiteActions';
+import { SiteCharts } from '../components/SiteCharts';
 import { SiteLinks } from '../components/SiteLinks';
 import { SiteSettings } from '../components/SiteSettings';
 import { StatusBadge } from '../components/StatusBadge';
@@ -72,6 +73,7 @@ const SiteView: Component<{ id: string; deployId: Accessor<string | undefined> }
                 </Show>
               </section>
             </div>
+            <SiteCharts siteId={site().id} deployCount={site().deploys.length} />
             <Show when={site().sourceType === 'GIT' && (site().gitAuth === 'SSH_KEY' || site().deployKey)}>
               <section aria-labelledby="deploy-key-title" class="card" data-testid="deploy-key">
                 <h2 id="deploy-key-title">Deploy key</h2>
