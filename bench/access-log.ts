@@ -67,6 +67,7 @@ function get(agent: Agent, ip: string, host: string, path: string): Promise<numb
       res.on('end', () => resolveGet(res.statusCode ?? 0));
       res.on('error', reject);
     });
+    req.setTimeout(5000, () => req.destroy(new Error('no answer in 5 s')));
     req.on('error', reject);
     req.end();
   });
@@ -234,7 +235,7 @@ async function main() {
       join(twinConf, 'default.conf'),
       conf
         .split('\n')
-        .filter((l) => !/launchpad_traffic|^# Per-request traffic/.test(l))
+        .filter((l) => !/launchpad_traffic|^# Per-request traffic|^ {4}'\{"site"/.test(l))
         .join('\n'),
     );
     twin = await docker.createContainer({

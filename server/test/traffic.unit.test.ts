@@ -10,7 +10,9 @@ describe('access-log lines', () => {
     const lines = accessLogDirectives(SITE).join('\n');
     expect(lines).toContain('log_format launchpad_traffic escape=json');
     expect(lines).toContain(`"site":"${SITE}"`);
-    expect(lines).toContain('access_log /var/log/launchpad/access.log launchpad_traffic;');
+    expect(lines).toContain(
+      'access_log /var/log/launchpad/access.log launchpad_traffic buffer=64k flush=1s;',
+    );
   });
 
   it('refuses a site id that could break out of the format string', () => {
