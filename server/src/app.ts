@@ -14,9 +14,11 @@ import { type Orm, openDatabase } from './db/orm.js';
 import { createEventBus, type PubSub } from './events/pubsub.js';
 import { type AdminToken, loadAdminToken } from './http/admin-token.js';
 import { createGraphQLServer } from './http/graphql.js';
+import { instrumentServer, metricsRoute } from './http/metrics-route.js';
 import { oidcRoutes } from './http/oidc-routes.js';
 import { principalResolver } from './http/principal.js';
 import { createRoutes } from './http/routes.js';
+import { createMetrics } from './metrics/registry.js';
 import { ChannelService } from './notify/channels.js';
 import { postOnce } from './notify/http-post.js';
 import { Notifier } from './notify/notifier.js';
@@ -39,6 +41,7 @@ import { Reads } from './services/reads.js';
 import { SiteService } from './services/sites.js';
 import { WebhookService } from './services/webhooks.js';
 import { DEFAULT_ZIP_LIMITS } from './source/zip-extract.js';
+import { TrafficCollector } from './traffic/collector.js';
 
 export interface App {
   /** Listens on config.port (0: any free port) and returns the base URL. */
@@ -57,6 +60,8 @@ export interface App {
   readonly secrets: SecretBox;
   /** Accounts' side of OpenID Connect sign-in (auth/identity.ts), for the OIDC routes. */
   readonly identitySignIn: IdentitySignIn;
+  /** Reads the sites' access logs into the traffic tables (issue 13); `collect()` runs a pass now. */
+  readonly traffic: TrafficCollector;
 }
 
 /** A shallow clone of one branch that takes longer than this is stuck, not slow. */
@@ -82,9 +87,10 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   const instanceId = await loadInstanceId(config.dataDir);
   const bus = createEventBus();
   // The one place a runtime driver is chosen.
-  const { runtime, builds } = createDockerDriver({
+  const { runtime, builds, accessLogs } = createDockerDriver({
     host: config.dockerHost,
     siteDir: (slug) => data.site(slug),
+    trafficRoot: data.trafficRoot,
     image: config.staticImage,
     network: config.network,
     buildNetwork: config.buildNetwork,
@@ -171,6 +177,20 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   const notify = { channels: new ChannelService({ secrets, notifier }) };
   // --- end notifications ---
   const signInIdentity = parts.identitySignIn ?? identitySignIn(orm, accounts.signIn);
+  // Observability (issue 13): /metrics and per-site traffic.
+  const metrics = createMetrics(orm, queue);
+  const metricsEndpoint = metricsRoute({
+    metrics,
+    orm,
+    metricsToken: config.metricsToken,
+    adminToken: adminToken.token,
+  });
+  const traffic = new TrafficCollector({
+    orm,
+    source: accessLogs,
+    intervalMs: config.trafficIntervalSeconds * 1000,
+  });
+  // End of observability.
   const http = createGraphQLServer({
     schema,
     resolvePrincipal: principalResolver(adminToken.token, orm),
@@ -201,8 +221,10 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
         publicUrl: () => publicUrl,
         signIn: signInIdentity,
       }),
+      metrics: metricsEndpoint,
     }),
   });
+  instrumentServer(http.server, metrics);
 
   return {
     adminToken,
@@ -214,6 +236,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     builds,
     secrets,
     identitySignIn: signInIdentity,
+    traffic,
     async start() {
       if (await runtime.ping()) {
         // Issue 13: a site whose server died while Launchpad was off is DOWN before recovery revives it.
@@ -225,6 +248,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       // After recovery, which starts what should run; from then on the watcher keeps it running.
       watch.start();
       notifier.start();
+      traffic.start();
       await new Promise<void>((resolveListen, reject) => {
         http.server.once('error', reject);
         http.server.listen(config.port, config.host, () => resolveListen());
@@ -240,6 +264,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       await new Promise<void>((done) => http.server.close(() => done()));
       http.server.closeAllConnections();
       await watch.stop();
+      await traffic.stop();
       await queue.stop();
       await notifier.stop();
       await orm.close(true);

@@ -52,6 +52,11 @@ export interface Config {
   notifyAttempts: number;
   /** Deadline of one outgoing webhook / Slack request (LAUNCHPAD_NOTIFY_TIMEOUT, seconds). */
   notifyTimeoutSeconds: number;
+  // Observability (issue 13)
+  /** Bearer token for `GET /metrics` (LAUNCHPAD_METRICS_TOKEN); null: only the admin or an ADMIN API token. */
+  metricsToken: string | null;
+  /** How often site access logs are read into the traffic tables (LAUNCHPAD_TRAFFIC_INTERVAL, seconds). */
+  trafficIntervalSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +123,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     notifyRetryMs: read.int('LAUNCHPAD_NOTIFY_RETRY_MS', 10_000, 10, 3_600_000),
     notifyAttempts: read.int('LAUNCHPAD_NOTIFY_ATTEMPTS', 6, 3, 20),
     notifyTimeoutSeconds: read.int('LAUNCHPAD_NOTIFY_TIMEOUT', 10, 1, 120),
+    metricsToken: read.optional('LAUNCHPAD_METRICS_TOKEN'),
+    trafficIntervalSeconds: read.int('LAUNCHPAD_TRAFFIC_INTERVAL', 60, 1, 3600),
   };
   if (config.secretKey !== null && parseKey(config.secretKey) === null) {
     // The value itself is never repeated: it is (meant to be) a secret.
@@ -128,6 +135,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   }
   if (config.adminToken !== null && config.adminToken.length < 16) {
     throw new ConfigError('LAUNCHPAD_ADMIN_TOKEN', 'must be at least 16 characters');
+  }
+  if (config.metricsToken !== null && config.metricsToken.length < 16) {
+    throw new ConfigError('LAUNCHPAD_METRICS_TOKEN', 'must be at least 16 characters');
   }
   return config;
 }

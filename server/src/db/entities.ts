@@ -3,6 +3,7 @@ import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js'
 import { accountEntities } from './account-entities.js';
 import { notifyEntities } from './notify-entities.js';
 import { SiteGitAccessEntity } from './secret-entities.js';
+import { trafficEntities } from './traffic-entities.js';
 
 // Entities are schemas over the plain interfaces of domain/model.ts (no decorators: tsx emits no decorator
 // metadata). Status-like columns are plain strings, not enums: in MikroORM 6.6 an enum with three or more
@@ -184,4 +185,5 @@ export const entities = [
   SiteGitAccessEntity,
   ...accountEntities,
   ...notifyEntities,
+  ...trafficEntities,
 ];

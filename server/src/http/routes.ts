@@ -16,6 +16,8 @@ export interface RouteDeps {
   webRoot: string | null;
   /** OpenID Connect sign-in under /auth/oidc/ (http/oidc-routes.ts); answers false for other paths. */
   oidc?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  /** `GET /metrics` in the Prometheus text format, behind its token (http/metrics-route.ts). */
+  metrics?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 const TYPES: Record<string, string> = {
@@ -66,6 +68,7 @@ export function createRoutes(deps: RouteDeps) {
       });
       return json(res, answer.status, answer.body);
     }
+    if (path === '/metrics' && deps.metrics) return deps.metrics(req, res);
     if (deps.oidc && path.startsWith('/auth/oidc/') && (await deps.oidc(req, res))) return true;
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (path.startsWith('/api/')) return false;

@@ -38,8 +38,13 @@ export class DataDir {
     return join('archives', `${deployId}.zip`);
   }
 
+  /** Each site's access-log folder, `traffic/<siteId>/` (issue 13). */
+  get trafficRoot(): string {
+    return join(this.root, 'traffic');
+  }
+
   async prepare(): Promise<void> {
-    for (const dir of ['sites', 'work', 'logs', 'archives']) {
+    for (const dir of ['sites', 'work', 'logs', 'archives', 'traffic']) {
       await mkdir(join(this.root, dir), { recursive: true, mode: 0o755 });
     }
   }

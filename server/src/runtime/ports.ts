@@ -4,6 +4,7 @@
  * Docker driver in runtime/docker/, a Swarm driver later) and is chosen in one place, app.ts.
  */
 import type { EnvVar, LogStream } from '../domain/model.js';
+import type { AccessRecord } from './access-log.js';
 
 /** Where a driver writes what the user should read (the deploy log); `pipeline/log-sink.ts` satisfies it. */
 export interface RuntimeLog {
@@ -204,3 +205,39 @@ export type SiteRuntimeEvent =
   | { kind: 'resync'; at: Date }
   /** A server app container stopped (its restart policy may still start it) or was removed. */
   | { kind: 'app-down'; siteId: string; slug: string; deployId: string; reason: string; at: Date };
+
+/**
+ * Per-site access logs (issue 13): files the site servers append one line per request to, read by the
+ * control plane (traffic/collector.ts) at offsets it keeps in the database. A file is identified by `key`,
+ * which a rotation (rename) keeps, so an offset stays valid whatever the file is called now.
+ */
+export interface AccessLogFile {
+  siteId: string;
+  /** Stable identity of the file (device and inode). */
+  key: string;
+  size: number;
+  /** Renamed away by `rotate`: the server writes a new file now (once it has reopened its log). */
+  rotated: boolean;
+  /** When it was last written. */
+  modifiedAt: Date;
+}
+
+export interface AccessLogSource {
+  /** Every site's access-log files, the rotated one (if any) before the current one. */
+  files(): Promise<AccessLogFile[]>;
+  /**
+   * The complete lines from `offset`, at most about `maxBytes` of them, and the offset after the last one.
+   * Lines that are not this format's are skipped (and counted).
+   */
+  read(
+    file: AccessLogFile,
+    offset: number,
+    maxBytes: number,
+  ): Promise<{ records: AccessRecord[]; end: number; skipped: number }>;
+  /** Moves the current file aside and makes the site's server start a new one. */
+  rotate(file: AccessLogFile): Promise<void>;
+  /** Deletes a rotated file that has been read to its end. */
+  remove(file: AccessLogFile): Promise<void>;
+  /** Deletes the log folder of a site that no longer exists. */
+  removeSite(siteId: string): Promise<void>;
+}

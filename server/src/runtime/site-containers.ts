@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import type Docker from 'dockerode';
 import { UnavailableError } from '../domain/errors.js';
+import { ACCESS_LOG_DIR } from './access-log.js';
 import { execOutput } from './docker/exec-output.js';
 import { NameTakenError, outputTail, ReloadFailedError } from './errors.js';
 import { engineError, ensureImage, isNotFound } from './images.js';
@@ -31,6 +33,8 @@ export interface SiteContainerSpec {
   siteDir: string;
   /** Host path of the folder holding the generated nginx config, mounted read-only at /etc/nginx/conf.d. */
   nginxDir: string;
+  /** Host path of the folder nginx writes the access log into (issue 13), mounted read-write. */
+  logDir: string;
 }
 
 export interface SiteEndpoint {
@@ -79,6 +83,7 @@ export class SiteContainers {
       ...ownership(spec.siteId, this.opts.instanceId),
     };
     const networkId = await this.network.ensure();
+    await mkdir(spec.logDir, { recursive: true, mode: 0o755 });
     const create = this.createOptions(name, spec, labels, networkId);
     const specHash = createHash('sha256').update(JSON.stringify(create)).digest('hex').slice(0, 16);
     const existing = await this.inspect(name);
@@ -176,7 +181,11 @@ export class SiteContainers {
       Labels: labels,
       ExposedPorts: { '80/tcp': {} },
       HostConfig: {
-        Binds: [`${spec.siteDir}:/srv/site:ro`, `${spec.nginxDir}:/etc/nginx/conf.d:ro`],
+        Binds: [
+          `${spec.siteDir}:/srv/site:ro`,
+          `${spec.nginxDir}:/etc/nginx/conf.d:ro`,
+          `${spec.logDir}:${ACCESS_LOG_DIR}`,
+        ],
         RestartPolicy: { Name: 'unless-stopped' },
         // By id: a name can briefly be ambiguous while racing creators converge (see SitesNetwork).
         NetworkMode: networkId,

@@ -11,6 +11,7 @@ import './accounts.js';
 import './auth-providers.js';
 import './invitation-offer.js';
 import './notifications.js';
+import './traffic.js';
 
 export const schema = builder.toSchema();
 

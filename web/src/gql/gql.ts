@@ -52,6 +52,8 @@ type Documents = {
     "\n  subscription DeployUpdated($id: ID!) { deployUpdated(id: $id) { ...DeploySummary } }\n": typeof types.DeployUpdatedDocument,
     "\n  subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }\n": typeof types.DeployLogDocument,
     "\n  subscription SiteRuntimeLog($siteId: ID!, $tail: Int) { siteRuntimeLog(siteId: $siteId, tail: $tail) { ...LogLineFields } }\n": typeof types.SiteRuntimeLogDocument,
+    "\n  query SiteTraffic($id: ID!, $from: DateTime!, $interval: TrafficInterval) {\n    site(id: $id) { id traffic(from: $from, interval: $interval) { at requests bytes status4xx status5xx } }\n  }\n": typeof types.SiteTrafficDocument,
+    "\n  query SiteBuildTimes($id: ID!) {\n    site(id: $id) { id deploys(first: 50) { id number status startedAt finishedAt } }\n  }\n": typeof types.SiteBuildTimesDocument,
     "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    filesPrunedAt\n    sourceDeploy {\n      id\n      number\n    }\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.DeploySummaryFragmentDoc,
     "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": typeof types.SiteSummaryFragmentDoc,
     "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.SiteDetailFragmentDoc,
@@ -106,6 +108,8 @@ const documents: Documents = {
     "\n  subscription DeployUpdated($id: ID!) { deployUpdated(id: $id) { ...DeploySummary } }\n": types.DeployUpdatedDocument,
     "\n  subscription DeployLog($deployId: ID!, $after: Int) { deployLog(deployId: $deployId, after: $after) { ...LogLineFields } }\n": types.DeployLogDocument,
     "\n  subscription SiteRuntimeLog($siteId: ID!, $tail: Int) { siteRuntimeLog(siteId: $siteId, tail: $tail) { ...LogLineFields } }\n": types.SiteRuntimeLogDocument,
+    "\n  query SiteTraffic($id: ID!, $from: DateTime!, $interval: TrafficInterval) {\n    site(id: $id) { id traffic(from: $from, interval: $interval) { at requests bytes status4xx status5xx } }\n  }\n": types.SiteTrafficDocument,
+    "\n  query SiteBuildTimes($id: ID!) {\n    site(id: $id) { id deploys(first: 50) { id number status startedAt finishedAt } }\n  }\n": types.SiteBuildTimesDocument,
     "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    filesPrunedAt\n    sourceDeploy {\n      id\n      number\n    }\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.DeploySummaryFragmentDoc,
     "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": types.SiteSummaryFragmentDoc,
     "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.SiteDetailFragmentDoc,
@@ -288,6 +292,14 @@ export function graphql(source: "\n  subscription DeployLog($deployId: ID!, $aft
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription SiteRuntimeLog($siteId: ID!, $tail: Int) { siteRuntimeLog(siteId: $siteId, tail: $tail) { ...LogLineFields } }\n"): (typeof documents)["\n  subscription SiteRuntimeLog($siteId: ID!, $tail: Int) { siteRuntimeLog(siteId: $siteId, tail: $tail) { ...LogLineFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteTraffic($id: ID!, $from: DateTime!, $interval: TrafficInterval) {\n    site(id: $id) { id traffic(from: $from, interval: $interval) { at requests bytes status4xx status5xx } }\n  }\n"): (typeof documents)["\n  query SiteTraffic($id: ID!, $from: DateTime!, $interval: TrafficInterval) {\n    site(id: $id) { id traffic(from: $from, interval: $interval) { at requests bytes status4xx status5xx } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SiteBuildTimes($id: ID!) {\n    site(id: $id) { id deploys(first: 50) { id number status startedAt finishedAt } }\n  }\n"): (typeof documents)["\n  query SiteBuildTimes($id: ID!) {\n    site(id: $id) { id deploys(first: 50) { id number status startedAt finishedAt } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,7 @@ import { DeployList } from '../components/DeployList';
 import { LogView } from '../components/LogView';
 import { RuntimeLog } from '../components/RuntimeLog';
 import { SiteActions } from '../components/SiteActions';
+import { SiteCharts } from '../components/SiteCharts';
 import { SiteHealth } from '../components/SiteHealth';
 import { SiteLinks } from '../components/SiteLinks';
 import { SiteSettings } from '../components/SiteSettings';
@@ -74,6 +75,7 @@ const SiteView: Component<{ id: string; deployId: Accessor<string | undefined> }
               </section>
             </div>
             <SiteHealth siteId={site().id} status={site().status} />
+            <SiteCharts siteId={site().id} deployCount={site().deploys.length} />
             <Show when={site().sourceType === 'GIT' && (site().gitAuth === 'SSH_KEY' || site().deployKey)}>
               <section aria-labelledby="deploy-key-title" class="card" data-testid="deploy-key">
                 <h2 id="deploy-key-title">Deploy key</h2>

@@ -1,6 +1,8 @@
 import { BuildNetwork, buildNetworkSpec } from '../build-network.js';
 import { createDockerClient } from '../docker-client.js';
-import type { BuildRunner, SiteRuntime } from '../ports.js';
+import type { AccessLogSource, BuildRunner, SiteRuntime } from '../ports.js';
+import { SiteContainers } from '../site-containers.js';
+import { AccessLogFiles } from './access-log-files.js';
 import { DockerBuildRunner } from './build-runner.js';
 import { DockerSiteRuntime, type DockerSiteRuntimeOptions } from './site-runtime.js';
 
@@ -12,7 +14,11 @@ export interface DockerDriverOptions extends DockerSiteRuntimeOptions {
 }
 
 /** The single-host Docker driver: builds and site servers on one engine, sharing one client. */
-export function createDockerDriver(opts: DockerDriverOptions): { runtime: SiteRuntime; builds: BuildRunner } {
+export function createDockerDriver(opts: DockerDriverOptions): {
+  runtime: SiteRuntime;
+  builds: BuildRunner;
+  accessLogs: AccessLogSource;
+} {
   const docker = createDockerClient(opts.host);
   return {
     runtime: new DockerSiteRuntime(docker, opts),
@@ -21,5 +27,6 @@ export function createDockerDriver(opts: DockerDriverOptions): { runtime: SiteRu
       opts.instanceId,
       new BuildNetwork(docker, buildNetworkSpec(opts.buildNetwork)),
     ),
+    accessLogs: new AccessLogFiles(opts.trafficRoot, docker, new SiteContainers(docker, opts)),
   };
 }

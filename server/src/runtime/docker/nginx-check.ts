@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
+import { ACCESS_LOG_DIR } from '../access-log.js';
 import { ConfigRefusedError, outputTail } from '../errors.js';
 import { engineError, isNotFound } from '../images.js';
 import { CONFIG_CHECK_LABEL, instanceFilter, ownership } from '../labels.js';
@@ -39,6 +40,8 @@ export async function checkNginxConfig(docker: Docker, check: NginxCheck): Promi
       NetworkDisabled: true,
       HostConfig: {
         Binds: [`${check.configDir}:/etc/nginx/conf.d:ro`],
+        // `nginx -t` opens the log files a config names: the access log's folder (issue 13), empty here.
+        Tmpfs: { [ACCESS_LOG_DIR]: 'size=1m' },
         NetworkMode: 'none',
         ...STATIC_SERVER_CONFINEMENT,
       },

@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { accessLogDirectives } from '../access-log.js';
 import { readNetlifyRules } from '../netlify-rules.js';
 import { nginxAppConfig } from '../nginx-app-config.js';
 import {
@@ -44,7 +45,7 @@ export async function renderSiteConfig(
   // The probe covers default.conf only, so a deploy whose rules match the live ones needs no reload: until
   // the next reload loads its own block, its permalink falls to the catch-all block, which applies the
   // current rules, the same ones. Any change of rules changes default.conf and reloads every block.
-  const { config, probeHost } = withConfigProbe(nginxSiteConfig(options));
+  const { config, probeHost } = withConfigProbe(withAccessLog(site.id, nginxSiteConfig(options)));
   return {
     main: config,
     permalink: nginxDeployConfig(deploy.id, options),
@@ -58,6 +59,7 @@ export async function renderSiteConfig(
  * `_headers` (its `_redirects` are the app's business, and said so in the log).
  */
 export async function renderAppConfig(
+  siteId: string,
   deploy: DeployFiles,
   app: AppSpec,
   upstreamHost: string,
@@ -66,8 +68,16 @@ export async function renderAppConfig(
   const rules = await readNetlifyRules(deploy.files, log);
   if (rules?.rewrites.length)
     log.system('note: _redirects do not apply to a server app; it routes its own paths');
-  const { config, probeHost } = withConfigProbe(nginxAppConfig({ upstreamHost, port: app.port, rules }));
+  const { config, probeHost } = withConfigProbe(
+    withAccessLog(siteId, nginxAppConfig({ upstreamHost, port: app.port, rules })),
+  );
   return { main: config, probeHost, auth: authFiles(rules).map((f) => [f.name, f.content]) };
+}
+
+/** The access-log directives (issue 13) go right after the generated header, at http level. */
+function withAccessLog(siteId: string, config: string): string {
+  const [header, ...rest] = config.split('\n');
+  return [header, '', ...accessLogDirectives(siteId), ...rest].join('\n');
 }
 
 async function exists(path: string): Promise<boolean> {

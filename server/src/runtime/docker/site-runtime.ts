@@ -35,6 +35,8 @@ import { MAIN_CONFIG, permalinkConfig, renderAppConfig, renderSiteConfig } from 
 export interface DockerSiteRuntimeOptions extends SiteContainersOptions {
   /** Host path of a site's folder (`sites/<slug>`: `current`, `deploys/`); the driver keeps `nginx/` in it. */
   siteDir(slug: string): string;
+  /** Host folder of the sites' access-log folders (issue 13), `<root>/<siteId>/`: see AccessLogFiles. */
+  trafficRoot: string;
   /** LAUNCHPAD_APP_HEALTH_TIMEOUT: how long a new server app may take to answer its health check. */
   appHealthTimeoutMs?: number;
 }
@@ -320,7 +322,7 @@ export class DockerSiteRuntime implements SiteRuntime {
     name: string,
     log: RuntimeLog,
   ): Promise<Applied> {
-    const rendered = await renderAppConfig(deploy, app, name, log);
+    const rendered = await renderAppConfig(site.id, deploy, app, name, log);
     const change = await ConfigChange.plan(this.nginxDir(site.slug), [
       ...rendered.auth,
       [MAIN_CONFIG, rendered.main],
@@ -352,6 +354,7 @@ export class DockerSiteRuntime implements SiteRuntime {
       domains: site.domains,
       siteDir: this.opts.siteDir(site.slug),
       nginxDir: this.nginxDir(site.slug),
+      logDir: join(this.opts.trafficRoot, site.id),
     };
   }
 }
