@@ -17,6 +17,7 @@ import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
 import { PublishError, placeFiles, resolveOutputDir, sanitizeTree } from './publish.js';
 import { DeployState } from './state.js';
+import { ingestTree } from './store/ingest.js';
 
 export interface BuildSettings {
   image: string;
@@ -80,6 +81,7 @@ export class Deployer {
     const work = data.work(deployId);
     const target = data.deploy(site.slug, deployId);
     let placed = false;
+    let stored = false;
     try {
       const builds = site.sourceType === 'GIT' || site.buildCommand !== null;
       await state.setDeploy(deploy, builds ? 'BUILDING' : 'PUBLISHING');
@@ -101,6 +103,11 @@ export class Deployer {
 
       const output = await resolveOutputDir(checkout, site.outputDir);
       await sanitizeTree(output, (msg) => log.write('SYSTEM', `warning: ${msg}`));
+      stored = true;
+      const ingested = await ingestTree(data.store, output);
+      log.system(
+        `stored ${ingested.files} files: ${ingested.newBlobs} new (${formatBytes(ingested.newBytes)}), the others unchanged`,
+      );
       await placeFiles(output, target);
       placed = true;
       log.system(`published to deploys/${deployId}`);
@@ -117,6 +124,9 @@ export class Deployer {
       const cancelled = signal.aborted || (err instanceof GitCloneError && err.reason === 'CANCELLED');
       if (placed) await rm(target, { recursive: true, force: true });
       await rm(work, { recursive: true, force: true });
+      // Blobs only this deploy stored are unreferenced now.
+      if (stored)
+        await data.store.collect().catch((e) => console.error('content store collection failed:', e));
       await endUnpublished(state, log, deployId, site.id, err, cancelled);
     } finally {
       await rm(work, { recursive: true, force: true });

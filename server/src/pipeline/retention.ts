@@ -61,5 +61,7 @@ export async function pruneDeploys(
   }
   await forget([...doomed, ...rollbacks].map((d) => d.id));
   await em.flush();
+  // Blobs the removed folders were the last to link (a kept deploy's links keep its blobs).
+  await data.store.collect();
   return doomed.length;
 }

@@ -530,6 +530,8 @@ export class SiteService {
       await rm(data.work(d.id), { recursive: true, force: true });
       if (d.archive) await rm(data.archive(d.id), { force: true });
     }
+    // The site's folders held links into the content store: blobs no other site links go with it.
+    await data.store.collect();
     await em.transactional(async (tx) => {
       await tx.nativeDelete(LogLineEntity, { deployId: { $in: deploys.map((d) => d.id) } });
       await tx.nativeDelete(WebhookDeliveryEntity, { siteId: site.id });
