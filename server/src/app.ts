@@ -29,6 +29,7 @@ import type { BuildRunner, SiteRuntime } from './runtime/ports.js';
 import { schema } from './schema/index.js';
 import type { SecretBox } from './secrets/box.js';
 import { prepareSecrets } from './secrets/startup.js';
+import { DigestDeploys } from './services/digest-deploys.js';
 import { Reads } from './services/reads.js';
 import { SiteService } from './services/sites.js';
 import { WebhookService } from './services/webhooks.js';
@@ -51,6 +52,8 @@ export interface App {
   readonly secrets: SecretBox;
   /** Accounts' side of OpenID Connect sign-in (auth/identity.ts), for the OIDC routes. */
   readonly identitySignIn: IdentitySignIn;
+  /** Digest deploys (issue 15): tests run its sweep of abandoned uploads directly. */
+  readonly digestDeploys: DigestDeploys;
 }
 
 /** A shallow clone of one branch that takes longer than this is stuck, not slow. */
@@ -136,6 +139,17 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   });
   const sites = new SiteService({ config, secrets, bus, data, queue, activation, zipLimits });
 
+  // Deploy workflow (issue 15): digest deploys.
+  const digestDeploys = new DigestDeploys({
+    fork: () => orm.em.fork(),
+    data,
+    bus,
+    queue,
+    sites,
+    limits: { maxFiles: config.maxFiles, maxUncompressedBytes: config.maxUncompressedBytes },
+    uploadTimeoutMs: config.uploadTimeoutMinutes * 60_000,
+  });
+  // end of issue 15's wiring
   const webhooks = new WebhookService(sites, bus);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const secureCookies = () => publicUrl.startsWith('https:');
@@ -165,6 +179,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
         accounts,
         accountReads: new AccountReads(caller),
         request,
+        digestDeploys,
       };
     },
     routes: createRoutes({
@@ -189,6 +204,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     builds,
     secrets,
     identitySignIn: signInIdentity,
+    digestDeploys,
     async start() {
       if (await runtime.ping()) {
         await recover({ orm, bus, data, builds, runtime, queue, activation, secrets });
@@ -197,6 +213,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       }
       // After recovery, which starts what should run; from then on the watcher keeps it running.
       watch.start();
+      digestDeploys.startSweeping();
       await new Promise<void>((resolveListen, reject) => {
         http.server.once('error', reject);
         http.server.listen(config.port, config.host, () => resolveListen());
@@ -212,6 +229,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       await new Promise<void>((done) => http.server.close(() => done()));
       http.server.closeAllConnections();
       await watch.stop();
+      digestDeploys.stop();
       await queue.stop();
       await orm.close(true);
     },

@@ -45,6 +45,9 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of Launchpad's e-mail (LAUNCHPAD_SMTP_FROM). */
   smtpFrom: string;
+  // Deploy workflow (issue 15)
+  /** A digest deploy that receives no upload for this long is cancelled (LAUNCHPAD_UPLOAD_TIMEOUT, minutes). */
+  uploadTimeoutMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +110,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       | 'open',
     smtpUrl: smtpUrl(read.optional('LAUNCHPAD_SMTP_URL')),
     smtpFrom: read.string('LAUNCHPAD_SMTP_FROM', 'Launchpad <launchpad@localhost>'),
+    uploadTimeoutMinutes: read.int('LAUNCHPAD_UPLOAD_TIMEOUT', 60, 1, 7 * 24 * 60),
   };
   if (config.secretKey !== null && parseKey(config.secretKey) === null) {
     // The value itself is never repeated: it is (meant to be) a secret.

@@ -9,6 +9,7 @@ import './secrets.js';
 import './server-apps.js';
 import './accounts.js';
 import './auth-providers.js';
+import './digest-deploys.js';
 
 export const schema = builder.toSchema();
 

@@ -90,6 +90,29 @@ export class ContentStore {
   }
 
   /**
+   * Links every blob the store holds at its targets, in one hold of the lock, and returns the digests it
+   * does not hold (nothing linked for those). A blob whose size is not the one claimed refuses the claim.
+   */
+  async linkMany(
+    wanted: readonly { sha: string; size: number; targets: readonly string[] }[],
+    wrongSize: (sha: string) => Error,
+  ): Promise<string[]> {
+    return this.lock.shared(async () => {
+      const missing: string[] = [];
+      for (const { sha, size, targets } of wanted) {
+        const st = await lstat(this.blob(sha)).catch(() => null);
+        if (!st) {
+          missing.push(sha);
+          continue;
+        }
+        if (st.size !== size) throw wrongSize(sha);
+        for (const target of targets) await link(this.blob(sha), target);
+      }
+      return missing;
+    });
+  }
+
+  /**
    * Stores a complete temp file (from `tempPath()`, whose digest the caller has checked) as blob `sha` and
    * links it at `targets`. The temp name is gone afterwards, stored or not. True when the blob is new.
    */
