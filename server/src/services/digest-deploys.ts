@@ -255,16 +255,18 @@ export class DigestDeploys {
         throw refuse(`${sha} is ${file.size} bytes; the deploy lists it with ${blob.size}`);
       }
     }
-    const received: { sha: string; temp: string }[] = [];
-    try {
-      for (const file of files) {
-        const temp = this.deps.data.store.tempPath();
-        received.push({ sha: file.name, temp });
-        await receive(file, temp, manifest.blobs.get(file.name)!.size);
-      }
-    } catch (err) {
+    const received = files.map((file) => ({ sha: file.name, temp: this.deps.data.store.tempPath(), file }));
+    let failure: unknown = null;
+    // Several parts at once; after a failure no new one starts, and the temps go once every write has ended.
+    await inParallel(received, 8, async ({ file, temp }) => {
+      if (failure) return;
+      await receive(file, temp, manifest.blobs.get(file.name)!.size).catch((err) => {
+        failure ??= err;
+      });
+    });
+    if (failure) {
       await Promise.all(received.map(({ temp }) => rm(temp, { force: true })));
-      throw err;
+      throw failure;
     }
     return received;
   }
