@@ -37,6 +37,7 @@ import { schema } from './schema/index.js';
 import { permalink, siteUrl } from './schema/urls.js';
 import type { SecretBox } from './secrets/box.js';
 import { prepareSecrets } from './secrets/startup.js';
+import { DigestDeploys } from './services/digest-deploys.js';
 import { Reads } from './services/reads.js';
 import { SiteService } from './services/sites.js';
 import { WebhookService } from './services/webhooks.js';
@@ -62,6 +63,8 @@ export interface App {
   readonly identitySignIn: IdentitySignIn;
   /** Reads the sites' access logs into the traffic tables (issue 13); `collect()` runs a pass now. */
   readonly traffic: TrafficCollector;
+  /** Digest deploys (issue 15): tests run its sweep of abandoned uploads directly. */
+  readonly digestDeploys: DigestDeploys;
 }
 
 /** A shallow clone of one branch that takes longer than this is stuck, not slow. */
@@ -148,6 +151,17 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   });
   const sites = new SiteService({ config, secrets, bus, data, queue, activation, zipLimits });
 
+  // Deploy workflow (issue 15): digest deploys.
+  const digestDeploys = new DigestDeploys({
+    fork: () => orm.em.fork(),
+    data,
+    bus,
+    queue,
+    sites,
+    limits: { maxFiles: config.maxFiles, maxUncompressedBytes: config.maxUncompressedBytes },
+    uploadTimeoutMs: config.uploadTimeoutMinutes * 60_000,
+  });
+  // end of issue 15's wiring
   const webhooks = new WebhookService(sites, bus);
   let publicUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   const secureCookies = () => publicUrl.startsWith('https:');
@@ -210,6 +224,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
         accountReads: new AccountReads(caller),
         notify,
         request,
+        digestDeploys,
       };
     },
     routes: createRoutes({
@@ -237,6 +252,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     secrets,
     identitySignIn: signInIdentity,
     traffic,
+    digestDeploys,
     async start() {
       if (await runtime.ping()) {
         // Issue 13: a site whose server died while Launchpad was off is DOWN before recovery revives it.
@@ -249,6 +265,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       watch.start();
       notifier.start();
       traffic.start();
+      digestDeploys.startSweeping();
       await new Promise<void>((resolveListen, reject) => {
         http.server.once('error', reject);
         http.server.listen(config.port, config.host, () => resolveListen());
@@ -265,6 +282,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       http.server.closeAllConnections();
       await watch.stop();
       await traffic.stop();
+      digestDeploys.stop();
       await queue.stop();
       await notifier.stop();
       await orm.close(true);

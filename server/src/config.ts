@@ -57,6 +57,9 @@ export interface Config {
   metricsToken: string | null;
   /** How often site access logs are read into the traffic tables (LAUNCHPAD_TRAFFIC_INTERVAL, seconds). */
   trafficIntervalSeconds: number;
+  // Deploy workflow (issue 15)
+  /** A digest deploy that receives no upload for this long is cancelled (LAUNCHPAD_UPLOAD_TIMEOUT, minutes). */
+  uploadTimeoutMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +128,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     notifyTimeoutSeconds: read.int('LAUNCHPAD_NOTIFY_TIMEOUT', 10, 1, 120),
     metricsToken: read.optional('LAUNCHPAD_METRICS_TOKEN'),
     trafficIntervalSeconds: read.int('LAUNCHPAD_TRAFFIC_INTERVAL', 60, 1, 3600),
+    uploadTimeoutMinutes: read.int('LAUNCHPAD_UPLOAD_TIMEOUT', 60, 1, 7 * 24 * 60),
   };
   if (config.secretKey !== null && parseKey(config.secretKey) === null) {
     // The value itself is never repeated: it is (meant to be) a secret.

@@ -108,6 +108,8 @@ export const DeployEntity = new EntitySchema<Deploy>({
     createdAt: { type: 'datetime' },
     startedAt: { type: 'datetime', nullable: true },
     finishedAt: { type: 'datetime', nullable: true },
+    // Deploy workflow (issue 15)
+    digest: { type: 'boolean', default: false },
   },
 });
 

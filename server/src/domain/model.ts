@@ -14,7 +14,9 @@ export type SiteKind = (typeof SITE_KINDS)[number];
 
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 
+/** UPLOADING (issue 15): a digest deploy waiting for the files it still requires; it starts once none are. */
 export const DEPLOY_STATUSES = [
+  'UPLOADING',
   'QUEUED',
   'BUILDING',
   'PUBLISHING',
@@ -109,6 +111,9 @@ export interface Deploy {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  // Deploy workflow (issue 15)
+  /** A digest deploy: its files came as hashes plus uploads (uploads/<id>), not as an archive (absent: false). */
+  digest?: boolean;
 }
 
 export interface LogLine {

@@ -20,6 +20,15 @@ import { SOCKET_LIMITS, SocketGuard } from './ws-limits.js';
 /** The CSRF-prevention header multipart uploads must carry (any value); see README. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
+/**
+ * The `operations` field of a multipart request. A JSON body stays capped at 1 MiB; a digest deploy's file
+ * list for tens of thousands of files is larger, so clients send it as a multipart request (issue 15).
+ */
+export const MULTIPART_OPERATIONS_BYTES = 16 * 1024 * 1024;
+
+/** Parts of one multipart request: uploadDeployFiles sends many files at once (issue 15); all count toward the body cap. */
+export const MAX_FILES_PER_REQUEST = 1000;
+
 export interface GraphQLServerOptions {
   schema: GraphQLSchema;
   /** Admin token, API tokens and sessions (http/principal.ts). */
@@ -75,7 +84,7 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
   const requestAuth = new WeakMap<IncomingMessage, RequestAuth>();
   const bodyLimits = {
     jsonBytes: JSON_BODY_BYTES,
-    multipartBytes: opts.maxUploadBytes + MULTIPART_OVERHEAD_BYTES,
+    multipartBytes: opts.maxUploadBytes + MULTIPART_OPERATIONS_BYTES + MULTIPART_OVERHEAD_BYTES,
   };
   const yoga = createYoga<
     {
@@ -99,7 +108,12 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
     maxRequestBodySize: false,
     // Uploads sit in memory while yoga parses the request: bound them (413 beyond).
     fetchAPI: createFetch({
-      formDataLimits: { fileSize: opts.maxUploadBytes, files: 1, fieldSize: 1024 * 1024, fields: 16 },
+      formDataLimits: {
+        fileSize: opts.maxUploadBytes,
+        files: MAX_FILES_PER_REQUEST,
+        fieldSize: MULTIPART_OPERATIONS_BYTES,
+        fields: 16,
+      },
     }),
     plugins: [
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),

@@ -1,12 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ContentStore } from './store/content-store.js';
 
 /**
  * Where everything lives under LAUNCHPAD_DATA (design.md, "Data directory"). Slugs and ids are validated
  * before they reach here ([a-z0-9-] and 24-hex), so joining them cannot escape the data dir.
  */
 export class DataDir {
-  constructor(readonly root: string) {}
+  /** `files/<sha256>`: every deploy folder is hard links into it (issue 15). One per data dir: it holds the lock. */
+  readonly store: ContentStore;
+
+  constructor(readonly root: string) {
+    this.store = new ContentStore(join(root, 'files'));
+  }
 
   site(slug: string): string {
     return join(this.root, 'sites', slug);
@@ -43,9 +49,18 @@ export class DataDir {
     return join(this.root, 'traffic');
   }
 
+  /** A digest deploy's files while it waits for uploads (issue 15); kept across restarts, unlike work/. */
+  uploads(deployId: string): string {
+    return join(this.root, 'uploads', deployId);
+  }
+  get uploadsRoot(): string {
+    return join(this.root, 'uploads');
+  }
+
   async prepare(): Promise<void> {
-    for (const dir of ['sites', 'work', 'logs', 'archives', 'traffic']) {
+    for (const dir of ['sites', 'work', 'logs', 'archives', 'traffic', 'uploads']) {
       await mkdir(join(this.root, dir), { recursive: true, mode: 0o755 });
     }
+    await this.store.prepare();
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/sqlite';
 import { formatBytes } from '../domain/format-bytes.js';
@@ -17,6 +17,7 @@ import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
 import { PublishError, placeFiles, resolveOutputDir, sanitizeTree } from './publish.js';
 import { DeployState } from './state.js';
+import { ingestTree } from './store/ingest.js';
 
 export interface BuildSettings {
   image: string;
@@ -80,6 +81,7 @@ export class Deployer {
     const work = data.work(deployId);
     const target = data.deploy(site.slug, deployId);
     let placed = false;
+    let stored = false;
     try {
       const builds = site.sourceType === 'GIT' || site.buildCommand !== null;
       await state.setDeploy(deploy, builds ? 'BUILDING' : 'PUBLISHING');
@@ -100,7 +102,15 @@ export class Deployer {
       }
 
       const output = await resolveOutputDir(checkout, site.outputDir);
-      await sanitizeTree(output, (msg) => log.write('SYSTEM', `warning: ${msg}`));
+      stored = true;
+      // A digest deploy's staged files are links into the store already, in folders the server made.
+      if (!deploy.digest || site.buildCommand) {
+        await sanitizeTree(output, (msg) => log.write('SYSTEM', `warning: ${msg}`));
+        const ingested = await ingestTree(data.store, output);
+        log.system(
+          `stored ${ingested.files} files: ${ingested.newBlobs} new (${formatBytes(ingested.newBytes)}), the others unchanged`,
+        );
+      }
       await placeFiles(output, target);
       placed = true;
       log.system(`published to deploys/${deployId}`);
@@ -117,6 +127,9 @@ export class Deployer {
       const cancelled = signal.aborted || (err instanceof GitCloneError && err.reason === 'CANCELLED');
       if (placed) await rm(target, { recursive: true, force: true });
       await rm(work, { recursive: true, force: true });
+      // Blobs only this deploy stored are unreferenced now.
+      if (stored)
+        await data.store.collect().catch((e) => console.error('content store collection failed:', e));
       await endUnpublished(state, log, deployId, site.id, err, cancelled);
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -161,6 +174,7 @@ export class Deployer {
       await state.setDeploy(deploy, deploy.status, { commitSha, commitMessage });
       return src;
     }
+    if (deploy.digest) return this.stagedSource(site, deploy, src, log);
     if (!deploy.archive) throw new PublishError('This deploy has no archive to publish');
     await mkdir(src);
     const result = await extractZip(join(this.deps.data.root, deploy.archive), src, this.deps.zipLimits);
@@ -168,6 +182,24 @@ export class Deployer {
       `extracted ${result.files} files (${formatBytes(result.bytes)})` +
         (result.unwrapped ? ` from the top-level folder ${result.unwrapped}/` : ''),
     );
+    return src;
+  }
+
+  /**
+   * A digest deploy's uploaded files (issue 15), moved out of uploads/<id>. A build gets copies, never the
+   * store's links: a build container could write through a link into a blob every deploy shares.
+   */
+  private async stagedSource(site: Site, deploy: Deploy, src: string, log: LogSink): Promise<string> {
+    const staged = join(this.deps.data.uploads(deploy.id), 'files');
+    if (!(await stat(staged).catch(() => null))) {
+      throw new PublishError('The uploaded files of this deploy are gone; deploy again');
+    }
+    if (site.buildCommand) {
+      await cp(staged, src, { recursive: true, errorOnExist: true, force: false });
+      await sanitizeTree(src, () => {}); // the copies are the build's to change: writable again
+    } else await rename(staged, src);
+    await rm(this.deps.data.uploads(deploy.id), { recursive: true, force: true });
+    log.system(`took the uploaded files${site.buildCommand ? ' (copied for the build)' : ''}`);
     return src;
   }
 

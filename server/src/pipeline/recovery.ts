@@ -11,6 +11,7 @@ import type { DeployQueue } from './queue.js';
 import { reconcileServing, removeLeftovers } from './reconcile.js';
 import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
+import { checkStore } from './store/startup.js';
 
 export interface RecoveryDeps {
   orm: MikroORM;
@@ -64,6 +65,7 @@ export async function recover(deps: RecoveryDeps): Promise<{ requeued: number; i
       await state.setDeploy(deploy, 'FAILED', { error: 'interrupted by restart' });
   }
   await removeLeftovers(em, reconcile, sites);
+  await checkStore(deps.data);
   // After reconciliation decided each site's current deploy: its app runs, every other app goes.
   await recoverApps(deps, sites);
 

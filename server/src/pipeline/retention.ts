@@ -21,11 +21,14 @@ export async function pruneDeploys(
   /** The deploy whose files the site serves from now on (counts as one of the kept). */
   serving: string,
 ): Promise<number> {
+  // A rollback serves the files of the deploy it points at: those are the ones kept, not its own (none).
+  const servingRow = await em.findOne(DeployEntity, { id: serving });
+  const servedFiles = servingRow?.sourceDeployId ?? serving;
   const others = await em.find(
     DeployEntity,
     {
       siteId: site.id,
-      id: { $ne: serving },
+      id: { $nin: [serving, servedFiles] },
       filesPrunedAt: null,
       status: { $in: ['LIVE', 'SUPERSEDED'] },
       trigger: { $ne: 'ROLLBACK' },
@@ -61,5 +64,7 @@ export async function pruneDeploys(
   }
   await forget([...doomed, ...rollbacks].map((d) => d.id));
   await em.flush();
+  // Blobs the removed folders were the last to link (a kept deploy's links keep its blobs).
+  await data.store.collect();
   return doomed.length;
 }

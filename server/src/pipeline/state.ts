@@ -27,7 +27,8 @@ export class DeployState {
   async setDeploy(deploy: Deploy, status: DeployStatus, patch: Partial<Deploy> = {}): Promise<void> {
     const previous = deploy.status;
     Object.assign(deploy, patch, { status });
-    if (status !== 'QUEUED' && deploy.startedAt === null && status !== 'CANCELLED')
+    // A digest deploy waiting for its uploads (UPLOADING) has not started either.
+    if (!['QUEUED', 'UPLOADING', 'CANCELLED'].includes(status) && deploy.startedAt === null)
       deploy.startedAt = this.now();
     if (['LIVE', 'FAILED', 'CANCELLED'].includes(status) && deploy.finishedAt === null) {
       deploy.finishedAt = this.now();

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import type { Principal } from '../domain/principal.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { ChannelService } from '../notify/channels.js';
+import type { DigestDeploys } from '../services/digest-deploys.js';
 import type { Reads } from '../services/reads.js';
 import type { Caller } from '../services/scope.js';
 import type { SiteService } from '../services/sites.js';
@@ -30,6 +31,8 @@ export interface Context {
   notify: { channels: ChannelService };
   /** The client's address, and on HTTP the response's cookies and the session the request carried. */
   request: RequestSide;
+  // Deploy workflow (issue 15)
+  digestDeploys: DigestDeploys;
   /** Closes the client's WebSocket (graphql-ws operations only): how a subscriber that cannot keep up is cut off. */
   disconnect?: (reason: string) => void;
 }

@@ -12,6 +12,7 @@ import './auth-providers.js';
 import './invitation-offer.js';
 import './notifications.js';
 import './traffic.js';
+import './digest-deploys.js';
 
 export const schema = builder.toSchema();
 

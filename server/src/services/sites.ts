@@ -141,7 +141,6 @@ export class SiteService {
     if (!git && (input.gitUrl || input.branch)) {
       throw new BadInputError('A zip site has no git URL or branch', input.gitUrl ? 'gitUrl' : 'branch');
     }
-    if (!git && !input.file) throw new BadInputError('A zip site needs an archive to deploy', 'file');
     if (git && input.file)
       throw new BadInputError('A git site is deployed from its repository, not an archive', 'file');
     const kind = input.kind ?? 'STATIC';
@@ -214,6 +213,8 @@ export class SiteService {
     new DeployState(em, this.deps.bus).publishSite(site);
     // A new deploy key is on no server yet: the first deploy waits until the user has added it.
     if (gitAuth === 'SSH_KEY') return site;
+    // A zip site without an archive waits for its first deploy (a digest deploy, the CLI): issue 15.
+    if (!git && !input.file) return site;
     const archive = input.file ? { archive: this.deps.data.archiveRelative(deployId) } : {};
     try {
       await this.queueDeploy(caller, site, git ? 'GIT' : 'UPLOAD', { id: deployId, ...archive });
@@ -495,7 +496,7 @@ export class SiteService {
   async cancel(caller: Caller, deployId: string): Promise<Deploy> {
     const { em } = caller;
     const deploy = await getDeploy(caller, deployId, 'DEVELOPER');
-    if (!['QUEUED', 'BUILDING', 'PUBLISHING'].includes(deploy.status)) {
+    if (!['UPLOADING', 'QUEUED', 'BUILDING', 'PUBLISHING'].includes(deploy.status)) {
       throw new ConflictError(
         `Deploy #${deploy.number} is ${deploy.status.toLowerCase()} and cannot be cancelled`,
       );
@@ -513,6 +514,11 @@ export class SiteService {
     // A queued deploy's audit row goes with its CANCELLED status (one flush); a running one's on its own.
     if (!wasRunning) await state.setDeploy(deploy, 'CANCELLED');
     else await em.flush();
+    // A digest deploy that has not started yet: its staged files go now (issue 15).
+    if (deploy.digest && !wasRunning) {
+      await rm(this.deps.data.uploads(deploy.id), { recursive: true, force: true });
+      await this.deps.data.store.collect();
+    }
     // A running deploy reaches CANCELLED itself once its stage notices the abort.
     return deploy;
   }
@@ -528,8 +534,11 @@ export class SiteService {
     for (const d of deploys) {
       await rm(data.log(d.id), { force: true });
       await rm(data.work(d.id), { recursive: true, force: true });
+      await rm(data.uploads(d.id), { recursive: true, force: true });
       if (d.archive) await rm(data.archive(d.id), { force: true });
     }
+    // The site's folders held links into the content store: blobs no other site links go with it.
+    await data.store.collect();
     await em.transactional(async (tx) => {
       await tx.nativeDelete(LogLineEntity, { deployId: { $in: deploys.map((d) => d.id) } });
       await tx.nativeDelete(WebhookDeliveryEntity, { siteId: site.id });
@@ -546,7 +555,8 @@ export class SiteService {
     return site.id;
   }
 
-  private async queueDeploy(
+  /** Records a new deploy (QUEUED unless `fields` says otherwise) and, when `enqueue`, queues it. */
+  async queueDeploy(
     caller: Caller,
     site: Site,
     trigger: DeployTrigger,

@@ -15,6 +15,7 @@ import { crc32 } from 'node:zlib';
 import { type CentralDirectory, Open, type File as ZipEntry } from 'unzipper';
 import { BadInputError } from '../domain/errors.js';
 import { formatBytes } from '../domain/format-bytes.js';
+import { checkRelativePath, checkUniquePaths, quote } from './entry-path.js';
 
 export interface ZipLimits {
   /** Size of the upload itself. */
@@ -79,10 +80,6 @@ function reject(message: string): BadInputError {
 }
 
 const notAZip = () => reject('not a zip archive');
-
-function quote(name: string): string {
-  return JSON.stringify(name.length > 200 ? `${name.slice(0, 200)}…` : name);
-}
 
 /**
  * Extracts archivePath (a file on disk) into destDir (must exist and be empty). Rejects the WHOLE archive
@@ -275,7 +272,7 @@ function checkEntry(entry: ZipEntry, limits: ZipLimits): PlannedEntry {
   return { entry, name, segments, dir };
 }
 
-/** A name must be a plain relative path: every way of leaving destDir or confusing the file system fails. */
+/** A name must be valid UTF-8 and a plain relative path (source/entry-path.ts). */
 function checkName(entry: ZipEntry): { segments: string[]; dir: boolean } {
   const name = entry.path;
   // unzipper decodes every name as UTF-8; invalid bytes would be replaced, so what we wrote would not be
@@ -283,27 +280,7 @@ function checkName(entry: ZipEntry): { segments: string[]; dir: boolean } {
   if (!Buffer.from(name, 'utf8').equals(entry.pathBuffer)) {
     throw reject(`an entry name is not valid UTF-8 (${quote(name)}); re-create the archive with UTF-8 names`);
   }
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
-  if (/[\u0000-\u001f\u007f]/.test(name)) {
-    throw reject(`${quote(name)} has a control character (such as NUL) in its name`);
-  }
-  if (/^([/\\]|[a-zA-Z]:)/.test(name)) throw reject(`${quote(name)} is an absolute path`);
-  // The zip format mandates '/'; a backslash is either a Windows separator or an attempt to smuggle one.
-  if (name.includes('\\')) {
-    throw reject(`${quote(name)} contains a backslash; zip paths must use '/' (re-create the archive)`);
-  }
-  const dir = name.endsWith('/');
-  const segments = (dir ? name.slice(0, -1) : name).split('/');
-  if (segments.includes('..')) {
-    throw reject(`${quote(name)} points outside the archive ('..' is not allowed)`);
-  }
-  if (segments.some((s) => s === '' || s === '.')) {
-    throw reject(`${quote(name)} has an empty or '.' path segment`);
-  }
-  if (segments.some((s) => Buffer.byteLength(s) > 255)) {
-    throw reject(`${quote(name)} has a file or folder name longer than 255 bytes`);
-  }
-  return { segments, dir };
+  return checkRelativePath(name, reject);
 }
 
 function isMacJunk(segments: string[]): boolean {
@@ -328,20 +305,8 @@ function checkNoOverlap(entries: ZipEntry[], directoryOffset: number): void {
   });
 }
 
-/** Duplicates, and a name that is both a file and a folder, would make one entry silently replace another. */
 function checkNoDuplicates(entries: PlannedEntry[]): void {
-  const seen = new Set<string>();
-  const folders = new Set<string>();
-  for (const { name, segments, dir } of entries) {
-    const key = segments.join('/');
-    if (seen.has(key)) throw reject(`${quote(name)} appears twice in the archive`);
-    seen.add(key);
-    for (let i = 1; i < segments.length; i++) folders.add(segments.slice(0, i).join('/'));
-    if (dir) folders.add(key);
-  }
-  for (const { name, segments, dir } of entries) {
-    if (!dir && folders.has(segments.join('/'))) throw reject(`${quote(name)} is both a file and a folder`);
-  }
+  checkUniquePaths(entries, reject);
 }
 
 /** When everything sits in one top-level folder, its content becomes the site root. */

@@ -7,6 +7,7 @@ const LABEL: Record<SiteStatus | DeployStatus, string> = {
   LIVE: 'Live',
   FAILED: 'Failed',
   DOWN: 'Down',
+  UPLOADING: 'Waiting for files',
   QUEUED: 'Queued',
   BUILDING: 'Building',
   PUBLISHING: 'Publishing',
@@ -17,6 +18,7 @@ const LABEL: Record<SiteStatus | DeployStatus, string> = {
 const TONE: Record<SiteStatus | DeployStatus, 'ok' | 'busy' | 'bad' | 'idle'> = {
   LIVE: 'ok',
   DEPLOYING: 'busy',
+  UPLOADING: 'busy',
   QUEUED: 'busy',
   BUILDING: 'busy',
   PUBLISHING: 'busy',

@@ -144,6 +144,16 @@ export type DeployLogsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One file of a digest deploy: where it goes, and the SHA-256 and size of its bytes */
+export type DeployFileInput = {
+  /** Relative to the site root, '/'-separated (no '..') */
+  path: Scalars['String']['input'];
+  /** 64 hexadecimal characters */
+  sha256: Scalars['String']['input'];
+  /** In bytes */
+  size: Scalars['Float']['input'];
+};
+
 /** An ed25519 key pair for cloning over ssh; only the public half is ever shown */
 export type DeployKey = {
   __typename?: 'DeployKey';
@@ -161,7 +171,8 @@ export const DeployStatus = {
   Live: 'LIVE',
   Publishing: 'PUBLISHING',
   Queued: 'QUEUED',
-  Superseded: 'SUPERSEDED'
+  Superseded: 'SUPERSEDED',
+  Uploading: 'UPLOADING'
 } as const;
 
 export type DeployStatus = typeof DeployStatus[keyof typeof DeployStatus];
@@ -174,6 +185,14 @@ export const DeployTrigger = {
 } as const;
 
 export type DeployTrigger = typeof DeployTrigger[keyof typeof DeployTrigger];
+/** A digest deploy and the files the server still needs for it */
+export type DigestDeploy = {
+  __typename?: 'DigestDeploy';
+  deploy: Deploy;
+  /** SHA-256s the server does not have yet; upload each with uploadDeployFiles. Empty: it started */
+  required: Array<Scalars['String']['output']>;
+};
+
 export type EnvVar = {
   __typename?: 'EnvVar';
   name: Scalars['String']['output'];
@@ -277,6 +296,8 @@ export type Mutation = {
   /** Also ends every other session */
   changePassword: Scalars['Boolean']['output'];
   createApiToken: CreatedApiToken;
+  /** Deploys a ZIP site from a list of files by digest: files the server already holds are not sent again. The deploy is UPLOADING until every required file is uploaded, then starts by itself */
+  createDigestDeploy: DigestDeploy;
   /** ADMIN on the team; a WEBHOOK channel gets a signing secret made by the server */
   createNotificationChannel: NotificationChannel;
   createSite: Site;
@@ -308,6 +329,8 @@ export type Mutation = {
   testNotificationChannel: NotificationDelivery;
   updateNotificationChannel: NotificationChannel;
   updateSite: Site;
+  /** Uploads required files of a digest deploy, each part named by its sha256 (checked, with its size); a bad part refuses the whole request. Answers what is still required */
+  uploadDeployFiles: DigestDeploy;
 };
 
 
@@ -332,6 +355,12 @@ export type MutationCreateApiTokenArgs = {
   name: Scalars['String']['input'];
   scope: TokenScope;
   teamId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateDigestDeployArgs = {
+  files: Array<DeployFileInput>;
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -440,6 +469,12 @@ export type MutationUpdateNotificationChannelArgs = {
 export type MutationUpdateSiteArgs = {
   id: Scalars['ID']['input'];
   input: UpdateSiteInput;
+};
+
+
+export type MutationUploadDeployFilesArgs = {
+  deployId: Scalars['ID']['input'];
+  files: Array<Scalars['File']['input']>;
 };
 
 export type NotificationChannel = {

@@ -4,12 +4,14 @@ import type { DeployStatus } from '../gql/graphql';
 
 /** A deploy still on its way; it can be cancelled and its log grows. */
 export function isActive(status: DeployStatus): boolean {
-  return status === 'QUEUED' || status === 'BUILDING' || status === 'PUBLISHING';
+  return status === 'UPLOADING' || status === 'QUEUED' || status === 'BUILDING' || status === 'PUBLISHING';
 }
 
 // How far along a deploy is. Snapshots can arrive out of order (a query answered after a subscription
 // event), and a deploy never moves back, so the later stage wins.
 const STAGE: Record<DeployStatus, number> = {
+  // A digest deploy waits for its uploads (issue 15) before it is queued.
+  UPLOADING: -1,
   QUEUED: 0,
   BUILDING: 1,
   PUBLISHING: 2,

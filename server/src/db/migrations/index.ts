@@ -8,6 +8,7 @@ import { Migration20261202200000_secrets } from './Migration20261202200000_secre
 import { Migration20261202300000_server_apps } from './Migration20261202300000_server_apps.js';
 import { Migration20261203100000_traffic } from './Migration20261203100000_traffic.js';
 import { Migration20261203200000_notifications } from './Migration20261203200000_notifications.js';
+import { Migration20261203300000_digest_deploys } from './Migration20261203300000_digest_deploys.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the same code runs under tsx, bundled
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202300000_server_apps', class: Migration20261202300000_server_apps },
   { name: 'Migration20261203100000_traffic', class: Migration20261203100000_traffic },
   { name: 'Migration20261203200000_notifications', class: Migration20261203200000_notifications },
+  { name: 'Migration20261203300000_digest_deploys', class: Migration20261203300000_digest_deploys },
 ];
