@@ -57,6 +57,8 @@ async function seed(dir: string): Promise<void> {
         healthCheckPath: null,
         runtimeImage: null,
         teamId: null,
+        branchDeploys: false,
+        deployPreviews: false,
       } satisfies Site);
       em.create(SiteGitAccessEntity, {
         siteId: `site${i}`.padEnd(24, '0'),

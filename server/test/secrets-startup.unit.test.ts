@@ -40,6 +40,8 @@ function site(id: string, webhookSecret: string | null): Site {
     healthCheckPath: null,
     runtimeImage: null,
     teamId: null,
+    branchDeploys: false,
+    deployPreviews: false,
   };
 }
 

@@ -75,6 +75,9 @@ export const SiteEntity = new EntitySchema<Site>({
       nullable: true,
       deleteRule: 'set null',
     },
+    // Deploy workflow (issue 15).
+    branchDeploys: { type: 'boolean', default: false },
+    deployPreviews: { type: 'boolean', default: false },
   },
 });
 
@@ -106,6 +109,10 @@ export const DeployEntity = new EntitySchema<Deploy>({
     createdAt: { type: 'datetime' },
     startedAt: { type: 'datetime', nullable: true },
     finishedAt: { type: 'datetime', nullable: true },
+    // Deploy workflow (issue 15).
+    context: { type: 'string', length: 16, default: 'PRODUCTION' },
+    branch: { type: 'string', length: 255, nullable: true },
+    pullRequest: { type: 'integer', nullable: true },
   },
 });
 

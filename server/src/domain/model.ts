@@ -3,6 +3,8 @@
  * types (server/src/schema) are both written against these interfaces, so one change here is checked
  * everywhere by the compiler. Enum values are the GraphQL enum values (api.md).
  */
+import type { DeployContext } from './deploy-context.js';
+
 export const SOURCE_TYPES = ['ZIP', 'GIT'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
@@ -89,6 +91,11 @@ export interface Site {
   // Accounts (issue 11)
   /** The team that owns the site; null only for a site no team owns (seen by the admin token alone). */
   teamId: string | null;
+  // Deploy workflow (issue 15): branch deploys and pull request previews (both off by default).
+  /** A push to another branch than `branch` makes a BRANCH deploy at `<branch-label>--<slug>.<domain>`. */
+  branchDeploys: boolean;
+  /** A GitHub pull request makes a PREVIEW deploy at `pr-<n>--<slug>.<domain>`, removed when it closes. */
+  deployPreviews: boolean;
 }
 
 export interface Deploy {
@@ -109,6 +116,12 @@ export interface Deploy {
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
+  // Deploy workflow (issue 15): where the deploy is served; only PRODUCTION ones become current.
+  context: DeployContext;
+  /** The branch a BRANCH deploy (or a PREVIEW's pull request head) was built from. */
+  branch: string | null;
+  /** The pull request number of a PREVIEW deploy. */
+  pullRequest: number | null;
 }
 
 export interface LogLine {

@@ -62,7 +62,10 @@ export class Deployer {
     let redact: string[] = [];
     let env: EnvVar[] = [];
     try {
-      env = siteContainerEnv(site, this.deps.secrets);
+      // A pull request's code is anyone's (a fork's): its preview build gets no secret env var (issue 15).
+      const envSite =
+        deploy.context === 'PREVIEW' ? { envVars: site.envVars.filter((v) => !v.secret) } : site;
+      env = siteContainerEnv(envSite, this.deps.secrets);
       redact = redactionForms(siteSecretValues(site, this.deps.secrets));
     } catch (err) {
       // A secret that does not open: the deploy fails below with the reason, nothing runs without it.
@@ -83,8 +86,13 @@ export class Deployer {
     try {
       const builds = site.sourceType === 'GIT' || site.buildCommand !== null;
       await state.setDeploy(deploy, builds ? 'BUILDING' : 'PUBLISHING');
-      await state.setSite(site, { status: 'DEPLOYING' });
-      log.system(`deploy #${deploy.number} of ${site.slug} started (${deploy.trigger.toLowerCase()})`);
+      // A branch or preview deploy (issue 15) leaves the site's own status alone: production is unchanged.
+      const production = deploy.context === 'PRODUCTION';
+      if (production) await state.setSite(site, { status: 'DEPLOYING' });
+      log.system(
+        `deploy #${deploy.number} of ${site.slug} started (${deploy.trigger.toLowerCase()}` +
+          (production ? ')' : `, ${describeContext(deploy)})`),
+      );
       await mkdir(work, { recursive: true });
       if (secretProblem)
         throw new PublishError(`A secret of this site cannot be opened: ${String(secretProblem)}`);
@@ -106,12 +114,13 @@ export class Deployer {
       log.system(`published to deploys/${deployId}`);
       signal.throwIfAborted();
 
-      await this.deps.activation.activate(em, deploy, site.id, target, log, {
-        beforeLive: async () => {
-          placed = false; // nginx serves these files now: never remove them on a later error
-          await rm(work, { recursive: true, force: true }); // before the final status: LIVE means cleaned up
-        },
-      });
+      const beforeLive = async () => {
+        placed = false; // nginx serves these files now: never remove them on a later error
+        await rm(work, { recursive: true, force: true }); // before the final status: LIVE means cleaned up
+      };
+      if (deploy.context === 'PRODUCTION')
+        await this.deps.activation.activate(em, deploy, site.id, target, log, { beforeLive });
+      else await this.deps.activation.activateContext(em, deploy, site.id, target, log, { beforeLive });
     } catch (err) {
       // Every stop goes through the signal (a build or clone only ends cancelled when it was aborted).
       const cancelled = signal.aborted || (err instanceof GitCloneError && err.reason === 'CANCELLED');
@@ -141,7 +150,11 @@ export class Deployer {
       const credentials = cloneCredentials(site, access, this.deps.secrets);
       const { commitSha, commitMessage } = await cloneBranch({
         url: site.gitUrl,
-        branch: site.branch,
+        // A branch deploy builds its own branch; a preview its pull request's head (issue 15).
+        branch: deploy.context === 'BRANCH' && deploy.branch ? deploy.branch : site.branch,
+        ...(deploy.context === 'PREVIEW' && deploy.pullRequest !== null
+          ? { pullRequest: deploy.pullRequest }
+          : {}),
         dir: src,
         timeoutMs: this.deps.build.cloneTimeoutMs,
         signal,
@@ -161,6 +174,8 @@ export class Deployer {
       await state.setDeploy(deploy, deploy.status, { commitSha, commitMessage });
       return src;
     }
+    if (deploy.context !== 'PRODUCTION')
+      throw new PublishError('Only git sites have branch and preview deploys');
     if (!deploy.archive) throw new PublishError('This deploy has no archive to publish');
     await mkdir(src);
     const result = await extractZip(join(this.deps.data.root, deploy.archive), src, this.deps.zipLimits);
@@ -203,4 +218,10 @@ export class Deployer {
       );
     }
   }
+}
+
+function describeContext(deploy: Deploy): string {
+  return deploy.context === 'PREVIEW'
+    ? `preview of pull request #${deploy.pullRequest}`
+    : `branch ${deploy.branch}`;
 }

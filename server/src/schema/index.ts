@@ -9,6 +9,7 @@ import './secrets.js';
 import './server-apps.js';
 import './accounts.js';
 import './auth-providers.js';
+import './deploy-workflow.js';
 
 export const schema = builder.toSchema();
 

@@ -14,6 +14,10 @@ export const DeploySummary = graphql(`
     error
     permalink
     filesPrunedAt
+    context
+    branch
+    pullRequest
+    url
     sourceDeploy {
       id
       number
@@ -62,6 +66,8 @@ export const SiteDetail = graphql(`
     outputDir
     spa
     autoDeploy
+    branchDeploys
+    deployPreviews
     domains
     envVars {
       name

@@ -6,6 +6,7 @@ import { Migration20261202000000_site_domains } from './Migration20261202000000_
 import { Migration20261202100000_accounts } from './Migration20261202100000_accounts.js';
 import { Migration20261202200000_secrets } from './Migration20261202200000_secrets.js';
 import { Migration20261202300000_server_apps } from './Migration20261202300000_server_apps.js';
+import { Migration20261203400000_previews } from './Migration20261203400000_previews.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the same code runs under tsx, bundled
@@ -21,4 +22,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202100000_accounts', class: Migration20261202100000_accounts },
   { name: 'Migration20261202200000_secrets', class: Migration20261202200000_secrets },
   { name: 'Migration20261202300000_server_apps', class: Migration20261202300000_server_apps },
+  { name: 'Migration20261203400000_previews', class: Migration20261203400000_previews },
 ];
