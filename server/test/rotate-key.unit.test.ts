@@ -59,6 +59,8 @@ async function seed(dir: string): Promise<void> {
         teamId: null,
         branchDeploys: false,
         deployPreviews: false,
+        buildCache: true,
+        buildCacheBytes: 0,
       } satisfies Site);
       em.create(SiteGitAccessEntity, {
         siteId: `site${i}`.padEnd(24, '0'),

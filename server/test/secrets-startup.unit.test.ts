@@ -42,6 +42,8 @@ function site(id: string, webhookSecret: string | null): Site {
     teamId: null,
     branchDeploys: false,
     deployPreviews: false,
+    buildCache: true,
+    buildCacheBytes: 0,
   };
 }
 

@@ -78,6 +78,8 @@ export const SiteEntity = new EntitySchema<Site>({
     // Deploy workflow (issue 15).
     branchDeploys: { type: 'boolean', default: false },
     deployPreviews: { type: 'boolean', default: false },
+    buildCache: { type: 'boolean', default: true },
+    buildCacheBytes: { type: 'double', default: 0 },
   },
 });
 

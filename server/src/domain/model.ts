@@ -96,6 +96,10 @@ export interface Site {
   branchDeploys: boolean;
   /** A GitHub pull request makes a PREVIEW deploy at `pr-<n>--<slug>.<domain>`, removed when it closes. */
   deployPreviews: boolean;
+  /** Keep package-manager caches and node_modules between builds (off for all with LAUNCHPAD_BUILD_CACHE=false). */
+  buildCache: boolean;
+  /** Size of the site's build cache after its last build (0 when empty or cleared). */
+  buildCacheBytes: number;
 }
 
 export interface Deploy {

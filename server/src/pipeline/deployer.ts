@@ -1,9 +1,11 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/sqlite';
+import { SiteEntity } from '../db/entities.js';
 import { formatBytes } from '../domain/format-bytes.js';
 import type { Deploy, EnvVar, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
+import { diskUsage } from '../runtime/disk-usage.js';
 import type { BuildRunner } from '../runtime/ports.js';
 import type { SecretBox } from '../secrets/box.js';
 import { accessRow, cloneCredentials, findAccess, schemesFor } from '../secrets/git-access.js';
@@ -13,6 +15,7 @@ import { cloneBranch, GitCloneError } from '../source/git-clone.js';
 import { extractZip, type ZipLimits } from '../source/zip-extract.js';
 import type { Activation } from './activation.js';
 import { endUnpublished } from './activation.js';
+import { restoreNodeModules, saveNodeModules } from './build-cache.js';
 import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
 import { PublishError, placeFiles, resolveOutputDir, sanitizeTree } from './publish.js';
@@ -27,6 +30,8 @@ export interface BuildSettings {
   maxCloneBytes: number;
   /** LAUNCHPAD_BUILD_DISK_MB: disk one build may fill. */
   diskBytes: number;
+  /** LAUNCHPAD_BUILD_CACHE (issue 15): false turns every site's build cache off. */
+  cache?: boolean;
 }
 
 export interface DeployerDeps {
@@ -196,12 +201,20 @@ export class Deployer {
     secrets: { env: EnvVar[]; redact: string[] },
   ): Promise<void> {
     const { build } = this.deps;
+    // A pull request's code is anyone's (a fork's): it neither reads nor writes the site's cache, which
+    // later production builds restore (issue 15).
+    const cacheDir =
+      build.cache !== false && site.buildCache && deploy.context !== 'PREVIEW'
+        ? this.deps.data.buildCache(site.id)
+        : undefined;
+    if (cacheDir) await restoreNodeModules(cacheDir, checkout, log);
     log.system(`running \`${site.buildCommand}\` in ${build.image}`);
     const result = await this.deps.builds.run({
       deployId: deploy.id,
       siteId: site.id,
       image: build.image,
       checkout,
+      ...(cacheDir ? { cacheDir } : {}),
       command: site.buildCommand!,
       env: secrets.env,
       redact: secrets.redact,
@@ -217,6 +230,24 @@ export class Deployer {
           : `The build command exited with code ${result.exitCode} (see the log)`,
       );
     }
+    if (cacheDir) await this.keepCache(site, checkout, cacheDir, log);
+  }
+
+  /**
+   * After a good build: node_modules goes into the cache unless it is part of what is published (an output
+   * dir at the checkout root, a server app that runs from it), and the cache's size is stored for the site
+   * page. A cache grown past the build disk limit is dropped: the next build starts clean.
+   */
+  private async keepCache(site: Site, checkout: string, cacheDir: string, log: LogSink): Promise<void> {
+    const publishesModules = site.kind === 'SERVER' || ['', '.', './'].includes(site.outputDir.trim());
+    if (!publishesModules) await saveNodeModules(checkout, cacheDir);
+    let bytes = await diskUsage(cacheDir, this.deps.build.diskBytes + 1);
+    if (bytes > this.deps.build.diskBytes) {
+      await rm(cacheDir, { recursive: true, force: true });
+      log.system(`the build cache outgrew the build disk limit (${formatBytes(bytes)}) and was cleared`);
+      bytes = 0;
+    } else log.system(`build cache: ${formatBytes(bytes)}`);
+    await this.deps.orm.em.fork().nativeUpdate(SiteEntity, { id: site.id }, { buildCacheBytes: bytes });
   }
 }
 

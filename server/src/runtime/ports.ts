@@ -26,6 +26,8 @@ export interface BuildJob {
   image: string;
   /** Host path of the checkout; the build sees it (read-write) as its working directory. */
   checkout: string;
+  /** Host path of the site's build cache (issue 15), seen by this build only; none when the cache is off. */
+  cacheDir?: string;
   command: string;
   /** The container's environment (secret values decrypted): the only place they go. */
   env: readonly EnvVar[];

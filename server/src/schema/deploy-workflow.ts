@@ -1,5 +1,6 @@
 import type { InputFieldBuilder } from '@pothos/core';
 import { contextLabel, DEPLOY_CONTEXTS } from '../domain/deploy-context.js';
+import { WRITE } from './auth.js';
 import { builder } from './builder.js';
 import { DeployRef, SiteRef } from './refs.js';
 import { uses } from './selection.js';
@@ -40,6 +41,22 @@ builder.objectFields(SiteRef, (t) => ({
   deployPreviews: t.exposeBoolean('deployPreviews', {
     description: 'A GitHub pull request into the branch makes a PREVIEW deploy at `pr-<n>--<slug>.<domain>`',
   }),
+  buildCache: t.exposeBoolean('buildCache', {
+    description: 'Keep npm, yarn and pnpm caches and node_modules between builds (this site only)',
+  }),
+  buildCacheBytes: t.exposeFloat('buildCacheBytes', {
+    description: 'Size of the build cache after the last build (0 when empty or cleared)',
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  clearBuildCache: t.field({
+    type: SiteRef,
+    description: "Empties the site's build cache: its next build starts clean",
+    args: { siteId: t.arg.id({ required: true }) },
+    authScopes: WRITE,
+    resolve: (_root, { siteId }, ctx) => ctx.sites.clearBuildCache(ctx.caller, String(siteId)),
+  }),
 }));
 
 /** The deploy workflow fields of CreateSiteInput and UpdateSiteInput, declared in schema/site.ts. */
@@ -48,5 +65,6 @@ export function deployWorkflowInputFields(t: InputFieldBuilder<any, 'InputObject
   return {
     branchDeploys: t.boolean({ description: 'Default false' }),
     deployPreviews: t.boolean({ description: 'Default false' }),
+    buildCache: t.boolean({ description: 'Default true (LAUNCHPAD_BUILD_CACHE=false turns it off for all)' }),
   };
 }

@@ -81,6 +81,7 @@ export interface CreateSiteInput {
   // Deploy workflow (issue 15).
   branchDeploys?: boolean | null;
   deployPreviews?: boolean | null;
+  buildCache?: boolean | null;
 }
 
 export interface UpdateSiteInput extends ServerAppInput {
@@ -99,6 +100,7 @@ export interface UpdateSiteInput extends ServerAppInput {
   // Deploy workflow (issue 15).
   branchDeploys?: boolean | null;
   deployPreviews?: boolean | null;
+  buildCache?: boolean | null;
 }
 
 /** The deploys of one pull request or one branch (issue 15). */
@@ -175,6 +177,8 @@ export class SiteService {
       spa: input.spa ?? false,
       branchDeploys: input.branchDeploys ?? false,
       deployPreviews: input.deployPreviews ?? false,
+      buildCache: input.buildCache ?? true,
+      buildCacheBytes: 0,
       domains: validateDomains(input.domains ?? [], this.deps.config.domain, this.reservedHosts()),
       webhookSecret: git ? secrets.seal(newWebhookSecret()) : null,
       status: 'CREATED',
@@ -267,6 +271,7 @@ export class SiteService {
     if (input.spa != null) patch.spa = input.spa;
     if (input.branchDeploys != null) patch.branchDeploys = input.branchDeploys;
     if (input.deployPreviews != null) patch.deployPreviews = input.deployPreviews;
+    if (input.buildCache != null) patch.buildCache = input.buildCache;
     if (input.domains != null) {
       patch.domains = validateDomains(input.domains, this.deps.config.domain, this.reservedHosts());
     }
@@ -386,6 +391,24 @@ export class SiteService {
     // A running one ends CANCELLED by itself; wait for it, so that it cannot publish after the removal.
     await this.deps.queue.drainDeploys(open.map((d) => d.id));
     return this.deps.activation.removeContext(em, site.id, target);
+  }
+
+  /**
+   * Empties the site's build cache (issue 15): the next build starts clean. A build running now keeps what
+   * it has; it may write the cache again when it ends.
+   */
+  async clearBuildCache(caller: Caller, id: string): Promise<Site> {
+    const { em } = caller;
+    const site = await getSite(caller, id, 'DEVELOPER');
+    await rm(this.deps.data.buildCache(site.id), { recursive: true, force: true });
+    audit(em, caller, {
+      action: 'site.clearBuildCache',
+      teamId: site.teamId,
+      targetType: 'site',
+      targetId: site.id,
+    });
+    await new DeployState(em, this.deps.bus, this.now).setSite(site, { buildCacheBytes: 0 });
+    return site;
   }
 
   /**
@@ -589,6 +612,7 @@ export class SiteService {
     const deploys = await em.find(DeployEntity, { siteId: site.id });
     const { data } = this.deps;
     await rm(data.site(site.slug), { recursive: true, force: true });
+    await rm(data.buildCache(site.id), { recursive: true, force: true });
     for (const d of deploys) {
       await rm(data.log(d.id), { force: true });
       await rm(data.work(d.id), { recursive: true, force: true });

@@ -95,6 +95,8 @@ export async function seedSites(em: EntityManager, count: number, opts: SeedOpti
       runtimeImage: null,
       branchDeploys: false,
       deployPreviews: false,
+      buildCache: true,
+      buildCacheBytes: 0,
     });
   }
   // Sites first without their current deploy, so the rows satisfy foreign keys in either direction.

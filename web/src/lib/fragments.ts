@@ -68,6 +68,8 @@ export const SiteDetail = graphql(`
     autoDeploy
     branchDeploys
     deployPreviews
+    buildCache
+    buildCacheBytes
     domains
     envVars {
       name
