@@ -26,10 +26,10 @@ export const SettingsView: Component<{ site: SiteDetail }> = (props) => (
       <dd>{props.site.autoDeploy ? 'On: every push to the branch deploys' : 'Off'}</dd>
       <dt>Branch deploys</dt>
       <dd>
-        {props.site.branchDeploys ? 'On: other branches deploy to <branch>--' + props.site.slug : 'Off'}
+        {props.site.branchDeploys ? `On: other branches deploy to <branch>--${props.site.slug}` : 'Off'}
       </dd>
       <dt>Deploy previews</dt>
-      <dd>{props.site.deployPreviews ? 'On: pull requests deploy to pr-<n>--' + props.site.slug : 'Off'}</dd>
+      <dd>{props.site.deployPreviews ? `On: pull requests deploy to pr-<n>--${props.site.slug}` : 'Off'}</dd>
     </Show>
     <Show when={props.site.buildCommand}>
       <dt>Build cache</dt>
