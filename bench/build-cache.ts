@@ -33,8 +33,9 @@ const FILES = {
 };
 const SITE = /* GraphQL */ `
   query Site($id: ID!) {
-    site(id: $id) { id status buildCacheBytes deploys { id number status error startedAt finishedAt logs(first: 5000) { at text } } }
+    site(id: $id) { id status buildCacheBytes deploys { id number status error startedAt finishedAt } }
   }`;
+const LOGS = /* GraphQL */ `query Logs($id: ID!) { deploy(id: $id) { logs(first: 5000) { at text } } }`;
 
 /** package-lock.json for PACKAGE, resolved once on the host (the build then runs a real `npm ci`). */
 async function lockfile(): Promise<string> {
@@ -59,7 +60,9 @@ interface Timing {
 async function timed(lp: Launchpad, siteId: string, number: number): Promise<Timing> {
   const { deploy, site } = await settledDeploy(lp, SITE, siteId, number, 900_000);
   if (deploy.status !== 'LIVE') throw new Error(`deploy #${number} ${deploy.status}: ${deploy.error}`);
-  const logs = deploy.logs as { at: string; text: string }[];
+  const res = await lp.gql(LOGS, { id: deploy.id });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const logs = res.data!.deploy.logs as { at: string; text: string }[];
   const start = logs.find((l) => l.text.startsWith('running the build command'));
   const end = logs.find((l) => /exited with code 0/.test(l.text));
   return {
