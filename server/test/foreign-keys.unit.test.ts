@@ -146,7 +146,12 @@ describe('foreign keys migration', () => {
       const oldColumns = (row: Row) =>
         Object.fromEntries(Object.keys(before.sites![0]!).map((k) => [k, row[k]]));
       expect((await rows(db, 'sites')).map(oldColumns)).toEqual(before.sites);
-      expect(await rows(db, 'deploys')).toEqual(before.deploys!.filter((d) => d.id !== 'dep-gone'));
+      // …and to deploys (deploy workflow: context, branch, pull_request), likewise.
+      const oldDeployColumns = (row: Row) =>
+        Object.fromEntries(Object.keys(before.deploys![0]!).map((k) => [k, row[k]]));
+      expect((await rows(db, 'deploys')).map(oldDeployColumns)).toEqual(
+        before.deploys!.filter((d) => d.id !== 'dep-gone'),
+      );
       expect(await rows(db, 'log_lines')).toEqual(
         before.log_lines!.filter((l) => l.deploy_id !== 'dep-gone'),
       );
