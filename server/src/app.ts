@@ -137,6 +137,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       cloneTimeoutMs: CLONE_TIMEOUT_MS,
       maxCloneBytes: config.maxCloneBytes,
       diskBytes: config.buildDiskBytes,
+      cache: config.buildCache,
     },
   });
   const queue = new DeployQueue(deployer, config.buildConcurrency);

@@ -28,6 +28,8 @@ export interface Config {
   maxCloneBytes: number;
   /** Disk one build may use, checkout and container layer (LAUNCHPAD_BUILD_DISK_MB). */
   buildDiskBytes: number;
+  /** LAUNCHPAD_BUILD_CACHE (issue 15): false turns every site's build cache off. */
+  buildCache: boolean;
   /** Docker network builds run on (LAUNCHPAD_BUILD_NETWORK); firewalled from the host by the control plane. */
   buildNetwork: string;
   https: boolean;
@@ -106,6 +108,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxFiles: read.int('LAUNCHPAD_MAX_FILES', 20_000, 1, 1_000_000),
     maxCloneBytes: read.int('LAUNCHPAD_MAX_CLONE_MB', 500, 1, 102_400) * MiB,
     buildDiskBytes: read.int('LAUNCHPAD_BUILD_DISK_MB', 4096, 16, 1_048_576) * MiB,
+    buildCache: read.bool('LAUNCHPAD_BUILD_CACHE', true),
     buildNetwork: read.match(
       'LAUNCHPAD_BUILD_NETWORK',
       'launchpad-builds',

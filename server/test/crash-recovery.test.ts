@@ -76,6 +76,9 @@ async function crashMidSwitch(lp: Launchpad, siteId: string, files: Record<strin
     createdAt: new Date(),
     startedAt: new Date(),
     finishedAt: null,
+    context: 'PRODUCTION',
+    branch: null,
+    pullRequest: null,
   };
   site.nextDeployNumber++;
   em.create(DeployEntity, row);
@@ -145,6 +148,9 @@ describe('a crash between the current switch and the database commit', () => {
       createdAt: new Date(),
       startedAt: null,
       finishedAt: new Date(),
+      context: 'PRODUCTION',
+      branch: null,
+      pullRequest: null,
     } satisfies Deploy);
     await em.flush();
     const orphan = newId();

@@ -142,12 +142,14 @@ describe('foreign keys migration', () => {
 
     const db = await openDatabase(dir);
     try {
-      // Later migrations add columns to sites (accounts: team_id; server apps: kind, start_command…) and
-      // deploys (deploy workflow: digest); every old column keeps its value.
-      const oldColumns = (table: string) => (row: Row) =>
-        Object.fromEntries(Object.keys(before[table]![0]!).map((k) => [k, row[k]]));
-      expect((await rows(db, 'sites')).map(oldColumns('sites'))).toEqual(before.sites);
-      expect((await rows(db, 'deploys')).map(oldColumns('deploys'))).toEqual(
+      // Later migrations add columns to sites (accounts: team_id; server apps: kind, start_command…); every old column keeps its value.
+      const oldColumns = (row: Row) =>
+        Object.fromEntries(Object.keys(before.sites![0]!).map((k) => [k, row[k]]));
+      expect((await rows(db, 'sites')).map(oldColumns)).toEqual(before.sites);
+      // …and to deploys (deploy workflow: digest, context, branch, pull_request), likewise.
+      const oldDeployColumns = (row: Row) =>
+        Object.fromEntries(Object.keys(before.deploys![0]!).map((k) => [k, row[k]]));
+      expect((await rows(db, 'deploys')).map(oldDeployColumns)).toEqual(
         before.deploys!.filter((d) => d.id !== 'dep-gone'),
       );
       expect(await rows(db, 'log_lines')).toEqual(

@@ -158,6 +158,10 @@ const CASES: Record<string, Case> = {
     needs: 'DEVELOPER',
     run: q('mutation($id: ID!) { cancelDeploy(id: $id) { id } }', () => ({ id: A.deployId })),
   },
+  clearBuildCache: {
+    needs: 'DEVELOPER',
+    run: q('mutation($id: ID!) { clearBuildCache(siteId: $id) { id } }', () => ({ id: A.siteId })),
+  },
   rotateWebhookSecret: {
     needs: 'ADMIN',
     run: q('mutation($id: ID!) { rotateWebhookSecret(id: $id) { id } }', () => ({ id: A.siteId })),
@@ -348,6 +352,11 @@ describe('team A never reaches team B', () => {
     ['rollback', 'mutation($id: ID!) { rollback(deployId: $id) { id } }', () => ({ id: B.deployId })],
     ['cancelDeploy', 'mutation($id: ID!) { cancelDeploy(id: $id) { id } }', () => ({ id: B.deployId })],
     ['deleteSite', 'mutation($id: ID!) { deleteSite(id: $id) }', () => ({ id: B.siteId })],
+    [
+      'clearBuildCache',
+      'mutation($id: ID!) { clearBuildCache(siteId: $id) { id } }',
+      () => ({ id: B.siteId }),
+    ],
     [
       'rotateWebhookSecret',
       'mutation($id: ID!) { rotateWebhookSecret(id: $id) { id } }',

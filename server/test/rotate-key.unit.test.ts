@@ -57,6 +57,10 @@ async function seed(dir: string): Promise<void> {
         healthCheckPath: null,
         runtimeImage: null,
         teamId: null,
+        branchDeploys: false,
+        deployPreviews: false,
+        buildCache: true,
+        buildCacheBytes: 0,
       } satisfies Site);
       em.create(SiteGitAccessEntity, {
         siteId: `site${i}`.padEnd(24, '0'),

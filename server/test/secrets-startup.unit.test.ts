@@ -40,6 +40,10 @@ function site(id: string, webhookSecret: string | null): Site {
     healthCheckPath: null,
     runtimeImage: null,
     teamId: null,
+    branchDeploys: false,
+    deployPreviews: false,
+    buildCache: true,
+    buildCacheBytes: 0,
   };
 }
 

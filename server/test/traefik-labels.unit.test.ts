@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isValidHostname } from '../src/domain/hostname.js';
 import { MANAGED_LABEL, SITE_LABEL } from '../src/runtime/labels.js';
 import {
+  contextRouterName,
   permalinkRouterName,
   type RoutingConfig,
   routerName,
@@ -203,5 +204,43 @@ describe('isValidHostname', () => {
     ['evil.com`) || Host(`x.com', 'rule injection'],
   ])('refuses %j (%s)', (h) => {
     expect(isValidHostname(h)).toBe(false);
+  });
+});
+
+describe('branch and pull request hosts (issue 15)', () => {
+  const contexts = { ...site, contexts: true };
+  const contextRegex = (labels: Record<string, string>) => {
+    const m = /^HostRegexp\(`([^`]+)`\)$/.exec(rule(labels, contextRouterName(site.slug)));
+    expect(m).not.toBeNull();
+    return new RegExp(m![1]!);
+  };
+
+  it('adds no router while branch deploys and previews are off', () => {
+    expect(Object.keys(siteLabels(site, http)).some((k) => k.includes('--contexts'))).toBe(false);
+  });
+
+  it('routes them to the same service, with TLS like the others', () => {
+    const labels = siteLabels(contexts, https);
+    const prefix = `traefik.http.routers.${contextRouterName(site.slug)}`;
+    expect(labels[`${prefix}.service`]).toBe(routerName(site.slug));
+    expect(labels[`${prefix}.entrypoints`]).toBe('websecure');
+    expect(labels[`${prefix}.tls`]).toBe('true');
+  });
+
+  it.each([
+    ['pr-2--graceful-fox.example.com', true],
+    ['staging--graceful-fox.example.com', true],
+    ['feature-login-3fa9c1--graceful-fox.example.com', true],
+    [`${deployId}--graceful-fox.example.com`, true], // a permalink: the same site either way
+    ['graceful-fox.example.com', false],
+    ['pr-2--other.example.com', false],
+    ['pr-2--graceful-fox-2.example.com', false],
+    ['pr-2--graceful-fox.example.com.evil.net', false],
+    ['x.pr-2--graceful-fox.example.com', false],
+    ['pr-2--graceful-foxXexample.com', false],
+    ['-x--graceful-fox.example.com', false],
+    ['pr_2--graceful-fox.example.com', false],
+  ])('context rule on %s: %s', (host, matches) => {
+    expect(contextRegex(siteLabels(contexts, http)).test(host)).toBe(matches);
   });
 });

@@ -77,6 +77,11 @@ export const SiteEntity = new EntitySchema<Site>({
       nullable: true,
       deleteRule: 'set null',
     },
+    // Deploy workflow (issue 15).
+    branchDeploys: { type: 'boolean', default: false },
+    deployPreviews: { type: 'boolean', default: false },
+    buildCache: { type: 'boolean', default: true },
+    buildCacheBytes: { type: 'double', default: 0 },
   },
 });
 
@@ -110,6 +115,10 @@ export const DeployEntity = new EntitySchema<Deploy>({
     finishedAt: { type: 'datetime', nullable: true },
     // Deploy workflow (issue 15)
     digest: { type: 'boolean', default: false },
+    // Deploy workflow (issue 15).
+    context: { type: 'string', length: 16, default: 'PRODUCTION' },
+    branch: { type: 'string', length: 255, nullable: true },
+    pullRequest: { type: 'integer', nullable: true },
   },
 });
 

@@ -3,6 +3,8 @@
  * types (server/src/schema) are both written against these interfaces, so one change here is checked
  * everywhere by the compiler. Enum values are the GraphQL enum values (api.md).
  */
+import type { DeployContext } from './deploy-context.js';
+
 export const SOURCE_TYPES = ['ZIP', 'GIT'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
 
@@ -91,6 +93,15 @@ export interface Site {
   // Accounts (issue 11)
   /** The team that owns the site; null only for a site no team owns (seen by the admin token alone). */
   teamId: string | null;
+  // Deploy workflow (issue 15): branch deploys and pull request previews (both off by default).
+  /** A push to another branch than `branch` makes a BRANCH deploy at `<branch-label>--<slug>.<domain>`. */
+  branchDeploys: boolean;
+  /** A GitHub pull request makes a PREVIEW deploy at `pr-<n>--<slug>.<domain>`, removed when it closes. */
+  deployPreviews: boolean;
+  /** Keep package-manager caches and node_modules between builds (off for all with LAUNCHPAD_BUILD_CACHE=false). */
+  buildCache: boolean;
+  /** Size of the site's build cache after its last build (0 when empty or cleared). */
+  buildCacheBytes: number;
 }
 
 export interface Deploy {
@@ -114,6 +125,12 @@ export interface Deploy {
   // Deploy workflow (issue 15)
   /** A digest deploy: its files came as hashes plus uploads (uploads/<id>), not as an archive (absent: false). */
   digest?: boolean;
+  // Deploy workflow (issue 15): where the deploy is served; only PRODUCTION ones become current.
+  context: DeployContext;
+  /** The branch a BRANCH deploy (or a PREVIEW's pull request head) was built from. */
+  branch: string | null;
+  /** The pull request number of a PREVIEW deploy. */
+  pullRequest: number | null;
 }
 
 export interface LogLine {

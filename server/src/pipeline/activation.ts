@@ -1,6 +1,7 @@
 import { rm, symlink } from 'node:fs/promises';
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { LogLineEntity } from '../db/entities.js';
+import { DeployEntity, LogLineEntity } from '../db/entities.js';
+import { contextLabel } from '../domain/deploy-context.js';
 import { DomainError, NotFoundError } from '../domain/errors.js';
 import type { Deploy, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
@@ -132,6 +133,114 @@ export class Activation {
         await log.close();
       }
     });
+  }
+
+  /**
+   * A BRANCH or PREVIEW deploy (issue 15) goes live at its own host, under the site lock: the runtime serves
+   * its files there (the site's hosts keep serving the current deploy), then it is LIVE and the earlier
+   * deploy of the same branch or pull request is SUPERSEDED and its files removed. Never touches `current`.
+   */
+  async activateContext(
+    em: EntityManager,
+    deploy: Deploy,
+    siteId: string,
+    files: string,
+    log: ActivationLog,
+    opts: { beforeLive?: () => Promise<void> } = {},
+  ): Promise<void> {
+    await this.deps.locks.run(siteId, async () => {
+      const state = new DeployState(em, this.deps.bus, this.deps.now);
+      const site = await state.site(siteId);
+      if (!site) throw new NotFoundError(`No site ${siteId}`);
+      const label = contextLabel(deploy, site.slug);
+      if (!label) throw new Error(`deploy ${deploy.id} has no ${deploy.context.toLowerCase()} host`);
+      const spec = siteSpec(site, this.deps.secrets);
+      const current = site.currentDeployId
+        ? { id: site.currentDeployId, files: this.deps.data.deploy(site.slug, site.currentDeployId) }
+        : null;
+      try {
+        const applied = await this.deps.runtime.applyContext(
+          spec,
+          current,
+          { id: deploy.id, files },
+          label,
+          log,
+        );
+        const notServing = await this.deps.runtime.waitUntilServing(spec, applied);
+        if (notServing)
+          log.system(`warning: could not confirm that the new server config is serving (${notServing})`);
+      } catch (err) {
+        await this.deps.runtime.forget(spec, [deploy.id]).catch(() => {});
+        throw err;
+      }
+      log.system(`live at ${label} (deploy ${deploy.id}); the site's own hosts are unchanged`);
+      // The new deploy serves the host now: earlier ones of the branch or pull request go before LIVE is
+      // stored, so LIVE means the replaced files are gone too.
+      const earlier = await this.contextDeploys(em, site, deploy, deploy.id);
+      await this.dropFiles(state, site, earlier);
+      if (earlier.length > 0)
+        log.system(`removed the files of ${earlier.length} earlier deploy(s) of ${label}`);
+      await opts.beforeLive?.();
+      await log.flush();
+      await state.setDeploy(deploy, 'LIVE');
+      state.publishSite(site); // the site page lists its branch and preview deploys
+    });
+  }
+
+  /**
+   * Takes a branch's or pull request's host down (issue 15): the runtime stops answering it (404) and the
+   * files of its deploys are removed; their rows and logs stay. Returns how many deploys lost their files.
+   */
+  async removeContext(
+    em: EntityManager,
+    siteId: string,
+    target: Pick<Deploy, 'context'> & Partial<Pick<Deploy, 'branch' | 'pullRequest'>>,
+  ): Promise<number> {
+    return this.deps.locks.run(siteId, async () => {
+      const state = new DeployState(em, this.deps.bus, this.deps.now);
+      const site = await state.site(siteId);
+      if (!site) return 0;
+      const key = {
+        context: target.context,
+        branch: target.branch ?? null,
+        pullRequest: target.pullRequest ?? null,
+      };
+      const label = contextLabel(key, site.slug);
+      if (!label) return 0;
+      await this.deps.runtime.removeContext(siteSpec(site, this.deps.secrets), label);
+      const served = await this.contextDeploys(em, site, key, null);
+      await this.dropFiles(state, site, served);
+      return served.length;
+    });
+  }
+
+  /** Deploys of one branch or pull request that still have files (but `except`). */
+  private contextDeploys(
+    em: EntityManager,
+    site: Site,
+    key: Pick<Deploy, 'context' | 'branch' | 'pullRequest'>,
+    except: string | null,
+  ): Promise<Deploy[]> {
+    return em.find(DeployEntity, {
+      siteId: site.id,
+      context: key.context,
+      ...(key.context === 'PREVIEW' ? { pullRequest: key.pullRequest } : { branch: key.branch }),
+      status: { $in: ['LIVE', 'SUPERSEDED'] },
+      filesPrunedAt: null,
+      ...(except ? { id: { $ne: except } } : {}),
+    });
+  }
+
+  private async dropFiles(state: DeployState, site: Site, deploys: Deploy[]): Promise<void> {
+    if (deploys.length === 0) return;
+    await this.deps.runtime.forget(
+      siteSpec(site, this.deps.secrets),
+      deploys.map((d) => d.id),
+    );
+    for (const d of deploys) {
+      await rm(this.deps.data.deploy(site.slug, d.id), { recursive: true, force: true });
+      await state.setDeploy(d, 'SUPERSEDED', { filesPrunedAt: this.deps.now?.() ?? new Date() });
+    }
   }
 
   /** The running app's output of a SERVER site's `deployId` (issue 14): its last lines, then live ones. */

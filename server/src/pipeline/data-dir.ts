@@ -39,6 +39,10 @@ export class DataDir {
   archive(deployId: string): string {
     return join(this.root, 'archives', `${deployId}.zip`);
   }
+  /** A site's build cache (issue 15): package-manager caches and node_modules, for its builds only. */
+  buildCache(siteId: string): string {
+    return join(this.root, 'build-cache', siteId);
+  }
   /** Archive paths are stored relative to the data dir so the data dir can move. */
   archiveRelative(deployId: string): string {
     return join('archives', `${deployId}.zip`);

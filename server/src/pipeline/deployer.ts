@@ -1,9 +1,11 @@
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/sqlite';
+import { SiteEntity } from '../db/entities.js';
 import { formatBytes } from '../domain/format-bytes.js';
 import type { Deploy, EnvVar, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
+import { diskUsage } from '../runtime/disk-usage.js';
 import type { BuildRunner } from '../runtime/ports.js';
 import type { SecretBox } from '../secrets/box.js';
 import { accessRow, cloneCredentials, findAccess, schemesFor } from '../secrets/git-access.js';
@@ -13,6 +15,7 @@ import { cloneBranch, GitCloneError } from '../source/git-clone.js';
 import { extractZip, type ZipLimits } from '../source/zip-extract.js';
 import type { Activation } from './activation.js';
 import { endUnpublished } from './activation.js';
+import { restoreNodeModules, saveNodeModules } from './build-cache.js';
 import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
 import { PublishError, placeFiles, resolveOutputDir, sanitizeTree } from './publish.js';
@@ -28,6 +31,8 @@ export interface BuildSettings {
   maxCloneBytes: number;
   /** LAUNCHPAD_BUILD_DISK_MB: disk one build may fill. */
   diskBytes: number;
+  /** LAUNCHPAD_BUILD_CACHE (issue 15): false turns every site's build cache off. */
+  cache?: boolean;
 }
 
 export interface DeployerDeps {
@@ -63,7 +68,10 @@ export class Deployer {
     let redact: string[] = [];
     let env: EnvVar[] = [];
     try {
-      env = siteContainerEnv(site, this.deps.secrets);
+      // A pull request's code is anyone's (a fork's): its preview build gets no secret env var (issue 15).
+      const envSite =
+        deploy.context === 'PREVIEW' ? { envVars: site.envVars.filter((v) => !v.secret) } : site;
+      env = siteContainerEnv(envSite, this.deps.secrets);
       redact = redactionForms(siteSecretValues(site, this.deps.secrets));
     } catch (err) {
       // A secret that does not open: the deploy fails below with the reason, nothing runs without it.
@@ -85,8 +93,13 @@ export class Deployer {
     try {
       const builds = site.sourceType === 'GIT' || site.buildCommand !== null;
       await state.setDeploy(deploy, builds ? 'BUILDING' : 'PUBLISHING');
-      await state.setSite(site, { status: 'DEPLOYING' });
-      log.system(`deploy #${deploy.number} of ${site.slug} started (${deploy.trigger.toLowerCase()})`);
+      // A branch or preview deploy (issue 15) leaves the site's own status alone: production is unchanged.
+      const production = deploy.context === 'PRODUCTION';
+      if (production) await state.setSite(site, { status: 'DEPLOYING' });
+      log.system(
+        `deploy #${deploy.number} of ${site.slug} started (${deploy.trigger.toLowerCase()}` +
+          (production ? ')' : `, ${describeContext(deploy)})`),
+      );
       await mkdir(work, { recursive: true });
       if (secretProblem)
         throw new PublishError(`A secret of this site cannot be opened: ${String(secretProblem)}`);
@@ -116,12 +129,13 @@ export class Deployer {
       log.system(`published to deploys/${deployId}`);
       signal.throwIfAborted();
 
-      await this.deps.activation.activate(em, deploy, site.id, target, log, {
-        beforeLive: async () => {
-          placed = false; // nginx serves these files now: never remove them on a later error
-          await rm(work, { recursive: true, force: true }); // before the final status: LIVE means cleaned up
-        },
-      });
+      const beforeLive = async () => {
+        placed = false; // nginx serves these files now: never remove them on a later error
+        await rm(work, { recursive: true, force: true }); // before the final status: LIVE means cleaned up
+      };
+      if (deploy.context === 'PRODUCTION')
+        await this.deps.activation.activate(em, deploy, site.id, target, log, { beforeLive });
+      else await this.deps.activation.activateContext(em, deploy, site.id, target, log, { beforeLive });
     } catch (err) {
       // Every stop goes through the signal (a build or clone only ends cancelled when it was aborted).
       const cancelled = signal.aborted || (err instanceof GitCloneError && err.reason === 'CANCELLED');
@@ -154,7 +168,11 @@ export class Deployer {
       const credentials = cloneCredentials(site, access, this.deps.secrets);
       const { commitSha, commitMessage } = await cloneBranch({
         url: site.gitUrl,
-        branch: site.branch,
+        // A branch deploy builds its own branch; a preview its pull request's head (issue 15).
+        branch: deploy.context === 'BRANCH' && deploy.branch ? deploy.branch : site.branch,
+        ...(deploy.context === 'PREVIEW' && deploy.pullRequest !== null
+          ? { pullRequest: deploy.pullRequest }
+          : {}),
         dir: src,
         timeoutMs: this.deps.build.cloneTimeoutMs,
         signal,
@@ -174,6 +192,8 @@ export class Deployer {
       await state.setDeploy(deploy, deploy.status, { commitSha, commitMessage });
       return src;
     }
+    if (deploy.context !== 'PRODUCTION')
+      throw new PublishError('Only git sites have branch and preview deploys');
     if (deploy.digest) return this.stagedSource(site, deploy, src, log);
     if (!deploy.archive) throw new PublishError('This deploy has no archive to publish');
     await mkdir(src);
@@ -213,12 +233,20 @@ export class Deployer {
     secrets: { env: EnvVar[]; redact: string[] },
   ): Promise<void> {
     const { build } = this.deps;
+    // A pull request's code is anyone's (a fork's): it neither reads nor writes the site's cache, which
+    // later production builds restore (issue 15).
+    const cacheDir =
+      build.cache !== false && site.buildCache && deploy.context !== 'PREVIEW'
+        ? this.deps.data.buildCache(site.id)
+        : undefined;
+    if (cacheDir) await restoreNodeModules(cacheDir, checkout, log);
     log.system(`running \`${site.buildCommand}\` in ${build.image}`);
     const result = await this.deps.builds.run({
       deployId: deploy.id,
       siteId: site.id,
       image: build.image,
       checkout,
+      ...(cacheDir ? { cacheDir } : {}),
       command: site.buildCommand!,
       env: secrets.env,
       redact: secrets.redact,
@@ -234,5 +262,29 @@ export class Deployer {
           : `The build command exited with code ${result.exitCode} (see the log)`,
       );
     }
+    if (cacheDir) await this.keepCache(site, checkout, cacheDir, log);
   }
+
+  /**
+   * After a good build: node_modules goes into the cache unless it is part of what is published (an output
+   * dir at the checkout root, a server app that runs from it), and the cache's size is stored for the site
+   * page. A cache grown past the build disk limit is dropped: the next build starts clean.
+   */
+  private async keepCache(site: Site, checkout: string, cacheDir: string, log: LogSink): Promise<void> {
+    const publishesModules = site.kind === 'SERVER' || ['', '.', './'].includes(site.outputDir.trim());
+    if (!publishesModules) await saveNodeModules(checkout, cacheDir);
+    let bytes = await diskUsage(cacheDir, this.deps.build.diskBytes + 1);
+    if (bytes > this.deps.build.diskBytes) {
+      await rm(cacheDir, { recursive: true, force: true });
+      log.system(`the build cache outgrew the build disk limit (${formatBytes(bytes)}) and was cleared`);
+      bytes = 0;
+    } else log.system(`build cache: ${formatBytes(bytes)}`);
+    await this.deps.orm.em.fork().nativeUpdate(SiteEntity, { id: site.id }, { buildCacheBytes: bytes });
+  }
+}
+
+function describeContext(deploy: Deploy): string {
+  return deploy.context === 'PREVIEW'
+    ? `preview of pull request #${deploy.pullRequest}`
+    : `branch ${deploy.branch}`;
 }

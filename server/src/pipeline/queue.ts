@@ -10,6 +10,8 @@ export interface QueueRunner {
 interface Entry {
   deployId: string;
   siteId: string;
+  /** Deploys of one site and lane replace each other while waiting (domain/deploy-context.ts queueLane). */
+  lane: string;
 }
 
 export class DeployQueue {
@@ -28,12 +30,14 @@ export class DeployQueue {
 
   /**
    * Adds a deploy. Returns the ids of waiting deploys of the same site that it replaces: a newer deploy
-   * makes an older one that has not started pointless (the caller marks those CANCELLED).
+   * makes an older one that has not started pointless (the caller marks those CANCELLED). Only deploys of
+   * the same lane are replaced: a pull request's preview never cancels a waiting production deploy.
    */
-  enqueue(deployId: string, siteId: string): string[] {
-    const replaced = this.waiting.filter((e) => e.siteId === siteId).map((e) => e.deployId);
-    this.waiting = this.waiting.filter((e) => e.siteId !== siteId);
-    this.waiting.push({ deployId, siteId });
+  enqueue(deployId: string, siteId: string, lane = 'production'): string[] {
+    const same = (e: Entry) => e.siteId === siteId && e.lane === lane;
+    const replaced = this.waiting.filter(same).map((e) => e.deployId);
+    this.waiting = this.waiting.filter((e) => !same(e));
+    this.waiting.push({ deployId, siteId, lane });
     this.pump();
     return replaced;
   }
@@ -55,6 +59,11 @@ export class DeployQueue {
     const running = [...this.running.values()].filter((r) => r.siteId === siteId);
     for (const r of running) r.abort.abort();
     await Promise.all(running.map((r) => r.done));
+  }
+
+  /** Waits until none of these deploys is running (they were cancelled). */
+  async drainDeploys(deployIds: readonly string[]): Promise<void> {
+    await Promise.all(deployIds.map((id) => this.running.get(id)?.done));
   }
 
   isRunning(deployId: string): boolean {

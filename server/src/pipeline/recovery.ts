@@ -1,6 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import type { MikroORM } from '@mikro-orm/sqlite';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
+import { queueLane } from '../domain/deploy-context.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { BuildRunner, SiteRuntime } from '../runtime/ports.js';
 import type { SecretBox } from '../secrets/box.js';
@@ -71,7 +72,7 @@ export async function recover(deps: RecoveryDeps): Promise<{ requeued: number; i
 
   const queued = await em.find(DeployEntity, { status: 'QUEUED' }, { orderBy: { createdAt: 'asc' } });
   for (const deploy of queued) {
-    for (const replaced of deps.queue.enqueue(deploy.id, deploy.siteId)) {
+    for (const replaced of deps.queue.enqueue(deploy.id, deploy.siteId, queueLane(deploy))) {
       const old = queued.find((d) => d.id === replaced);
       if (old) await state.setDeploy(old, 'CANCELLED', { error: `replaced by deploy #${deploy.number}` });
     }

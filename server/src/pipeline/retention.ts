@@ -32,6 +32,8 @@ export async function pruneDeploys(
       filesPrunedAt: null,
       status: { $in: ['LIVE', 'SUPERSEDED'] },
       trigger: { $ne: 'ROLLBACK' },
+      // Branch and preview deploys (issue 15) are kept while their branch or pull request lives.
+      context: 'PRODUCTION',
     },
     { orderBy: { number: 'desc' } },
   );

@@ -14,6 +14,7 @@ export function siteSpec(site: Site, secrets: SecretBox): SiteSpec {
     domains: [...site.domains],
     spa: site.spa,
     app: appSpec(site, secrets),
+    contexts: site.branchDeploys || site.deployPreviews,
   };
 }
 

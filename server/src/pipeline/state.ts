@@ -85,7 +85,9 @@ export class DeployState {
     // A site keeps serving its current deploy; one that never went live is FAILED (or back to CREATED
     // when the user cancelled its first deploy).
     const siteStatus = site?.currentDeployId ? 'LIVE' : status === 'CANCELLED' ? 'CREATED' : 'FAILED';
-    if (site) Object.assign(site, { status: siteStatus, updatedAt: this.now() });
+    // A branch or preview deploy (issue 15) says nothing about what the site's own hosts serve.
+    const production = deploy.context === 'PRODUCTION';
+    if (site && production) Object.assign(site, { status: siteStatus, updatedAt: this.now() });
     stageDeployEvent(this.em, deploy, was, this.now());
     await this.em.flush();
     this.publishDeploy(deploy);

@@ -13,7 +13,7 @@
  * a second and kills the build past the limit. Between two measurements a build can overshoot by what it
  * writes in that time.
  */
-import { lchown, readdir, rm, stat } from 'node:fs/promises';
+import { lchown, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -67,6 +67,11 @@ export interface BuildOptions {
   image: string;
   /** Host path of the checkout, mounted read-write at /workspace. */
   checkout: string;
+  /**
+   * Host path of the site's own build cache (issue 15), mounted read-write at /cache, where npm, yarn and
+   * pnpm keep their caches. Only this site's builds ever see it; it counts against the disk limit.
+   */
+  cacheDir?: string;
   command: string;
   env: readonly { name: string; value: string }[];
   /** Strings the output must never show: masked as a stream, before lines are split (a split value too). */
@@ -147,6 +152,7 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
 
   await ensureImage(docker, opts.image);
   const user = await prepareCheckout(opts.checkout);
+  if (opts.cacheDir) await prepareCache(opts.cacheDir, user);
   const network = await networkFor(docker, opts.network).ensure();
   if (network.warning) opts.log.system(`warning: ${network.warning}`);
   if (signal.aborted) throw new BuildCancelledError();
@@ -161,7 +167,12 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
     WorkingDir: '/workspace',
     User: user,
     // Defaults first: a site may set its own CI or HOME.
-    Env: ['CI=true', 'HOME=/tmp', ...opts.env.map(({ name, value }) => `${name}=${value}`)],
+    Env: [
+      'CI=true',
+      'HOME=/tmp',
+      ...(opts.cacheDir ? CACHE_ENV : []),
+      ...opts.env.map(({ name, value }) => `${name}=${value}`),
+    ],
     Labels: {
       [MANAGED_LABEL]: 'true',
       [SITE_LABEL]: opts.siteId,
@@ -174,7 +185,12 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
     Tty: false,
     OpenStdin: false,
     HostConfig: {
-      Mounts: [{ Type: 'bind', Source: opts.checkout, Target: '/workspace', ReadOnly: false }],
+      Mounts: [
+        { Type: 'bind', Source: opts.checkout, Target: '/workspace', ReadOnly: false },
+        ...(opts.cacheDir
+          ? [{ Type: 'bind' as const, Source: opts.cacheDir, Target: CACHE_MOUNT, ReadOnly: false }]
+          : []),
+      ],
       Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${TMP_SIZE},mode=1777` },
       NetworkMode: network.id,
       Memory: memory,
@@ -222,12 +238,18 @@ async function emptyDir(dir: string): Promise<void> {
  * cap either (`--storage-opt size` needs overlay2 on xfs with pquota; a bind mount has no size), so the
  * build is measured and killed past its limit.
  */
-async function buildDiskUsage(container: Docker.Container, checkout: string, stopAbove: number) {
+async function buildDiskUsage(
+  container: Docker.Container,
+  checkout: string,
+  cacheDir: string | undefined,
+  stopAbove: number,
+) {
   const info = (await container
     .inspect({ size: true } as Docker.ContainerInspectOptions)
     .catch(() => null)) as { SizeRw?: number } | null;
   const layer = info?.SizeRw ?? 0;
-  return layer + (await diskUsage(checkout, stopAbove - layer));
+  const work = layer + (await diskUsage(checkout, stopAbove - layer));
+  return cacheDir ? work + (await diskUsage(cacheDir, stopAbove - work)) : work;
 }
 
 async function attachAndRun(
@@ -282,7 +304,7 @@ async function attachAndRun(
       throw engineError(e);
     });
     watch = watchDiskUsage(
-      (stopAbove) => buildDiskUsage(container, opts.checkout, stopAbove),
+      (stopAbove) => buildDiskUsage(container, opts.checkout, opts.cacheDir, stopAbove),
       disk,
       (bytes) => {
         diskUsed = bytes;
@@ -301,7 +323,7 @@ async function attachAndRun(
     await watch.stop();
     // A build that wrote fast and exited between two measurements is measured once more.
     if (!stopped) {
-      const used = await buildDiskUsage(container, opts.checkout, disk);
+      const used = await buildDiskUsage(container, opts.checkout, opts.cacheDir, disk);
       if (used > disk) {
         diskUsed = used;
         stopped = 'disk';
@@ -391,6 +413,22 @@ export async function prepareCheckout(checkout: string): Promise<string> {
   if (st.uid !== 0) return `${st.uid}:${st.gid}`;
   await chownTree(checkout, BUILD_UID, BUILD_GID);
   return `${BUILD_UID}:${BUILD_GID}`;
+}
+
+/** Where a build sees its site's cache folder, and the package managers' caches in it. */
+export const CACHE_MOUNT = '/cache';
+const CACHE_ENV = [
+  `npm_config_cache=${CACHE_MOUNT}/npm`,
+  `YARN_CACHE_FOLDER=${CACHE_MOUNT}/yarn`,
+  `npm_config_store_dir=${CACHE_MOUNT}/pnpm`,
+];
+
+/** The cache folder belongs to the uid:gid the build runs as, like the checkout (written by earlier builds). */
+async function prepareCache(dir: string, user: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const [uid, gid] = user.split(':').map(Number) as [number, number];
+  const st = await stat(dir);
+  if (st.uid !== uid || st.gid !== gid) await chownTree(dir, uid, gid);
 }
 
 /** chown -R without following symlinks (a checkout may hold links pointing anywhere on the host). */

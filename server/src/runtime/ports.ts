@@ -27,6 +27,8 @@ export interface BuildJob {
   image: string;
   /** Host path of the checkout; the build sees it (read-write) as its working directory. */
   checkout: string;
+  /** Host path of the site's build cache (issue 15), seen by this build only; none when the cache is off. */
+  cacheDir?: string;
   command: string;
   /** The container's environment (secret values decrypted): the only place they go. */
   env: readonly EnvVar[];
@@ -66,6 +68,8 @@ export interface SiteSpec {
   spa: boolean;
   /** A SERVER site's app (issue 14); absent or null for a static site. */
   app?: AppSpec | null;
+  /** Branch deploys or previews are on (issue 15): their hosts are routed to the site. */
+  contexts?: boolean;
 }
 
 /**
@@ -138,6 +142,20 @@ export interface SiteRuntime {
    * and nothing of the attempt is left behind. Does not change which files `current` holds.
    */
   apply(site: SiteSpec, deploy: DeployFiles, log: RuntimeLog): Promise<Applied>;
+  /**
+   * Serves a BRANCH or PREVIEW deploy (issue 15) at `<label>.<domain>` with its own `_redirects`, `_headers`
+   * and 404 page, like a permalink; the site's hosts keep serving `current` (its files, or none yet), which
+   * `apply` would serve. All or nothing, like `apply`; wait for it with `waitUntilServing`.
+   */
+  applyContext(
+    site: SiteSpec,
+    current: DeployFiles | null,
+    deploy: DeployFiles,
+    label: string,
+    log: RuntimeLog,
+  ): Promise<Applied>;
+  /** Stops serving `<label>.<domain>`: the host answers 404 from now on. Nothing served there is no error. */
+  removeContext(site: SiteSpec, label: string): Promise<void>;
   /** Waits until what `apply` made answers requests; returns why it could not confirm that, or null. */
   waitUntilServing(site: SiteSpec, applied: Applied): Promise<string | null>;
   /** Drops what the runtime keeps for deploys whose files are gone (their permalinks). */

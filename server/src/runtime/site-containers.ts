@@ -29,6 +29,8 @@ export interface SiteContainerSpec {
   siteId: string;
   slug: string;
   domains: readonly string[];
+  /** Route branch and pull request hosts too (issue 15). */
+  contexts?: boolean;
   /** Host path of sites/<slug> (holds `current` and `deploys/`), mounted read-only at /srv/site. */
   siteDir: string;
   /** Host path of the folder holding the generated nginx config, mounted read-only at /etc/nginx/conf.d. */
@@ -79,7 +81,10 @@ export class SiteContainers {
   async ensure(spec: SiteContainerSpec): Promise<SiteEndpoint & { started: boolean }> {
     const name = siteContainerName(spec.slug);
     const labels = {
-      ...siteLabels({ id: spec.siteId, slug: spec.slug, domains: spec.domains }, this.opts.routing),
+      ...siteLabels(
+        { id: spec.siteId, slug: spec.slug, domains: spec.domains, contexts: spec.contexts },
+        this.opts.routing,
+      ),
       ...ownership(spec.siteId, this.opts.instanceId),
     };
     const networkId = await this.network.ensure();

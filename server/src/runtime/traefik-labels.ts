@@ -18,6 +18,8 @@ export interface RoutedSite {
   id: string;
   slug: string;
   domains: readonly string[];
+  /** Branch deploys or previews are on (issue 15): route `<label>--<slug>.<domain>` to the site too. */
+  contexts?: boolean;
 }
 
 // Slugs never contain `--` (see domain/slug.ts), so `--permalink` cannot collide with another site's
@@ -25,6 +27,7 @@ export interface RoutedSite {
 // would share a name, and Traefik drops routers defined twice with different settings.
 export const routerName = (slug: string) => `launchpad-${slug}`;
 export const permalinkRouterName = (slug: string) => `launchpad-${slug}--permalink`;
+export const contextRouterName = (slug: string) => `launchpad-${slug}--contexts`;
 
 const SLUG = /^[a-z0-9](-?[a-z0-9])*$/;
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -47,6 +50,10 @@ export function siteLabels(site: RoutedSite, cfg: RoutingConfig): Record<string,
   // 24 lowercase hex characters (domain/ids.ts). Labels go through the Docker API, not a compose file, so
   // the `$` needs no doubling.
   const permalinkRule = `HostRegexp(\`^[0-9a-f]{24}--${escapeRegex(host)}$\`)`;
+  // Branch and pull request hosts (issue 15): one label `<label>--<slug>`, the label being lowercase
+  // letters, digits and hyphens (domain/deploy-context.ts). The site's nginx answers 404 to those it does
+  // not serve, so one regex router suffices and no container is recreated when a preview comes or goes.
+  const contextRule = `HostRegexp(\`^[a-z0-9][a-z0-9-]*--${escapeRegex(host)}$\`)`;
 
   const service = routerName(site.slug);
   const labels: Record<string, string> = {
@@ -58,10 +65,12 @@ export function siteLabels(site: RoutedSite, cfg: RoutingConfig): Record<string,
     // Set always: otherwise Traefik takes the first exposed port.
     [`traefik.http.services.${service}.loadbalancer.server.port`]: '80',
   };
-  for (const [router, routerRule] of [
+  const routers: [string, string][] = [
     [routerName(site.slug), rule],
     [permalinkRouterName(site.slug), permalinkRule],
-  ] as const) {
+  ];
+  if (site.contexts) routers.push([contextRouterName(site.slug), contextRule]);
+  for (const [router, routerRule] of routers) {
     const prefix = `traefik.http.routers.${router}`;
     labels[`${prefix}.rule`] = routerRule;
     labels[`${prefix}.service`] = service;

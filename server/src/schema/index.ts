@@ -13,6 +13,7 @@ import './invitation-offer.js';
 import './notifications.js';
 import './traffic.js';
 import './digest-deploys.js';
+import './deploy-workflow.js';
 
 export const schema = builder.toSchema();
 

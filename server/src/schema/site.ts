@@ -1,6 +1,7 @@
 import { getSite, maySee } from '../services/scope.js';
 import { MANAGE, READ, WRITE } from './auth.js';
 import { builder } from './builder.js';
+import { deployWorkflowInputFields } from './deploy-workflow.js';
 import { SiteStatusEnum, SourceTypeEnum } from './enums.js';
 import { DeployRef, SiteRef } from './refs.js';
 import { EnvVarInput, GitAuthEnum } from './secrets.js';
@@ -93,6 +94,7 @@ const CreateSiteInput = builder.inputType('CreateSiteInput', {
       description: 'Write-only: for gitAuth TOKEN (a GitHub personal or fine-grained token)',
     }),
     ...serverAppInputFields(t, true),
+    ...deployWorkflowInputFields(t),
     // Accounts (issue 11)
     teamId: t.id({ description: 'The team that owns the site; required when the principal is in several' }),
   }),
@@ -115,6 +117,7 @@ const UpdateSiteInput = builder.inputType('UpdateSiteInput', {
       description: 'Write-only: for gitAuth TOKEN (a GitHub personal or fine-grained token)',
     }),
     ...serverAppInputFields(t, false),
+    ...deployWorkflowInputFields(t),
   }),
 });
 

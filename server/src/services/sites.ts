@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import { TeamEntity } from '../db/account-entities.js';
 import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import type { SiteGitAccess } from '../db/secret-entities.js';
+import { queueLane } from '../domain/deploy-context.js';
 import { BadInputError, ConflictError, NotFoundError, PayloadTooLargeError } from '../domain/errors.js';
 import { controlPlaneHosts } from '../domain/hostname.js';
 import { newId } from '../domain/ids.js';
@@ -77,6 +78,10 @@ export interface CreateSiteInput {
   runtimeImage?: string | null;
   /** The owning team; required when the principal is in several (api.md). */
   teamId?: string | null;
+  // Deploy workflow (issue 15).
+  branchDeploys?: boolean | null;
+  deployPreviews?: boolean | null;
+  buildCache?: boolean | null;
 }
 
 export interface UpdateSiteInput extends ServerAppInput {
@@ -92,7 +97,19 @@ export interface UpdateSiteInput extends ServerAppInput {
   domains?: string[] | null;
   gitAuth?: GitAuth | null;
   gitToken?: string | null;
+  // Deploy workflow (issue 15).
+  branchDeploys?: boolean | null;
+  deployPreviews?: boolean | null;
+  buildCache?: boolean | null;
 }
+
+/** The deploys of one pull request or one branch (issue 15). */
+export type ContextTarget =
+  | { context: 'PREVIEW'; pullRequest: number }
+  | { context: 'BRANCH'; branch: string };
+
+const describe = (t: ContextTarget) =>
+  t.context === 'PREVIEW' ? `pull request #${t.pullRequest}` : `branch ${t.branch}`;
 
 export interface SiteServiceDeps {
   config: Config;
@@ -157,6 +174,10 @@ export class SiteService {
       envVars: env.vars,
       autoDeploy: input.autoDeploy ?? git,
       spa: input.spa ?? false,
+      branchDeploys: input.branchDeploys ?? false,
+      deployPreviews: input.deployPreviews ?? false,
+      buildCache: input.buildCache ?? true,
+      buildCacheBytes: 0,
       domains: validateDomains(input.domains ?? [], this.deps.config.domain, this.reservedHosts()),
       webhookSecret: git ? secrets.seal(newWebhookSecret()) : null,
       status: 'CREATED',
@@ -249,6 +270,9 @@ export class SiteService {
     if (await this.updateGitAccess(caller, site, input, patch)) secretsChanged = true;
     if (input.autoDeploy != null) patch.autoDeploy = input.autoDeploy;
     if (input.spa != null) patch.spa = input.spa;
+    if (input.branchDeploys != null) patch.branchDeploys = input.branchDeploys;
+    if (input.deployPreviews != null) patch.deployPreviews = input.deployPreviews;
+    if (input.buildCache != null) patch.buildCache = input.buildCache;
     if (input.domains != null) {
       patch.domains = validateDomains(input.domains, this.deps.config.domain, this.reservedHosts());
     }
@@ -332,6 +356,63 @@ export class SiteService {
   }
 
   /**
+   * A BRANCH or PREVIEW deploy of a git site (issue 15): built from `branch` (a branch deploy) or from the
+   * base repository's `refs/pull/<n>/head` (a preview), served at its own host, never made current.
+   */
+  async deployContext(
+    caller: Caller,
+    id: string,
+    target: Pick<Deploy, 'context' | 'branch' | 'pullRequest' | 'commitSha' | 'commitMessage'>,
+  ): Promise<Deploy> {
+    const site = await getSite(caller, id, 'DEVELOPER');
+    if (site.sourceType !== 'GIT') throw new BadInputError('Only git sites have branch and preview deploys');
+    if (target.context === 'PRODUCTION') throw new BadInputError('A production deploy is made by deploySite');
+    return this.queueDeploy(caller, site, 'WEBHOOK', { id: newId(), ...target });
+  }
+
+  /**
+   * A pull request closed or a branch was deleted (issue 15): its waiting deploys are cancelled, and what it
+   * serves is taken down (its host answers 404, its files are removed). Returns how many deploys lost files.
+   */
+  async closeContext(caller: Caller, id: string, target: ContextTarget): Promise<number> {
+    const { em } = caller;
+    const site = await getSite(caller, id, 'DEVELOPER');
+    const state = new DeployState(em, this.deps.bus, this.now);
+    const open = await em.find(DeployEntity, {
+      siteId: site.id,
+      ...target,
+      status: { $in: ['QUEUED', 'BUILDING', 'PUBLISHING'] },
+    });
+    for (const deploy of open) {
+      const wasRunning = this.deps.queue.isRunning(deploy.id);
+      this.deps.queue.cancel(deploy.id);
+      if (!wasRunning)
+        await state.setDeploy(deploy, 'CANCELLED', { error: `${describe(target)} was closed` });
+    }
+    // A running one ends CANCELLED by itself; wait for it, so that it cannot publish after the removal.
+    await this.deps.queue.drainDeploys(open.map((d) => d.id));
+    return this.deps.activation.removeContext(em, site.id, target);
+  }
+
+  /**
+   * Empties the site's build cache (issue 15): the next build starts clean. A build running now keeps what
+   * it has; it may write the cache again when it ends.
+   */
+  async clearBuildCache(caller: Caller, id: string): Promise<Site> {
+    const { em } = caller;
+    const site = await getSite(caller, id, 'DEVELOPER');
+    await rm(this.deps.data.buildCache(site.id), { recursive: true, force: true });
+    audit(em, caller, {
+      action: 'site.clearBuildCache',
+      teamId: site.teamId,
+      targetType: 'site',
+      targetId: site.id,
+    });
+    await new DeployState(em, this.deps.bus, this.now).setSite(site, { buildCacheBytes: 0 });
+    return site;
+  }
+
+  /**
    * Makes an earlier deploy's files current again by the same atomic symlink swap a deploy ends with: no
    * rebuild, no container restart. Recorded as a new ROLLBACK deploy pointing at the same files; its
    * permalink is a symlink to them.
@@ -340,6 +421,12 @@ export class SiteService {
     const { em } = caller;
     const target = await getDeploy(caller, deployId, 'DEVELOPER');
     const site = await getSite(caller, target.siteId, 'DEVELOPER');
+    if (target.context !== 'PRODUCTION') {
+      throw new BadInputError(
+        `Deploy #${target.number} is a ${target.context.toLowerCase()} deploy; only production deploys can become current`,
+        'deployId',
+      );
+    }
     if (target.status !== 'LIVE' && target.status !== 'SUPERSEDED') {
       throw new BadInputError(
         `Deploy #${target.number} never went live; only a live deploy can come back`,
@@ -531,6 +618,7 @@ export class SiteService {
     const deploys = await em.find(DeployEntity, { siteId: site.id });
     const { data } = this.deps;
     await rm(data.site(site.slug), { recursive: true, force: true });
+    await rm(data.buildCache(site.id), { recursive: true, force: true });
     for (const d of deploys) {
       await rm(data.log(d.id), { force: true });
       await rm(data.work(d.id), { recursive: true, force: true });
@@ -577,6 +665,9 @@ export class SiteService {
       createdAt: this.now(),
       startedAt: null,
       finishedAt: null,
+      context: 'PRODUCTION',
+      branch: null,
+      pullRequest: null,
       ...fields,
     };
     const { em } = caller;
@@ -607,7 +698,7 @@ export class SiteService {
     // Lists of deploys hang off the site: a queued deploy shows there before it starts.
     state.publishSite(site);
     if (!enqueue) return deploy;
-    for (const replacedId of this.deps.queue.enqueue(deploy.id, site.id)) {
+    for (const replacedId of this.deps.queue.enqueue(deploy.id, site.id, queueLane(deploy))) {
       const replaced = await em.findOne(DeployEntity, { id: replacedId });
       if (replaced?.status === 'QUEUED') {
         await state.setDeploy(replaced, 'CANCELLED', { error: `replaced by deploy #${deploy.number}` });

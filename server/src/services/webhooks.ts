@@ -9,6 +9,7 @@ import { storableText } from '../domain/storable-text.js';
 import type { PubSub } from '../events/pubsub.js';
 import { SiteLocks } from '../pipeline/site-locks.js';
 import { DeployState } from '../pipeline/state.js';
+import { validateBranch } from '../source/git-url.js';
 import { DeliveryBudget } from './delivery-budget.js';
 import type { SiteService } from './sites.js';
 
@@ -80,6 +81,7 @@ export class WebhookService {
       await record('IGNORED', 'ping');
       return { status: 200, body: { ok: true, ignored: 'ping' } };
     }
+    if (event === 'pull_request') return this.pullRequest(em, site, req.rawBody, deliveryId, record);
     if (event !== 'push') return this.ignore(record, `event "${event}" does not deploy`);
 
     const push = parsePush(req.rawBody);
@@ -88,6 +90,8 @@ export class WebhookService {
       return { status: 400, body: { error: 'body is not a push payload' } };
     }
     if (push.ref !== `refs/heads/${site.branch}`) {
+      if (site.branchDeploys && push.ref.startsWith('refs/heads/'))
+        return this.branchPush(em, site, push, deliveryId, record);
       return this.ignore(record, `push to ${push.ref}, site deploys refs/heads/${site.branch}`);
     }
     if (push.deleted) return this.ignore(record, `branch ${site.branch} was deleted`);
@@ -108,6 +112,113 @@ export class WebhookService {
       await record('QUEUED', `push of ${push.after.slice(0, 7)} to ${site.branch}`, deploy.id);
       return { status: 202, body: { deployId: deploy.id } };
     });
+  }
+
+  /** A push to another branch with branch deploys on (issue 15): a BRANCH deploy, or its removal. */
+  private async branchPush(
+    em: EntityManager,
+    site: Site,
+    push: Push,
+    deliveryId: string | null,
+    record: Recorder,
+  ): Promise<WebhookAnswer> {
+    let branch: string;
+    try {
+      branch = validateBranch(push.ref.slice('refs/heads/'.length));
+    } catch (err) {
+      return this.ignore(record, `push to a branch Launchpad does not build: ${(err as Error).message}`);
+    }
+    const target = { context: 'BRANCH', branch } as const;
+    return this.perSite.run(site.id, async () => {
+      if (push.deleted) {
+        const removed = await this.sites.closeContext({ em, principal: ADMIN }, site.id, target);
+        return this.ignore(record, `branch ${branch} was deleted; removed ${removed} branch deploy(s)`);
+      }
+      if (deliveryId && (await this.alreadyQueued(em, site, deliveryId)))
+        return this.ignore(record, `delivery ${deliveryId} already queued a deploy`);
+      if (await this.commitDeployed(em, site, target, push.after))
+        return this.ignore(record, `branch ${branch} at ${push.after.slice(0, 7)} is already deployed`);
+      const deploy = await this.sites.deployContext({ em, principal: ADMIN }, site.id, {
+        ...target,
+        pullRequest: null,
+        commitSha: push.after,
+        commitMessage: push.message === null ? null : storableText(push.message),
+      });
+      await record('QUEUED', `push of ${push.after.slice(0, 7)} to ${branch} (branch deploy)`, deploy.id);
+      return { status: 202, body: { deployId: deploy.id } };
+    });
+  }
+
+  /**
+   * A GitHub `pull_request` delivery (issue 15): opened, reopened or synchronize → a PREVIEW deploy of the
+   * head commit, fetched from the base repository's `refs/pull/<n>/head` (never the fork's URL); closed →
+   * the preview is taken down. Only pull requests into the site's branch, and only with previews on.
+   */
+  private async pullRequest(
+    em: EntityManager,
+    site: Site,
+    raw: Buffer,
+    deliveryId: string | null,
+    record: Recorder,
+  ): Promise<WebhookAnswer> {
+    const pr = parsePullRequest(raw);
+    if (!pr) {
+      await record('REJECTED', 'body is not a pull_request payload');
+      return { status: 400, body: { error: 'body is not a pull_request payload' } };
+    }
+    const target = { context: 'PREVIEW', pullRequest: pr.number } as const;
+    // Even with previews turned off since: a closed pull request's preview never stays up.
+    if (pr.action === 'closed') {
+      return this.perSite.run(site.id, async () => {
+        const removed = await this.sites.closeContext({ em, principal: ADMIN }, site.id, target);
+        return this.ignore(
+          record,
+          `pull request #${pr.number} was closed; removed ${removed} preview deploy(s)`,
+        );
+      });
+    }
+    if (!site.deployPreviews) return this.ignore(record, 'deploy previews are off');
+    if (pr.base !== site.branch)
+      return this.ignore(
+        record,
+        `pull request #${pr.number} is into ${pr.base}, site deploys ${site.branch}`,
+      );
+    if (!PREVIEW_ACTIONS.has(pr.action))
+      return this.ignore(record, `pull request action "${pr.action}" does not deploy`);
+    return this.perSite.run(site.id, async () => {
+      if (deliveryId && (await this.alreadyQueued(em, site, deliveryId)))
+        return this.ignore(record, `delivery ${deliveryId} already queued a deploy`);
+      if (await this.commitDeployed(em, site, target, pr.head))
+        return this.ignore(
+          record,
+          `pull request #${pr.number} at ${pr.head.slice(0, 7)} is already deployed`,
+        );
+      const deploy = await this.sites.deployContext({ em, principal: ADMIN }, site.id, {
+        ...target,
+        branch: pr.headRef,
+        commitSha: pr.head,
+        commitMessage: pr.title,
+      });
+      await record('QUEUED', `pull request #${pr.number} at ${pr.head.slice(0, 7)} (preview)`, deploy.id);
+      return { status: 202, body: { deployId: deploy.id } };
+    });
+  }
+
+  /** A deploy of this branch or pull request at this commit that is waiting, running or live already. */
+  private async commitDeployed(
+    em: EntityManager,
+    site: Site,
+    target: { context: 'BRANCH'; branch: string } | { context: 'PREVIEW'; pullRequest: number },
+    sha: string,
+  ): Promise<boolean> {
+    const n = await em.count(DeployEntity, {
+      siteId: site.id,
+      ...target,
+      commitSha: sha,
+      status: { $in: ['QUEUED', 'BUILDING', 'PUBLISHING', 'LIVE'] },
+      filesPrunedAt: null,
+    });
+    return n > 0;
   }
 
   private async ignore(record: (o: WebhookOutcome, r: string) => Promise<void>, reason: string) {
@@ -193,6 +304,56 @@ export class WebhookService {
   }
 }
 
+type Recorder = (outcome: WebhookOutcome, reason: string | null, deployId?: string | null) => Promise<void>;
+
+const PREVIEW_ACTIONS = new Set(['opened', 'reopened', 'synchronize']);
+
+interface PullRequest {
+  action: string;
+  number: number;
+  /** The head commit's sha. */
+  head: string;
+  /** The head branch's name (in the fork, for a fork's pull request): shown, never cloned. */
+  headRef: string | null;
+  /** The branch the pull request would merge into. */
+  base: string;
+  title: string | null;
+}
+
+/** The fields we use from a `pull_request` payload (JSON body, or the `payload` field of a form-encoded one). */
+function parsePullRequest(raw: Buffer): PullRequest | null {
+  const body = parseBody(raw) as {
+    action?: unknown;
+    number?: unknown;
+    pull_request?: { head?: { sha?: unknown; ref?: unknown }; base?: { ref?: unknown }; title?: unknown };
+  } | null;
+  const pr = body?.pull_request;
+  const sha = pr?.head?.sha;
+  if (typeof body?.action !== 'string' || typeof sha !== 'string' || !/^[0-9a-f]{40,64}$/.test(sha))
+    return null;
+  if (!Number.isSafeInteger(body.number) || (body.number as number) < 1) return null;
+  if (typeof pr?.base?.ref !== 'string') return null;
+  const text = (v: unknown, max: number) => (typeof v === 'string' ? storableText(v.slice(0, max)) : null);
+  return {
+    action: body.action.slice(0, 64),
+    number: body.number as number,
+    head: sha,
+    headRef: text(pr.head?.ref, 255),
+    base: pr.base.ref,
+    title: text(pr.title, 4096),
+  };
+}
+
+function parseBody(raw: Buffer): unknown {
+  let text = raw.toString('utf8');
+  if (text.startsWith('payload=')) text = new URLSearchParams(text).get('payload') ?? '';
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 interface Push {
   ref: string;
   after: string;
@@ -203,14 +364,7 @@ interface Push {
 
 /** The fields we use from a push payload (JSON body, or the `payload` field of a form-encoded one). */
 function parsePush(raw: Buffer): Push | null {
-  let text = raw.toString('utf8');
-  if (text.startsWith('payload=')) text = new URLSearchParams(text).get('payload') ?? '';
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const body = parseBody(raw);
   const p = body as {
     ref?: unknown;
     after?: unknown;

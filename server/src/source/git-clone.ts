@@ -63,6 +63,12 @@ export class GitCloneError extends DomainError {
 export interface CloneOptions {
   url: string;
   branch: string;
+  /**
+   * A pull request's `refs/pull/<n>/head` of the repository at `url` (issue 15), fetched instead of
+   * `branch`: GitHub keeps a fork's commits there in the base repository, so a preview never clones the
+   * fork's own URL. `branch` then only names it in messages.
+   */
+  pullRequest?: number;
   /** Where the work tree goes; must not exist or be empty. */
   dir: string;
   timeoutMs: number;
@@ -182,7 +188,8 @@ export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
         },
       }).env(env);
 
-    log?.system(`cloning ${url} (branch ${branch})`);
+    const pullRef = opts.pullRequest === undefined ? null : pullRequestRef(opts.pullRequest);
+    log?.system(`cloning ${url} (${pullRef ?? `branch ${branch}`})`);
     const started = Date.now();
     const ctx: FailureContext = {
       url,
@@ -201,19 +208,35 @@ export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
       },
     );
     try {
-      await git(dirname(dir)).raw([
-        'clone',
-        '--depth',
-        '1',
-        '--single-branch',
-        '--branch',
-        branch,
-        '--no-tags',
-        '--no-recurse-submodules',
-        '--',
-        url,
-        dir,
-      ]);
+      if (pullRef) {
+        // A shallow fetch of that one ref into an empty repository: `clone --branch` takes branches only.
+        await git(dirname(dir)).raw(['init', '--quiet', '--', dir]);
+        await git(dir).raw([
+          'fetch',
+          '--quiet',
+          '--depth',
+          '1',
+          '--no-tags',
+          '--no-recurse-submodules',
+          '--',
+          url,
+          pullRef,
+        ]);
+        await git(dir).raw(['checkout', '--quiet', '--detach', 'FETCH_HEAD']);
+      } else
+        await git(dirname(dir)).raw([
+          'clone',
+          '--depth',
+          '1',
+          '--single-branch',
+          '--branch',
+          branch,
+          '--no-tags',
+          '--no-recurse-submodules',
+          '--',
+          url,
+          dir,
+        ]);
     } catch (err) {
       await watch.stop();
       await reportHostKey(home, url, opts);
@@ -251,6 +274,13 @@ export async function cloneBranch(opts: CloneOptions): Promise<CloneResult> {
 }
 
 type Stopped = 'TIMEOUT' | 'CANCELLED' | 'TOO_LARGE';
+
+/** GitHub's ref of a pull request's head commit, in the base repository. */
+export function pullRequestRef(pullRequest: number): string {
+  if (!Number.isSafeInteger(pullRequest) || pullRequest < 1)
+    throw new GitCloneError('FAILED', `"${pullRequest}" is not a pull request number`);
+  return `refs/pull/${pullRequest}/head`;
+}
 
 function schemeOf(url: string): string {
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url);

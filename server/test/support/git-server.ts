@@ -30,6 +30,13 @@ export interface GitServer {
   ): Promise<{ head: string }>;
   /** Moves `branch` (default: the repo's first) back to `sha` with a force-push, as a revert to it would. */
   forcePush(name: string, sha: string, opts?: { branch?: string }): Promise<void>;
+  /**
+   * Points `ref` of the served repository at `sha` (a commit it has), as GitHub keeps a pull request's head
+   * at `refs/pull/<n>/head` in the base repository, a fork's commits included.
+   */
+  setRef(name: string, ref: string, sha: string): Promise<void>;
+  /** Deletes `branch` on the server, as `git push origin :branch` would. */
+  deleteBranch(name: string, branch: string): Promise<void>;
   /** Path of the bare repository on disk (for tests that write objects git's porcelain refuses). */
   path(repo: string): string;
   /** Port the daemon listens on. */
@@ -181,6 +188,14 @@ export async function startGitServer(): Promise<GitServer> {
       await git(dir, 'checkout', '--quiet', branch);
       await git(dir, 'reset', '--quiet', '--hard', sha);
       await git(dir, 'push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`);
+    },
+
+    async setRef(name, ref, sha) {
+      await git(join(base, `${name}.git`), 'update-ref', ref, sha);
+    },
+
+    async deleteBranch(name, branch) {
+      await git(join(base, `${name}.git`), 'update-ref', '-d', `refs/heads/${branch}`);
     },
 
     async stop() {

@@ -48,6 +48,9 @@ export async function seedSites(em: EntityManager, count: number, opts: SeedOpti
         createdAt: at(n),
         startedAt: at(n),
         finishedAt: at(n),
+        context: 'PRODUCTION',
+        branch: null,
+        pullRequest: null,
       };
     });
     deploys.push(...siteDeploys);
@@ -90,6 +93,10 @@ export async function seedSites(em: EntityManager, count: number, opts: SeedOpti
       port: null,
       healthCheckPath: null,
       runtimeImage: null,
+      branchDeploys: false,
+      deployPreviews: false,
+      buildCache: true,
+      buildCacheBytes: 0,
     });
   }
   // Sites first without their current deploy, so the rows satisfy foreign keys in either direction.

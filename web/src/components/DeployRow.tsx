@@ -69,6 +69,11 @@ export const DeployRow: Component<{
             </span>
           )}
         </Show>
+        <Show when={props.deploy.context !== 'PRODUCTION'}>
+          <span class="context-tag" data-testid="deploy-context">
+            {props.deploy.context === 'PREVIEW' ? `PR #${props.deploy.pullRequest}` : props.deploy.branch}
+          </span>
+        </Show>
         <Show when={props.deploy.commitSha}>
           {(sha) => (
             <span class="commit" title={props.deploy.commitMessage ?? ''}>

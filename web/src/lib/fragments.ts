@@ -14,6 +14,10 @@ export const DeploySummary = graphql(`
     error
     permalink
     filesPrunedAt
+    context
+    branch
+    pullRequest
+    url
     sourceDeploy {
       id
       number
@@ -65,6 +69,10 @@ export const SiteDetail = graphql(`
     outputDir
     spa
     autoDeploy
+    branchDeploys
+    deployPreviews
+    buildCache
+    buildCacheBytes
     domains
     envVars {
       name

@@ -1,4 +1,5 @@
 import { type Accessor, type Component, Show } from 'solid-js';
+import { ContextDeploys } from '../components/ContextDeploys';
 import { DeleteSite } from '../components/DeleteSite';
 import { DeployKeyPanel } from '../components/DeployKeyPanel';
 import { DeployList } from '../components/DeployList';
@@ -76,6 +77,7 @@ const SiteView: Component<{ id: string; deployId: Accessor<string | undefined> }
             </div>
             <SiteHealth siteId={site().id} status={site().status} />
             <SiteCharts siteId={site().id} deployCount={site().deploys.length} />
+            <ContextDeploys siteId={site().id} deploys={site().deploys} />
             <Show when={site().sourceType === 'GIT' && (site().gitAuth === 'SSH_KEY' || site().deployKey)}>
               <section aria-labelledby="deploy-key-title" class="card" data-testid="deploy-key">
                 <h2 id="deploy-key-title">Deploy key</h2>

@@ -9,6 +9,7 @@ import { Migration20261202300000_server_apps } from './Migration20261202300000_s
 import { Migration20261203100000_traffic } from './Migration20261203100000_traffic.js';
 import { Migration20261203200000_notifications } from './Migration20261203200000_notifications.js';
 import { Migration20261203300000_digest_deploys } from './Migration20261203300000_digest_deploys.js';
+import { Migration20261203400000_previews } from './Migration20261203400000_previews.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the same code runs under tsx, bundled
@@ -27,4 +28,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203100000_traffic', class: Migration20261203100000_traffic },
   { name: 'Migration20261203200000_notifications', class: Migration20261203200000_notifications },
   { name: 'Migration20261203300000_digest_deploys', class: Migration20261203300000_digest_deploys },
+  { name: 'Migration20261203400000_previews', class: Migration20261203400000_previews },
 ];

@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
+import { DomainError } from '../../domain/errors.js';
 import { ensureImage } from '../images.js';
 import { PERMALINK_CONFIG_DIR } from '../nginx-config.js';
 import type {
@@ -30,7 +31,15 @@ import { ConfigChange } from './config-folder.js';
 import { ContainerEvents } from './container-watch.js';
 import { checkNginxConfig, removeStaleConfigChecks } from './nginx-check.js';
 import { waitUntilServing } from './serving-probe.js';
-import { MAIN_CONFIG, permalinkConfig, renderAppConfig, renderSiteConfig } from './site-config.js';
+import {
+  type ContextHosts,
+  contextConfig,
+  MAIN_CONFIG,
+  permalinkConfig,
+  renderAppConfig,
+  renderContextConfig,
+  renderSiteConfig,
+} from './site-config.js';
 
 export interface DockerSiteRuntimeOptions extends SiteContainersOptions {
   /** Host path of a site's folder (`sites/<slug>`: `current`, `deploys/`); the driver keeps `nginx/` in it. */
@@ -73,7 +82,7 @@ export class DockerSiteRuntime implements SiteRuntime {
 
   async apply(site: SiteSpec, deploy: DeployFiles, log: RuntimeLog): Promise<Applied> {
     if (site.app) return this.applyApp(site, site.app, deploy, log);
-    const rendered = await renderSiteConfig(site, deploy, log);
+    const rendered = await renderSiteConfig(site, deploy, log, this.contextHosts(site));
     const dir = this.nginxDir(site.slug);
     // Files a config names land before it: Basic-Auth user files, then the deploy's own file (the reload
     // that loads default.conf must find it), then default.conf.
@@ -101,6 +110,49 @@ export class DockerSiteRuntime implements SiteRuntime {
       await change.restore();
       throw err;
     }
+  }
+
+  async applyContext(
+    site: SiteSpec,
+    current: DeployFiles | null,
+    deploy: DeployFiles,
+    label: string,
+    log: RuntimeLog,
+  ): Promise<Applied> {
+    if (site.app) throw new ContextUnsupportedError();
+    const rendered = await renderContextConfig(site, current, deploy, label, this.contextHosts(site), log);
+    const change = await ConfigChange.plan(this.nginxDir(site.slug), [
+      ...rendered.auth,
+      [permalinkConfig(deploy.id), rendered.permalink],
+      [contextConfig(label), rendered.context],
+      [MAIN_CONFIG, rendered.main],
+    ]);
+    if (!change.empty) await this.check(site, change);
+    try {
+      await change.commit();
+      this.retired.delete(site.slug);
+      const endpoint = await this.containers.ensure(this.containerSpec(site));
+      const reconfigured = !endpoint.started && change.changes(MAIN_CONFIG);
+      if (reconfigured) {
+        await this.containers.reload(site.slug);
+        log.system('server config updated');
+      }
+      return { localPort: endpoint.localPort, revision: rendered.probeHost, reconfigured };
+    } catch (err) {
+      await change.restore();
+      throw err;
+    }
+  }
+
+  /** With a reload, so the host falls to default.conf's 404 server at once (not only once its files go). */
+  async removeContext(site: SiteSpec, label: string): Promise<void> {
+    const file = join(this.nginxDir(site.slug), contextConfig(label));
+    if (!(await stat(file).catch(() => null))) return;
+    await rm(file, { force: true });
+    await this.containers.reload(site.slug).catch((err: Error) => {
+      // A stopped container loads the folder as it is when it starts again.
+      console.warn(`site ${site.slug}: nginx not reloaded after removing ${label}: ${err.message}`);
+    });
   }
 
   async waitUntilServing(site: SiteSpec, applied: Applied): Promise<string | null> {
@@ -347,11 +399,16 @@ export class DockerSiteRuntime implements SiteRuntime {
     return join(this.opts.siteDir(slug), 'nginx');
   }
 
+  private contextHosts(site: SiteSpec): ContextHosts {
+    return { slug: site.slug, domain: this.opts.routing.domain.toLowerCase() };
+  }
+
   private containerSpec(site: SiteSpec): SiteContainerSpec {
     return {
       siteId: site.id,
       slug: site.slug,
       domains: site.domains,
+      contexts: site.contexts,
       siteDir: this.opts.siteDir(site.slug),
       nginxDir: this.nginxDir(site.slug),
       logDir: join(this.opts.trafficRoot, site.id),
@@ -360,6 +417,15 @@ export class DockerSiteRuntime implements SiteRuntime {
 }
 
 const quietLog: RuntimeLog = { write: () => {}, system: () => {} };
+
+/** A branch or pull request deploy of a server app (issue 15): not served yet, said in words. */
+class ContextUnsupportedError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor() {
+    super('Branch and preview deploys are served for static sites only, not for server apps');
+    this.name = 'ContextUnsupportedError';
+  }
+}
 
 /** An iterator whose source opens on the first `next()` (so opening errors reach the consumer there). */
 function lazyIterator<T>(open: () => Promise<AsyncIterableIterator<T>>): AsyncIterableIterator<T> {
