@@ -150,7 +150,11 @@ describe('deploying a zip', () => {
     expect(labels[`traefik.http.services.${service}.loadbalancer.server.port`]).toBe('80');
     expect(labels['traefik.docker.network']).toBe(lp.network);
     expect(info.HostConfig.RestartPolicy?.Name).toBe('unless-stopped');
-    expect(info.Mounts.every((m) => m.RW === false)).toBe(true);
+    // Everything is read-only but the site's own access-log folder (issue 13), which its nginx appends to.
+    const writable = info.Mounts.filter((m) => m.RW !== false);
+    expect(writable.map((m) => [m.Source, m.Destination])).toEqual([
+      [join(lp.dataDir, 'traffic', siteId), '/var/log/launchpad'],
+    ]);
   });
 
   it('swaps a redeploy in under the same container with no failed request', async () => {
