@@ -36,11 +36,26 @@ afterAll(async () => {
   await lp?.cleanup();
 });
 
+/**
+ * What `run` answers and the statements it sent. Background work (the notifier's poll, the upload sweep)
+ * shares the connection, and a statement of its own may land inside a run's window; it can only add one,
+ * never take one away, so the run with the fewest of three shows the query's own.
+ */
+async function ownStatements<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  let fewest: { result: T; statements: string[] } | null = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    statements = [];
+    const result = await run();
+    if (!fewest || statements.length < fewest.statements.length)
+      fewest = { result, statements: [...statements] };
+  }
+  return fewest!;
+}
+
 async function countStatements(query: string): Promise<{ sites: number; statements: string[] }> {
-  statements = [];
-  const body = await lp.gql<{ sites: unknown[] }>(query);
-  expect(body.errors).toBeUndefined();
-  return { sites: body.data!.sites.length, statements: [...statements] };
+  const { result, statements: own } = await ownStatements(() => lp.gql<{ sites: unknown[] }>(query));
+  expect(result.errors).toBeUndefined();
+  return { sites: result.data!.sites.length, statements: own };
 }
 
 describe('listing sites: N+1 queries', () => {
@@ -131,11 +146,14 @@ describe("the dashboard's Sites page", () => {
       return answer;
     });
     try {
-      statements = [];
-      const { data, errors } = await lp.gql<{ sites: { deploys: unknown[] }[] }>(print(SitesDocument));
+      const { result, statements: own } = await ownStatements(() => {
+        answers.length = 0;
+        return lp.gql<{ sites: { deploys: unknown[] }[] }>(print(SitesDocument));
+      });
+      const { data, errors } = result;
       expect(errors).toBeUndefined();
       // The sites, their newest deploys and their teams: three statements however many sites there are.
-      expect(statements).toHaveLength(3);
+      expect(own).toHaveLength(3);
       expect(data!.sites.length).toBeGreaterThanOrEqual(3);
       expect(answers).toHaveLength(data!.sites.length);
       expect(answers.filter((a) => a instanceof Promise)).toEqual([]);
@@ -149,19 +167,18 @@ describe("the dashboard's Sites page", () => {
 describe("a signed-in user's Sites page (one team's sites)", () => {
   it('costs the statements of the whole list plus the team, and lists only that team', async () => {
     const team = await firstTeam(lp.app.orm.em.fork());
-    statements = [];
-    const all = await lp.gql<{ sites: { team: { id: string } }[] }>(print(SitesDocument));
-    const allStatements = statements.length;
-    statements = [];
-    const { data, errors } = await lp.gql<{ team: { sites: { team: { id: string } }[] } }>(
-      print(TeamSitesDocument),
-      { id: team!.id },
+    const { result: all, statements: allStatements } = await ownStatements(() =>
+      lp.gql<{ sites: { team: { id: string } }[] }>(print(SitesDocument)),
     );
+    const { result, statements: own } = await ownStatements(() =>
+      lp.gql<{ team: { sites: { team: { id: string } }[] } }>(print(TeamSitesDocument), { id: team!.id }),
+    );
+    const { data, errors } = result;
     expect(errors).toBeUndefined();
     expect(data!.team.sites.length).toBe(all.data!.sites.filter((s) => s.team.id === team!.id).length);
     expect(data!.team.sites.every((s) => s.team.id === team!.id)).toBe(true);
     // The team itself, then the same batched statements as the whole list.
-    expect(statements).toHaveLength(allStatements + 1);
+    expect(own).toHaveLength(allStatements.length + 1);
   });
 });
 
