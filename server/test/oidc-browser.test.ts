@@ -5,19 +5,18 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, type AppParts, buildApp } from '../src/app.js';
 import type { VerifiedIdentity } from '../src/auth/identity.js';
 import { loadConfig } from '../src/config.js';
 import { gqlAs, signUp } from './support/accounts.js';
+import { CHROMIUM, launchChromium } from './support/chromium.js';
 import { HttpBrowser } from './support/http-browser.js';
 import { startOidcProvider, type TestOidcProvider } from './support/oidc-provider.js';
 
 // OpenID Connect sign-in through the whole control plane (buildApp, its HTTP server and routes) and a real
 // provider: in Chromium as a person does it, and over HTTP for the app's own default sign-in.
-
-const CHROMIUM = '/usr/bin/chromium';
 
 interface Running {
   app: App;
@@ -131,16 +130,7 @@ describe.skipIf(!existsSync(CHROMIUM))('OpenID Connect sign-in in Chromium', () 
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

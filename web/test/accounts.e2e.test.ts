@@ -2,15 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BareApp, startBareApp } from '../../server/test/support/bare-app.js';
+import { CHROMIUM, launchChromium } from '../../server/test/support/chromium.js';
 import { seedSites } from '../../server/test/support/seed.js';
 
 // Accounts in a real browser against a real control plane: sign up, invite by link, a viewer's limits.
 // The control plane here builds nothing, so the test makes no Docker object.
 
-const CHROMIUM = '/usr/bin/chromium';
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shots = join(webDir, 'test/screenshots');
 const PASSWORD = 'correct horse battery';
@@ -39,16 +39,7 @@ describe.skipIf(!existsSync(CHROMIUM))('accounts in a browser', () => {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
     mkdirSync(shots, { recursive: true });
     lp = await startBareApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     owner = (await freshPage()).page;
   }, 120_000);
 

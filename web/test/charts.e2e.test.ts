@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from '../../server/test/support/chromium.js';
 import {
   eventually,
   httpGet,
@@ -16,7 +17,6 @@ import { makeZip } from '../../server/test/support/zip.js';
 // The Site page's charts (issue 13) in a real browser: traffic read from the site's real nginx logs, and
 // the run time of its real deploys.
 
-const CHROMIUM = '/usr/bin/chromium';
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shots = join(webDir, 'test/screenshots');
 const SITE = 'query($id: ID!) { site(id: $id) { id status deploys { id number status } } }';
@@ -65,16 +65,7 @@ describe.skipIf(!existsSync(CHROMIUM))('site charts in a browser', () => {
         ? true
         : undefined;
     }, 60_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 300_000);
 

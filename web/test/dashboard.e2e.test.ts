@@ -3,15 +3,15 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from '../../server/test/support/chromium.js';
 import { type GitServer, startGitServer } from '../../server/test/support/git-server.js';
 import { type Launchpad, startLaunchpad } from '../../server/test/support/harness.js';
 import { makeZip } from '../../server/test/support/zip.js';
 
 // The dashboard in a real browser against a real control plane and Docker engine: what a person does.
 
-const CHROMIUM = '/usr/bin/chromium';
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shots = join(webDir, 'test/screenshots');
 
@@ -93,18 +93,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
       ['index.html', '<!doctype html><title>Hello</title><h1>Hello from the dashboard test</h1>'],
       ['noise.bin', randomBytes(400 * 1024)],
     ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   }, 120_000);
 

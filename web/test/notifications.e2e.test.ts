@@ -2,19 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IncidentEntity } from '../../server/src/db/notify-entities.js';
 import { newId } from '../../server/src/domain/ids.js';
 import { gqlAs, invitationToken, signUp } from '../../server/test/support/accounts.js';
 import { type BareApp, startBareApp } from '../../server/test/support/bare-app.js';
+import { CHROMIUM, launchChromium } from '../../server/test/support/chromium.js';
 import { startReceiver } from '../../server/test/support/receiver.js';
 import { seedSites } from '../../server/test/support/seed.js';
 
 // Issue 13 in a real browser: a team's notification channels (add, send test, delivery history), a
 // viewer's disabled actions with the reason, and a site's uptime and incidents. No Docker object is made.
 
-const CHROMIUM = '/usr/bin/chromium';
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shots = join(webDir, 'test/screenshots');
 const PASSWORD = 'correct horse battery';
@@ -43,16 +43,7 @@ describe.skipIf(!existsSync(CHROMIUM))('notifications and uptime in a browser', 
     mkdirSync(shots, { recursive: true });
     receiver = await startReceiver([200]);
     lp = await startBareApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     owner = await signUp(lp.url, 'owner@example.com', PASSWORD);
     teamId = (await gqlAs(lp.url, owner, '{ viewer { teams { id } } }')).data!.viewer.teams[0].id;
     // A site that served for a day and was down for ten minutes an hour ago (rows only).

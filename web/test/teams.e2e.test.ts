@@ -2,16 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SiteEntity } from '../../server/src/db/entities.js';
 import { type BareApp, startBareApp } from '../../server/test/support/bare-app.js';
+import { CHROMIUM, launchChromium } from '../../server/test/support/chromium.js';
 import { seedSites } from '../../server/test/support/seed.js';
 
 // The team switcher and invitations for someone already signed in, in a real browser against a real
 // control plane. It builds nothing, so the test makes no Docker object.
 
-const CHROMIUM = '/usr/bin/chromium';
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shots = join(webDir, 'test/screenshots');
 const PASSWORD = 'correct horse battery';
@@ -77,16 +77,7 @@ describe.skipIf(!existsSync(CHROMIUM))('teams in a browser', () => {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
     mkdirSync(shots, { recursive: true });
     lp = await startBareApp({ LAUNCHPAD_SIGNUP: 'open' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     alice = (await freshPage()).page;
   }, 120_000);
 
