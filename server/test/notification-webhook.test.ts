@@ -1,42 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildNetworkOf, eventually, removeInstanceObjects } from './support/harness.js';
 import { startReceiver } from './support/receiver.js';
+import { spawnServer } from './support/spawn-server.js';
 
 // Acceptance 4 of issue 13: a WEBHOOK channel whose receiver answers 500 twice, then 200, gets the
 // delivery on the third attempt (same X-Launchpad-Delivery id, a valid signature over the raw body each
 // time), although the control plane was SIGKILLed between the first and the second attempt.
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const TOKEN = 'notify-token-0123456789abcdef';
-
-async function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 120_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]!);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { child, url };
-}
 
 async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
   const res = await fetch(`${url}/graphql`, {

@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGitServer } from './support/git-server.js';
 import {
@@ -13,34 +12,9 @@ import {
   removeInstanceObjects,
   startLaunchpad,
 } from './support/harness.js';
+import { spawnServer } from './support/spawn-server.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const TOKEN = 'restart-token-0123456789abcdef';
-
-/** Runs the real entry point (npm start's process) as a child we can SIGKILL. */
-async function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 120_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]!);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => fail(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { child, url };
-}
 
 async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
   const res = await fetch(`${url}/graphql`, {
