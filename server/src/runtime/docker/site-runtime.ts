@@ -93,6 +93,13 @@ export class DockerSiteRuntime implements SiteRuntime {
     ]);
     if (!change.empty && !(await this.knownGood(site.slug, deploy.id, change, rendered.permalink)))
       await this.check(site, change);
+    const { endpoint, reconfigured } = await this.serve(site, change, log);
+    log.system(`container running (${endpoint.containerId.slice(0, 12)})`);
+    return { localPort: endpoint.localPort, revision: rendered.probeHost, reconfigured };
+  }
+
+  /** Commits a checked config change and has the site's container serve it, or puts the folder back. */
+  private async serve(site: SiteSpec, change: ConfigChange, log: RuntimeLog) {
     try {
       await change.commit();
       this.retired.delete(site.slug);
@@ -103,8 +110,7 @@ export class DockerSiteRuntime implements SiteRuntime {
         await this.containers.reload(site.slug);
         log.system('server config updated');
       }
-      log.system(`container running (${endpoint.containerId.slice(0, 12)})`);
-      return { localPort: endpoint.localPort, revision: rendered.probeHost, reconfigured };
+      return { endpoint, reconfigured };
     } catch (err) {
       // nginx still runs what it ran before (a failed reload keeps the old workers): so must the folder.
       await change.restore();
@@ -128,20 +134,8 @@ export class DockerSiteRuntime implements SiteRuntime {
       [MAIN_CONFIG, rendered.main],
     ]);
     if (!change.empty) await this.check(site, change);
-    try {
-      await change.commit();
-      this.retired.delete(site.slug);
-      const endpoint = await this.containers.ensure(this.containerSpec(site));
-      const reconfigured = !endpoint.started && change.changes(MAIN_CONFIG);
-      if (reconfigured) {
-        await this.containers.reload(site.slug);
-        log.system('server config updated');
-      }
-      return { localPort: endpoint.localPort, revision: rendered.probeHost, reconfigured };
-    } catch (err) {
-      await change.restore();
-      throw err;
-    }
+    const { endpoint, reconfigured } = await this.serve(site, change, log);
+    return { localPort: endpoint.localPort, revision: rendered.probeHost, reconfigured };
   }
 
   /** With a reload, so the host falls to default.conf's 404 server at once (not only once its files go). */
