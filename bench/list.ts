@@ -1,9 +1,11 @@
 /**
  * Site list benchmark (npm run bench): the exact queries the dashboard's Sites page sends (as the admin
  * token: every site; as a team member: the team's), over HTTP, against 1,000 sites with their deploys and
- * webhook deliveries written straight into the database (nothing built or served); median and p99. A third,
- * wider query adds every per-site relation the schema batches (currentDeploy, deploys, webhookDeliveries),
- * so a per-site query anywhere shows.
+ * webhook deliveries written straight into the database (nothing built or served); median and p99. The
+ * dashboard now asks for a page of sites (web/src/lib/sites-page.ts); the baseline's dashboard asked for
+ * all of them, and is sent that. The same whole-list queries follow on both, so the list's own cost stays
+ * measured, and a wider query adds every per-site relation the schema batches (currentDeploy, deploys,
+ * webhookDeliveries), so a per-site query anywhere shows.
  *
  * Side by side in one run: this tree's control plane and a baseline commit's (BENCH_BASELINE, default the
  * list before queries ran compiled; `39af4fa` is the one before it loaded only the selected columns), each
@@ -22,7 +24,8 @@ import { print } from 'graphql';
 import { firstTeam } from '../server/src/accounts/teams.js';
 import { openDatabase } from '../server/src/db/orm.js';
 import { seedSites } from '../server/test/support/seed.js';
-import { SitesDocument, TeamSitesDocument } from '../web/src/gql/graphql.js';
+import { SiteSummaryFragmentDoc, SitesDocument, TeamSitesDocument } from '../web/src/gql/graphql.js';
+import { SITES_PAGE } from '../web/src/lib/sites-page.js';
 
 const SITES = Number(process.env.BENCH_SITES ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
@@ -30,17 +33,43 @@ const BASELINE = process.env.BENCH_BASELINE ?? 'a5f3a14';
 const ROOT = resolve(import.meta.dirname, '..');
 interface BenchQuery {
   query: string;
+  /** What the baseline is sent instead, when it predates this query (its own dashboard's list query). */
+  baselineQuery?: string;
   /** Variables for one server (its first team's id: each server seeds its own). */
   variables?: (server: Server) => Record<string, unknown>;
   /** The listed sites in the answer. */
   sites: (data: any) => unknown[] | undefined;
+  /** How many sites the answer lists (on this tree; the baseline lists what its query asks for). */
+  expect: number;
 }
+// The dashboard's card fields, in queries every version of the server answers: the whole list, no paging.
+const SUMMARY = print(SiteSummaryFragmentDoc);
+const WHOLE = `query Sites { sites { ...SiteSummary } } ${SUMMARY}`;
+const WHOLE_TEAM = `query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } } ${SUMMARY}`;
+// The Sites page asks for one more than it shows, to learn whether there is a next page (web/src/lib/live-sites.ts).
+const FIRST_PAGE = { first: SITES_PAGE + 1 };
 const QUERIES: Record<string, BenchQuery> = {
-  'Sites page, admin token (query Sites)': { query: print(SitesDocument), sites: (d) => d?.sites },
-  "Sites page, a team member's (query TeamSites)": {
-    query: print(TeamSitesDocument),
+  "Sites page as the dashboard sends it, admin token (query Sites: a page; the baseline's: every site)": {
+    query: print(SitesDocument),
+    baselineQuery: WHOLE,
+    variables: () => FIRST_PAGE,
+    sites: (d) => d?.sites,
+    expect: SITES_PAGE + 1,
+  },
+  "Sites page as the dashboard sends it, a team member's (query TeamSites: a page; the baseline's: every site)":
+    {
+      query: print(TeamSitesDocument),
+      baselineQuery: WHOLE_TEAM,
+      variables: (server) => ({ id: server.teamId, ...FIRST_PAGE }),
+      sites: (d) => d?.team?.sites,
+      expect: SITES_PAGE + 1,
+    },
+  'every site, admin token (the same query on both)': { query: WHOLE, sites: (d) => d?.sites, expect: SITES },
+  'every site of a team (the same query on both)': {
+    query: WHOLE_TEAM,
     variables: (server) => ({ id: server.teamId }),
     sites: (d) => d?.team?.sites,
+    expect: SITES,
   },
   'every batched relation': {
     query: /* GraphQL */ `{
@@ -52,6 +81,7 @@ const QUERIES: Record<string, BenchQuery> = {
       }
     }`,
     sites: (d) => d?.sites,
+    expect: SITES,
   },
 };
 
@@ -62,6 +92,8 @@ const fmt = (ms: number) => `${ms.toFixed(1).padStart(6)} ms`;
 
 interface Server {
   label: string;
+  /** The baseline commit's server (sent `baselineQuery` where a query has one). */
+  baseline: boolean;
   url: string;
   token: string;
   pid: number;
@@ -87,7 +119,7 @@ function exportBaseline(commit: string): string {
   return dir;
 }
 
-async function startServer(label: string, root: string): Promise<Server> {
+async function startServer(label: string, root: string, baseline = false): Promise<Server> {
   const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-bench-list-'));
   const token = randomBytes(24).toString('hex');
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
@@ -134,7 +166,7 @@ async function startServer(label: string, root: string): Promise<Server> {
     } finally {
       await orm.close();
     }
-    return { label, url, token, pid: child.pid!, teamId, stop };
+    return { label, baseline, url, token, pid: child.pid!, teamId, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -153,11 +185,16 @@ async function run(server: Server, bench: BenchQuery): Promise<number> {
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
-    body: JSON.stringify({ query: bench.query, variables: bench.variables?.(server) ?? {} }),
+    body: JSON.stringify(
+      server.baseline && bench.baselineQuery
+        ? { query: bench.baselineQuery, variables: bench.variables?.(server) ?? {} }
+        : { query: bench.query, variables: bench.variables?.(server) ?? {} },
+    ),
   });
   const body = (await res.json()) as { data?: unknown; errors?: unknown };
   const elapsed = performance.now() - start;
-  if (body.errors || bench.sites(body.data)?.length !== SITES)
+  const expected = server.baseline && bench.baselineQuery ? SITES : bench.expect;
+  if (body.errors || bench.sites(body.data)?.length !== expected)
     throw new Error(`${server.label}: ${JSON.stringify(body.errors)}`);
   return elapsed;
 }
@@ -165,7 +202,7 @@ async function run(server: Server, bench: BenchQuery): Promise<number> {
 async function main(): Promise<void> {
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
   const servers = [
-    await startServer(`baseline ${BASELINE}`, exportBaseline(BASELINE)),
+    await startServer(`baseline ${BASELINE}`, exportBaseline(BASELINE), true),
     await startServer('this tree', ROOT),
   ];
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeployStatus } from '../src/gql/graphql';
-import { isActive, mergeDeploys, newerDeploy, upsertSites } from '../src/lib/snapshots';
+import { isActive, mergeDeploys, mergeSitePage, newerDeploy } from '../src/lib/snapshots';
 
 const d = (id: string, number: number, status: DeployStatus) => ({ id, number, status });
 
@@ -25,15 +25,33 @@ describe('deploy snapshots', () => {
   });
 });
 
-describe('site snapshots', () => {
-  const s = (id: string, updatedAt: string, name = id) => ({ id, updatedAt, name });
+describe('a paged site list', () => {
+  const s = (id: string, createdAt: string, updatedAt = createdAt, name = id) => ({
+    id,
+    createdAt,
+    updatedAt,
+    name,
+  });
+  const loaded = [s('c', '2026-01-03T00:00:00Z'), s('b', '2026-01-02T00:00:00Z')];
 
-  it('puts new sites first and keeps the later snapshot of a known one', () => {
-    const list = [s('a', '2026-01-01T00:00:02Z', 'new name')];
-    const out = upsertSites(list, [
-      s('a', '2026-01-01T00:00:01Z', 'old name'),
-      s('b', '2026-01-01T00:00:03Z'),
-    ]);
-    expect(out.map((x) => `${x.id}:${x.name}`)).toEqual(['b:b', 'a:new name']);
+  it('takes a new site in at the top, and keeps the later snapshot of a listed one', () => {
+    const out = mergeSitePage(
+      loaded,
+      [s('d', '2026-01-04T00:00:00Z'), s('b', '2026-01-02T00:00:00Z', '2026-01-05T00:00:00Z', 'renamed')],
+      false,
+    );
+    expect(out.map((x) => `${x.id}:${x.name}`)).toEqual(['d:d', 'c:c', 'b:renamed']);
+  });
+
+  it('leaves a site of a page not loaded yet to that page, unless the whole list is loaded', () => {
+    const older = s('a', '2026-01-01T00:00:00Z');
+    expect(mergeSitePage(loaded, [older], false).map((x) => x.id)).toEqual(['c', 'b']);
+    expect(mergeSitePage(loaded, [older], true).map((x) => x.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('orders sites created in the same instant by id, descending, as the server pages them', () => {
+    const same = '2026-01-02T00:00:00Z';
+    const out = mergeSitePage([s('x2', same), s('x1', same)], [s('x3', same)], true);
+    expect(out.map((x) => x.id)).toEqual(['x3', 'x2', 'x1']);
   });
 });

@@ -7,6 +7,7 @@ import { requireRole } from '../services/scope.js';
 import { builder } from './builder.js';
 import { SiteRef } from './refs.js';
 import { selectedPage, selectedProperties, uses } from './selection.js';
+import { siteWindow, siteWindowArgs } from './site-window.js';
 
 // Accounts, teams, tokens (api.md). Who may do what is decided per team by the services (another team's
 // id is NOT_FOUND, too small a role FORBIDDEN); the fields here only require a principal where one is needed.
@@ -88,9 +89,12 @@ export const TeamRef = builder.objectRef<Team>('Team').implement({
     // The dashboard's Sites page for a signed-in user: the same batched, column-selecting read as `sites`.
     sites: t.field({
       type: [SiteRef],
-      resolve: (team, _a, ctx, info) => {
+      description: "Newest first: the team's sites, or a page of them",
+      args: siteWindowArgs(t.arg),
+      resolve: (team, args, ctx, info) => {
         requireRole(ctx.caller.principal, team.id, 'VIEWER');
-        return ctx.reads.sites(selectedProperties(info), selectedPage(info, 'deploys'), team.id);
+        const list = { ...siteWindow(args), teamId: team.id };
+        return ctx.reads.sites(selectedProperties(info), selectedPage(info, 'deploys'), list);
       },
     }),
   }),

@@ -7,6 +7,7 @@ import { DeployRef, SiteRef } from './refs.js';
 import { EnvVarInput, GitAuthEnum } from './secrets.js';
 import { selectedPage, selectedProperties, uses } from './selection.js';
 import { serverAppInputFields } from './server-apps.js';
+import { siteWindow, siteWindowArgs } from './site-window.js';
 import { authorizedStream, boundedSubscription } from './subscribe.js';
 import { siteUrl } from './urls.js';
 
@@ -56,9 +57,11 @@ SiteRef.implement({
 builder.queryFields((t) => ({
   sites: t.field({
     type: [SiteRef],
+    description: 'Newest first: every site the caller sees, or a page of them',
+    args: siteWindowArgs(t.arg),
     authScopes: READ,
-    resolve: (_root, _args, ctx, info) =>
-      ctx.reads.sites(selectedProperties(info), selectedPage(info, 'deploys')),
+    resolve: (_root, args, ctx, info) =>
+      ctx.reads.sites(selectedProperties(info), selectedPage(info, 'deploys'), siteWindow(args)),
   }),
   site: t.field({
     type: SiteRef,

@@ -1,12 +1,13 @@
-import type { EntitySchema } from '@mikro-orm/core';
+import type { EntitySchema, ObjectQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { DeployEntity, LogLineEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
-import { NotFoundError } from '../domain/errors.js';
+import { BadInputError, NotFoundError } from '../domain/errors.js';
 import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
 import { batchOnly, byId, unique } from './batch.js';
 import { newestPerSite } from './newest-per-site.js';
 import { plainSelect } from './plain-rows.js';
 import { type Caller, findDeploy, findSite, visibleSites } from './scope.js';
+import { afterCursor, checkWindow, containsPattern, type SiteWindow } from './site-list.js';
 
 /** Longest page of deploys or deliveries one field returns. */
 export const MAX_LIST = 200;
@@ -44,22 +45,33 @@ export class Reads {
   }
 
   /**
-   * Newest first, of every team the caller sees or of `teamId` only. With `properties`
-   * (schema/selection.ts), only those and `id` are loaded: the rest of each row is left out, so hand these
-   * rows only to fields that read no other property.
+   * Newest first, of every team the caller sees or of `teamId` only, all of them or the window `list`
+   * describes (services/site-list.ts). With `properties` (schema/selection.ts), only those and `id` are
+   * loaded: the rest of each row is left out, so hand these rows only to fields that read no other property.
    */
   async sites(
     properties?: readonly string[] | null,
     deploysPage?: Page | null,
-    teamId?: string,
+    list: SiteWindow & { teamId?: string } = {},
   ): Promise<Site[]> {
     const { em, principal } = this.caller;
-    const visible = visibleSites(principal);
+    const { first, after, search } = checkWindow(list);
+    const where: ObjectQuery<Site>[] = [visibleSites(principal)];
+    if (list.teamId !== undefined) where.push({ teamId: list.teamId });
+    if (after) where.push(afterCursor(await this.cursor(where, after)));
     const qb = em
       .createQueryBuilder(SiteEntity)
       .select(properties ? columnsOf<Site>(properties) : '*')
-      .where(teamId === undefined ? visible : { $and: [visible, { teamId }] })
-      .orderBy({ createdAt: 'desc' });
+      .where({ $and: where })
+      .orderBy({ createdAt: 'desc', id: 'desc' });
+    if (search) {
+      const pattern = containsPattern(search);
+      qb.andWhere(`(lower(${qb.alias}.name) like ? escape '!' or ${qb.alias}.slug like ? escape '!')`, [
+        pattern,
+        pattern,
+      ]);
+    }
+    if (first !== null) qb.limit(first);
     const sites = await plainSelect(em, SiteEntity, qb);
     if (deploysPage && sites.length > 0) {
       const n = clamp(deploysPage.first);
@@ -68,6 +80,18 @@ export class Reads {
       this.deployPagesInHand.set(pageKey(n, deploysPage.properties), pages);
     }
     return sites;
+  }
+
+  /** The site a page continues after: one of the same list, else the cursor is not the caller's to use. */
+  private async cursor(where: ObjectQuery<Site>[], id: string): Promise<Pick<Site, 'id' | 'createdAt'>> {
+    const { em } = this.caller;
+    const qb = em
+      .createQueryBuilder(SiteEntity)
+      .select(['id', 'createdAt'])
+      .where({ $and: [...where, { id }] });
+    const [row] = await plainSelect(em, SiteEntity, qb);
+    if (!row) throw new BadInputError('after names no site of this list', 'after');
+    return row;
   }
 
   site(id: string): Promise<Site | null> {

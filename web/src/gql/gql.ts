@@ -35,8 +35,8 @@ type Documents = {
     "\n  mutation ChangePassword($current: String!, $next: String!) { changePassword(current: $current, next: $next) }\n": typeof types.ChangePasswordDocument,
     "mutation SignOutEverywhere { signOutEverywhere }": typeof types.SignOutEverywhereDocument,
     "query Ping { __typename }": typeof types.PingDocument,
-    "query Sites { sites { ...SiteSummary } }": typeof types.SitesDocument,
-    "query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } }": typeof types.TeamSitesDocument,
+    "\n  query Sites($first: Int, $after: ID, $search: String) {\n    sites(first: $first, after: $after, search: $search) { ...SiteSummary }\n  }\n": typeof types.SitesDocument,
+    "\n  query TeamSites($id: ID!, $first: Int, $after: ID, $search: String) {\n    team(id: $id) { id sites(first: $first, after: $after, search: $search) { ...SiteSummary } }\n  }\n": typeof types.TeamSitesDocument,
     "query Site($id: ID!) { site(id: $id) { ...SiteDetail } }": typeof types.SiteDocument,
     "query Deploy($id: ID!) { deploy(id: $id) { ...DeploySummary } }": typeof types.DeployDocument,
     "\n  mutation CreateSite($input: CreateSiteInput!) { createSite(input: $input) { id slug } }\n": typeof types.CreateSiteDocument,
@@ -55,7 +55,7 @@ type Documents = {
     "\n  query SiteTraffic($id: ID!, $from: DateTime!, $interval: TrafficInterval) {\n    site(id: $id) { id traffic(from: $from, interval: $interval) { at requests bytes status4xx status5xx } }\n  }\n": typeof types.SiteTrafficDocument,
     "\n  query SiteBuildTimes($id: ID!) {\n    site(id: $id) { id deploys(first: 50) { id number status startedAt finishedAt } }\n  }\n": typeof types.SiteBuildTimesDocument,
     "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    filesPrunedAt\n    context\n    branch\n    pullRequest\n    url\n    sourceDeploy {\n      id\n      number\n    }\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.DeploySummaryFragmentDoc,
-    "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": typeof types.SiteSummaryFragmentDoc,
+    "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    createdAt\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": typeof types.SiteSummaryFragmentDoc,
     "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    branchDeploys\n    deployPreviews\n    buildCache\n    buildCacheBytes\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": typeof types.LogLineFieldsFragmentDoc,
@@ -91,8 +91,8 @@ const documents: Documents = {
     "\n  mutation ChangePassword($current: String!, $next: String!) { changePassword(current: $current, next: $next) }\n": types.ChangePasswordDocument,
     "mutation SignOutEverywhere { signOutEverywhere }": types.SignOutEverywhereDocument,
     "query Ping { __typename }": types.PingDocument,
-    "query Sites { sites { ...SiteSummary } }": types.SitesDocument,
-    "query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } }": types.TeamSitesDocument,
+    "\n  query Sites($first: Int, $after: ID, $search: String) {\n    sites(first: $first, after: $after, search: $search) { ...SiteSummary }\n  }\n": types.SitesDocument,
+    "\n  query TeamSites($id: ID!, $first: Int, $after: ID, $search: String) {\n    team(id: $id) { id sites(first: $first, after: $after, search: $search) { ...SiteSummary } }\n  }\n": types.TeamSitesDocument,
     "query Site($id: ID!) { site(id: $id) { ...SiteDetail } }": types.SiteDocument,
     "query Deploy($id: ID!) { deploy(id: $id) { ...DeploySummary } }": types.DeployDocument,
     "\n  mutation CreateSite($input: CreateSiteInput!) { createSite(input: $input) { id slug } }\n": types.CreateSiteDocument,
@@ -111,7 +111,7 @@ const documents: Documents = {
     "\n  query SiteTraffic($id: ID!, $from: DateTime!, $interval: TrafficInterval) {\n    site(id: $id) { id traffic(from: $from, interval: $interval) { at requests bytes status4xx status5xx } }\n  }\n": types.SiteTrafficDocument,
     "\n  query SiteBuildTimes($id: ID!) {\n    site(id: $id) { id deploys(first: 50) { id number status startedAt finishedAt } }\n  }\n": types.SiteBuildTimesDocument,
     "\n  fragment DeploySummary on Deploy {\n    id\n    number\n    status\n    trigger\n    commitSha\n    commitMessage\n    error\n    permalink\n    filesPrunedAt\n    context\n    branch\n    pullRequest\n    url\n    sourceDeploy {\n      id\n      number\n    }\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.DeploySummaryFragmentDoc,
-    "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": types.SiteSummaryFragmentDoc,
+    "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    createdAt\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n": types.SiteSummaryFragmentDoc,
     "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    branchDeploys\n    deployPreviews\n    buildCache\n    buildCacheBytes\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": types.LogLineFieldsFragmentDoc,
@@ -227,11 +227,11 @@ export function graphql(source: "query Ping { __typename }"): (typeof documents)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Sites { sites { ...SiteSummary } }"): (typeof documents)["query Sites { sites { ...SiteSummary } }"];
+export function graphql(source: "\n  query Sites($first: Int, $after: ID, $search: String) {\n    sites(first: $first, after: $after, search: $search) { ...SiteSummary }\n  }\n"): (typeof documents)["\n  query Sites($first: Int, $after: ID, $search: String) {\n    sites(first: $first, after: $after, search: $search) { ...SiteSummary }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } }"): (typeof documents)["query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } }"];
+export function graphql(source: "\n  query TeamSites($id: ID!, $first: Int, $after: ID, $search: String) {\n    team(id: $id) { id sites(first: $first, after: $after, search: $search) { ...SiteSummary } }\n  }\n"): (typeof documents)["\n  query TeamSites($id: ID!, $first: Int, $after: ID, $search: String) {\n    team(id: $id) { id sites(first: $first, after: $after, search: $search) { ...SiteSummary } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -307,7 +307,7 @@ export function graphql(source: "\n  fragment DeploySummary on Deploy {\n    id\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    createdAt\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment SiteSummary on Site {\n    id\n    team {\n      id\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    createdAt\n    updatedAt\n    deploys(first: 1) {\n      id\n      number\n      status\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

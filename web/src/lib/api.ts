@@ -20,10 +20,24 @@ export type DeploySummary = DeploySummaryFragment;
 export type LogLine = LogLineFieldsFragment;
 export type WebhookDelivery = WebhookDeliveryFieldsFragment;
 export type { CreateSiteInput, UpdateSiteInput };
+/** A window of a site list: `first` sites after the site `after`, whose name or slug contains `search`. */
+export interface SitesPage {
+  first: number;
+  after?: string | null;
+  search?: string | null;
+}
 
 const Ping = graphql(`query Ping { __typename }`);
-const Sites = graphql(`query Sites { sites { ...SiteSummary } }`);
-const TeamSites = graphql(`query TeamSites($id: ID!) { team(id: $id) { id sites { ...SiteSummary } } }`);
+const Sites = graphql(`
+  query Sites($first: Int, $after: ID, $search: String) {
+    sites(first: $first, after: $after, search: $search) { ...SiteSummary }
+  }
+`);
+const TeamSites = graphql(`
+  query TeamSites($id: ID!, $first: Int, $after: ID, $search: String) {
+    team(id: $id) { id sites(first: $first, after: $after, search: $search) { ...SiteSummary } }
+  }
+`);
 const Site = graphql(`query Site($id: ID!) { site(id: $id) { ...SiteDetail } }`);
 const Deploy = graphql(`query Deploy($id: ID!) { deploy(id: $id) { ...DeploySummary } }`);
 
@@ -116,9 +130,11 @@ export const api = {
       .toPromise();
     unwrap(result);
   },
-  sites: async () => (await query(Sites, {})).sites,
-  /** One team's sites (a team that is gone, or no longer the caller's, has none). */
-  teamSites: async (teamId: string) => (await query(TeamSites, { id: teamId })).team?.sites ?? [],
+  /** Every site (the admin token), newest first: a page of them, optionally only those matching `search`. */
+  sites: async (page: SitesPage) => (await query(Sites, page)).sites,
+  /** One team's sites, as sites() (a team that is gone, or no longer the caller's, has none). */
+  teamSites: async (teamId: string, page: SitesPage) =>
+    (await query(TeamSites, { id: teamId, ...page })).team?.sites ?? [],
   site: async (id: string) => (await query(Site, { id })).site ?? null,
   deploy: async (id: string) => (await query(Deploy, { id })).deploy ?? null,
 

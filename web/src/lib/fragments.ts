@@ -40,6 +40,7 @@ export const SiteSummary = graphql(`
     url
     localUrl
     sourceType
+    createdAt
     updatedAt
     deploys(first: 1) {
       id

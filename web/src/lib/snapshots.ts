@@ -48,16 +48,35 @@ function newerSite<T extends { updatedAt: string }>(current: T | undefined, inco
   return Date.parse(incoming.updatedAt) >= Date.parse(current.updatedAt) ? incoming : current;
 }
 
-/** Merges snapshots into a list by id; sites not seen before go first (the list is newest first). */
-export function upsertSites<T extends { id: string; updatedAt: string }>(
+interface ListedSite {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The server's list order: newest first, then by id (services/site-list.ts pages on exactly this). */
+function listOrder(a: ListedSite, b: ListedSite): number {
+  const byCreated = Date.parse(b.createdAt) - Date.parse(a.createdAt);
+  return byCreated !== 0 ? byCreated : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/**
+ * Merges snapshots into the loaded part of a paged site list. A site already listed keeps its later
+ * snapshot; an unlisted one joins only where the loaded pages reach (all of the list when `complete`, else
+ * ahead of the last loaded site): a site from a page not loaded yet arrives with that page, not early and
+ * out of place.
+ */
+export function mergeSitePage<T extends ListedSite>(
   list: readonly T[],
   incoming: readonly T[],
+  complete: boolean,
 ): T[] {
-  const out = [...list];
+  const byId = new Map(list.map((s) => [s.id, s]));
+  const last = list.at(-1);
   for (const site of incoming) {
-    const i = out.findIndex((s) => s.id === site.id);
-    if (i >= 0) out[i] = newerSite(out[i], site);
-    else out.unshift(site);
+    const known = byId.get(site.id);
+    if (known) byId.set(site.id, newerSite(known, site));
+    else if (complete || !last || listOrder(site, last) < 0) byId.set(site.id, site);
   }
-  return out;
+  return [...byId.values()].sort(listOrder);
 }
