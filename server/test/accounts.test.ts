@@ -131,6 +131,35 @@ describe('invitations for a signed-in user', () => {
     const used = await gqlAs(lp.url, { cookie }, OFFER, { t: token });
     expect(used.data!.invitationOffer).toBeNull();
   });
+
+  it("a team just joined or created answers the caller's role in the same request (the principal follows the join)", async () => {
+    const created = await gqlAs(
+      lp.url,
+      { cookie: owner.cookie },
+      'mutation { createTeam(name: "Same request") { id viewerRole sites { id } } }',
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createTeam).toMatchObject({ viewerRole: 'OWNER', sites: [] });
+    await signUpInvited('same-request@example.com');
+    const joiner = await gqlAs(lp.url, null, SIGN_IN, {
+      email: 'same-request@example.com',
+      password: PASSWORD,
+    });
+    const invited = await gqlAs(
+      lp.url,
+      { cookie: owner.cookie },
+      'mutation($t: ID!) { inviteMember(teamId: $t, email: "same-request@example.com", role: VIEWER) { url } }',
+      { t: created.data!.createTeam.id },
+    );
+    const accepted = await gqlAs(
+      lp.url,
+      { cookie: sessionCookieOf(joiner) },
+      'mutation($t: String!) { acceptInvitation(token: $t) { name viewerRole } }',
+      { t: invitationToken(invited.data!.inviteMember.url) },
+    );
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.acceptInvitation).toEqual({ name: 'Same request', viewerRole: 'VIEWER' });
+  });
 });
 
 describe('sessions', () => {

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import { ApiTokenEntity, InvitationEntity, MembershipEntity, TeamEntity } from '../db/account-entities.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import { type Role, roleIncludes } from '../domain/principal.js';
+import { type Role, roleIncludes, withMembership } from '../domain/principal.js';
 import { validateName } from '../domain/validate.js';
 import { type Caller, requireRole } from '../services/scope.js';
 import { audit } from './audit.js';
@@ -87,6 +87,7 @@ export class TeamService {
     }
     audit(em, caller, { action: 'team.create', teamId: team.id, targetType: 'team', targetId: team.id });
     await em.flush();
+    if (principal?.kind === 'user') caller.principal = withMembership(principal, team.id, 'OWNER');
     return team;
   }
 
@@ -194,7 +195,9 @@ export class TeamService {
         detail: invitation.role,
       });
       await tx.flush();
-      return tx.findOneOrFail(TeamEntity, { id: invitation.teamId });
+      const team = await tx.findOneOrFail(TeamEntity, { id: invitation.teamId });
+      caller.principal = withMembership(user, team.id, invitation.role);
+      return team;
     });
   }
 

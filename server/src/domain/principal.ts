@@ -51,6 +51,15 @@ export function higherRole(a: Role, b: Role): Role {
   return roleIncludes(a, b) ? a : b;
 }
 
+/**
+ * The user's principal with one more membership: what a join or a new team makes true for the rest of
+ * the operation that made it (its answer's `viewerRole`, `sites`), without reading the session again.
+ */
+export function withMembership(principal: UserPrincipal, teamId: string, role: Role): UserPrincipal {
+  const others = principal.memberships.filter((m) => m.teamId !== teamId);
+  return { ...principal, memberships: [...others, { teamId, role }] };
+}
+
 /** How the audit log names who acted. */
 export function actorName(principal: Principal): string {
   switch (principal.kind) {

@@ -29,9 +29,10 @@ export class Reads {
   private readonly deployPagesInHand = new Map<string, Map<string, Deploy[]>>();
 
   constructor(private readonly caller: Caller) {
-    const { em, principal } = caller;
+    const { em } = caller;
     this.sitesById = new DataLoader((ids) => {
-      const where = { $and: [visibleSites(principal), { id: { $in: unique(ids) } }] };
+      // The principal as it is now: a join earlier in the operation widens it (domain/principal.ts).
+      const where = { $and: [visibleSites(caller.principal), { id: { $in: unique(ids) } }] };
       return plainSelect(em, SiteEntity, em.createQueryBuilder(SiteEntity).where(where)).then((rows) =>
         byId(ids, rows),
       );
