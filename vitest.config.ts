@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Two projects, told apart by file name (README, "Tests"):
@@ -9,6 +11,22 @@ import { defineConfig } from 'vitest/config';
 const TEST_DIRS = ['server/test', 'web/test'];
 const UNIT = TEST_DIRS.map((dir) => `${dir}/**/*.unit.test.ts`);
 const ALL = TEST_DIRS.map((dir) => `${dir}/**/*.test.ts`);
+
+// LAUNCHPAD_TEST_DATABASE=postgres (scripts/test.sh's second pass, README "PostgreSQL"): the tests that
+// use a database run again with each data dir's database on PostgreSQL (support/test-database.ts), whose
+// server LAUNCHPAD_TEST_POSTGRES_URL names. That is every engine test (each starts a Launchpad) and the
+// unit tests that open theirs through support/test-database.ts; pure unit tests ran once already.
+const POSTGRES = process.env.LAUNCHPAD_TEST_DATABASE === 'postgres';
+const databaseUnitTests = () =>
+  TEST_DIRS.flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.unit.test.ts'))
+      .map((file) => join(dir, file))
+      .filter((file) => readFileSync(file, 'utf8').includes('support/test-database.js')),
+  );
+const onPostgres = POSTGRES
+  ? { setupFiles: ['server/test/support/postgres-setup.ts'], env: { LAUNCHPAD_TEST_DATABASE: 'postgres' } }
+  : {};
 
 export default defineConfig({
   resolve: {
@@ -27,11 +45,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'unit',
-          include: UNIT,
+          name: POSTGRES ? 'unit-postgres' : 'unit',
+          include: POSTGRES ? databaseUnitTests() : UNIT,
+          ...onPostgres,
           // dockerode reads DOCKER_HOST: a unit test that touches Docker fails with this path in the error,
           // on every machine, instead of passing here and failing where no engine runs.
-          env: { DOCKER_HOST: 'unix:///unit-tests-must-not-use-docker.sock' },
+          env: { ...onPostgres.env, DOCKER_HOST: 'unix:///unit-tests-must-not-use-docker.sock' },
           // Pure tests share no state, so each worker keeps its module cache across files: most of a unit
           // run is importing the sources, not testing them.
           isolate: false,
@@ -40,9 +59,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'engine',
+          name: POSTGRES ? 'engine-postgres' : 'engine',
           include: ALL,
           exclude: UNIT,
+          ...onPostgres,
           // Fails the run at once, with the fix, when no engine answers.
           globalSetup: ['server/test/support/global-setup.ts'],
         },
