@@ -1,4 +1,4 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/sqlite';
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/knex';
 import { SiteDomainEntity } from '../db/entities.js';
 import { ConflictError } from '../domain/errors.js';
 import type { Site } from '../domain/model.js';

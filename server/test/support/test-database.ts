@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type Knex, knex } from '@mikro-orm/knex';
+import { isSqlite } from '../../src/db/dialect.js';
 import { type Orm, openDatabase } from '../../src/db/orm.js';
 
 /**
@@ -70,4 +73,29 @@ export async function dropTestDatabases(): Promise<void> {
   await withAdmin(async (db) => {
     for (const name of names) await db.raw(`drop database if exists "${name}" with (force)`);
   });
+}
+
+/**
+ * Everything the database holds, as bytes a test can search for a secret: on SQLite the database file and
+ * its write-ahead log (checkpointed first); on PostgreSQL, whose files belong to the server, every row of
+ * every table as text.
+ */
+export async function storedBytes(orm: Orm, dataDir: string): Promise<Buffer> {
+  const conn = orm.em.getConnection();
+  if (isSqlite(orm.em)) {
+    await conn.execute('pragma wal_checkpoint(truncate)');
+    const files = ['launchpad.db', 'launchpad.db-wal'];
+    return Buffer.concat(
+      await Promise.all(files.map((f) => readFile(join(dataDir, f)).catch(() => Buffer.alloc(0)))),
+    );
+  }
+  const tables = await conn.execute<{ name: string }[]>(
+    'select tablename as name from pg_tables where schemaname = current_schema()',
+  );
+  const rows: string[] = [];
+  for (const { name } of tables) {
+    const all = await conn.execute<{ row: string }[]>(`select t::text as row from "${name}" t`);
+    rows.push(...all.map((r) => r.row));
+  }
+  return Buffer.from(rows.join('\n'));
 }
