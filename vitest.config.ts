@@ -14,15 +14,17 @@ const ALL = TEST_DIRS.map((dir) => `${dir}/**/*.test.ts`);
 
 // LAUNCHPAD_TEST_DATABASE=postgres (scripts/test.sh's second pass, README "PostgreSQL"): the tests that
 // use a database run again with each data dir's database on PostgreSQL (support/test-database.ts), whose
-// server LAUNCHPAD_TEST_POSTGRES_URL names. That is every engine test (each starts a Launchpad) and the
-// unit tests that open theirs through support/test-database.ts; pure unit tests ran once already.
+// server LAUNCHPAD_TEST_POSTGRES_URL names. A file uses a database when it starts a Launchpad (harness,
+// bare app, spawned server, buildApp) or opens one through support/test-database.ts; the others (pure
+// unit tests, engine tests of the runtime alone) ran once already and gain nothing from a second run.
 const POSTGRES = process.env.LAUNCHPAD_TEST_DATABASE === 'postgres';
-const databaseUnitTests = () =>
+const USES_DATABASE = /support\/(test-database|harness|bare-app|spawn-server)\.js|buildApp\(/;
+const databaseTests = (suffix: string, except: string[] = []) =>
   TEST_DIRS.flatMap((dir) =>
     readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.unit.test.ts'))
       .map((file) => join(dir, file))
-      .filter((file) => readFileSync(file, 'utf8').includes('support/test-database.js')),
+      .filter((file) => file.endsWith(suffix) && !except.some((e) => file.endsWith(e)))
+      .filter((file) => USES_DATABASE.test(readFileSync(file, 'utf8'))),
   );
 const onPostgres = POSTGRES
   ? { setupFiles: ['server/test/support/postgres-setup.ts'], env: { LAUNCHPAD_TEST_DATABASE: 'postgres' } }
@@ -46,7 +48,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: POSTGRES ? 'unit-postgres' : 'unit',
-          include: POSTGRES ? databaseUnitTests() : UNIT,
+          include: POSTGRES ? databaseTests('.unit.test.ts') : UNIT,
           ...onPostgres,
           // dockerode reads DOCKER_HOST: a unit test that touches Docker fails with this path in the error,
           // on every machine, instead of passing here and failing where no engine runs.
@@ -60,7 +62,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: POSTGRES ? 'engine-postgres' : 'engine',
-          include: ALL,
+          include: POSTGRES ? databaseTests('.test.ts', ['.unit.test.ts']) : ALL,
           exclude: UNIT,
           ...onPostgres,
           // Fails the run at once, with the fix, when no engine answers.
