@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Two projects, told apart by file name (README, "Tests"):
@@ -9,6 +11,24 @@ import { defineConfig } from 'vitest/config';
 const TEST_DIRS = ['server/test', 'web/test'];
 const UNIT = TEST_DIRS.map((dir) => `${dir}/**/*.unit.test.ts`);
 const ALL = TEST_DIRS.map((dir) => `${dir}/**/*.test.ts`);
+
+// LAUNCHPAD_TEST_DATABASE=postgres (scripts/test.sh's second pass, README "PostgreSQL"): the tests that
+// use a database run again with each data dir's database on PostgreSQL (support/test-database.ts), whose
+// server LAUNCHPAD_TEST_POSTGRES_URL names. A file uses a database when it starts a Launchpad (harness,
+// bare app, spawned server, buildApp) or opens one through support/test-database.ts; the others (pure
+// unit tests, engine tests of the runtime alone) ran once already and gain nothing from a second run.
+const POSTGRES = process.env.LAUNCHPAD_TEST_DATABASE === 'postgres';
+const USES_DATABASE = /support\/(test-database|harness|bare-app|spawn-server)\.js|buildApp\(/;
+const databaseTests = (suffix: string, except: string[] = []) =>
+  TEST_DIRS.flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((file) => join(dir, file))
+      .filter((file) => file.endsWith(suffix) && !except.some((e) => file.endsWith(e)))
+      .filter((file) => USES_DATABASE.test(readFileSync(file, 'utf8'))),
+  );
+const onPostgres = POSTGRES
+  ? { setupFiles: ['server/test/support/postgres-setup.ts'], env: { LAUNCHPAD_TEST_DATABASE: 'postgres' } }
+  : {};
 
 export default defineConfig({
   resolve: {
@@ -27,11 +47,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'unit',
-          include: UNIT,
+          name: POSTGRES ? 'unit-postgres' : 'unit',
+          include: POSTGRES ? databaseTests('.unit.test.ts') : UNIT,
+          ...onPostgres,
           // dockerode reads DOCKER_HOST: a unit test that touches Docker fails with this path in the error,
           // on every machine, instead of passing here and failing where no engine runs.
-          env: { DOCKER_HOST: 'unix:///unit-tests-must-not-use-docker.sock' },
+          env: { ...onPostgres.env, DOCKER_HOST: 'unix:///unit-tests-must-not-use-docker.sock' },
           // Pure tests share no state, so each worker keeps its module cache across files: most of a unit
           // run is importing the sources, not testing them.
           isolate: false,
@@ -40,9 +61,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: 'engine',
-          include: ALL,
+          name: POSTGRES ? 'engine-postgres' : 'engine',
+          include: POSTGRES ? databaseTests('.test.ts', ['.unit.test.ts']) : ALL,
           exclude: UNIT,
+          ...onPostgres,
           // Fails the run at once, with the fix, when no engine answers.
           globalSetup: ['server/test/support/global-setup.ts'],
         },

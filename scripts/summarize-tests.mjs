@@ -1,21 +1,28 @@
-// Prints "N passed, N failed[, N skipped]" from vitest's JSON report; exits 1 when the report is missing
-// or counts no test at all, so a run that silently collected nothing cannot pass.
+// Prints "N passed, N failed[, N skipped]" summed over vitest's JSON reports (SQLite's run and the
+// PostgreSQL one, scripts/test.sh); exits 1 when a report is missing or the reports count no test at all,
+// so a run that silently collected nothing cannot pass.
 import { readFileSync } from 'node:fs';
 
-const file = process.argv[2] ?? 'test-results/vitest.json';
-let report;
-try {
-  report = JSON.parse(readFileSync(file, 'utf8'));
-} catch (err) {
-  console.log('0 passed, 0 failed');
-  console.error(`no test report at ${file}: ${err.message}`);
-  process.exit(1);
+const files = process.argv.length > 2 ? process.argv.slice(2) : ['test-results/vitest.json'];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let missing = false;
+for (const file of files) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    console.error(`no test report at ${file}: ${err.message}`);
+    missing = true;
+    continue;
+  }
+  const suiteErrors = (report.testResults ?? []).filter(
+    (r) => r.status === 'failed' && r.assertionResults?.length === 0,
+  ).length;
+  passed += report.numPassedTests ?? 0;
+  failed += (report.numFailedTests ?? 0) + suiteErrors;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
-const passed = report.numPassedTests ?? 0;
-const failed = report.numFailedTests ?? 0;
-const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-const suiteErrors = (report.testResults ?? []).filter(
-  (r) => r.status === 'failed' && r.assertionResults?.length === 0,
-).length;
-console.log(`${passed} passed, ${failed + suiteErrors} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(passed === 0 || failed + suiteErrors > 0 ? 1 : 0);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(missing || passed === 0 || failed > 0 ? 1 : 0);

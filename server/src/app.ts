@@ -81,7 +81,7 @@ export interface AppParts {
 export async function buildApp(config: Config, parts: AppParts = {}): Promise<App> {
   const data = new DataDir(config.dataDir);
   await data.prepare();
-  const orm = await openDatabase(config.dataDir);
+  const orm = await openDatabase(config.dataDir, config.databaseUrl);
   const secrets = await prepareSecrets(orm, config).catch(async (err) => {
     await orm.close(true);
     throw err;

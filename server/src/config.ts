@@ -62,6 +62,9 @@ export interface Config {
   // Deploy workflow (issue 15)
   /** A digest deploy that receives no upload for this long is cancelled (LAUNCHPAD_UPLOAD_TIMEOUT, minutes). */
   uploadTimeoutMinutes: number;
+  // Scale-out (issue 16)
+  /** PostgreSQL to keep state in (LAUNCHPAD_DATABASE_URL, postgres://…); null: SQLite in `<data>/launchpad.db`. */
+  databaseUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +135,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     metricsToken: read.optional('LAUNCHPAD_METRICS_TOKEN'),
     trafficIntervalSeconds: read.int('LAUNCHPAD_TRAFFIC_INTERVAL', 60, 1, 3600),
     uploadTimeoutMinutes: read.int('LAUNCHPAD_UPLOAD_TIMEOUT', 60, 1, 7 * 24 * 60),
+    // Scale-out (issue 16)
+    databaseUrl: databaseUrl(read.optional('LAUNCHPAD_DATABASE_URL')),
   };
   if (config.secretKey !== null && parseKey(config.secretKey) === null) {
     // The value itself is never repeated: it is (meant to be) a secret.
@@ -167,6 +172,22 @@ function smtpUrl(value: string | null): string | null {
   } catch {}
   if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
     throw new ConfigError('LAUNCHPAD_SMTP_URL', 'must be smtp://user:pass@host:port or smtps://…');
+  }
+  return value;
+}
+
+/** A PostgreSQL URL (the only server database); the value is never repeated in the error: it holds a password. */
+function databaseUrl(value: string | null): string | null {
+  if (value === null) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {}
+  if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError(
+      'LAUNCHPAD_DATABASE_URL',
+      'must be postgres://user:password@host:port/database (leave it unset for SQLite in the data dir)',
+    );
   }
   return value;
 }

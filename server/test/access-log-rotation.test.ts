@@ -3,13 +3,14 @@ import { appendFile, mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Orm, openDatabase } from '../src/db/orm.js';
+import type { Orm } from '../src/db/orm.js';
 import { TrafficTotalsEntity } from '../src/db/traffic-entities.js';
 import { AccessLogFiles } from '../src/runtime/docker/access-log-files.js';
 import { SiteContainers } from '../src/runtime/site-containers.js';
 import { TrafficCollector } from '../src/traffic/collector.js';
 import { docker } from './support/harness.js';
 import { seedSites } from './support/seed.js';
+import { openTestDatabase } from './support/test-database.js';
 
 // The reader against real files and a real database; nginx is played by appends (the same O_APPEND
 // writes, one line each). No container of this random instance exists, so a rotation signals nothing.
@@ -21,7 +22,7 @@ let logDir: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'launchpad-access-log-'));
-  orm = await openDatabase(dir);
+  orm = await openTestDatabase(dir);
   siteId = (await seedSites(orm.em.fork(), 1, { deploysPerSite: 1, deliveriesPerSite: 0 }))[0]!.id;
   logDir = join(dir, 'traffic', siteId);
   await mkdir(logDir, { recursive: true });

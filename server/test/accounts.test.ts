@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   codeOf,
@@ -13,6 +11,7 @@ import {
   wsAs,
 } from './support/accounts.js';
 import { type BareApp, startBareApp } from './support/bare-app.js';
+import { storedBytes } from './support/test-database.js';
 
 const PASSWORD = 'correct horse battery';
 let lp: BareApp;
@@ -204,11 +203,10 @@ describe('sessions', () => {
     const conn = lp.app.orm.em.getConnection();
     const { secretHash } = await import('../src/accounts/secrets.js');
     const idOf = (cookie: string) => secretHash(cookie.split('=')[1]!);
-    await conn.execute('update sessions set expires_at = ? where id = ?', [Date.now() - 1000, idOf(sliding)]);
-    await conn.execute('update sessions set absolute_expires_at = ? where id = ?', [
-      Date.now() - 1000,
-      idOf(absolute),
-    ]);
+    // A Date binds as what the driver stores (milliseconds on SQLite, a timestamp on PostgreSQL).
+    const past = new Date(Date.now() - 1000);
+    await conn.execute('update sessions set expires_at = ? where id = ?', [past, idOf(sliding)]);
+    await conn.execute('update sessions set absolute_expires_at = ? where id = ?', [past, idOf(absolute)]);
     expect(codeOf(await gqlAs(lp.url, { cookie: sliding }, VIEWER))).toBe('UNAUTHENTICATED');
     expect(codeOf(await gqlAs(lp.url, { cookie: absolute }, VIEWER))).toBe('UNAUTHENTICATED');
   });
@@ -363,7 +361,7 @@ describe('API tokens', () => {
     const { secret, token } = created.data!.createApiToken;
     await lp.app.orm.em
       .getConnection()
-      .execute('update api_tokens set expires_at = ? where id = ?', [Date.now() - 1, token.id]);
+      .execute('update api_tokens set expires_at = ? where id = ?', [new Date(Date.now() - 1), token.id]);
     expect(codeOf(await gqlAs(lp.url, { token: secret }, '{ sites { id } }'))).toBe('UNAUTHENTICATED');
   });
 });
@@ -387,11 +385,7 @@ describe('secrets at rest', () => {
         { t: teamId },
       )
     ).data!.inviteMember.url as string;
-    await lp.app.orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
-    const files = ['launchpad.db', 'launchpad.db-wal'];
-    const bytes = Buffer.concat(
-      await Promise.all(files.map((f) => readFile(join(lp.app.data.root, f)).catch(() => Buffer.alloc(0)))),
-    );
+    const bytes = await storedBytes(lp.app.orm, lp.app.data.root);
     for (const secret of [session, token, token.slice(7), invitationToken(link)]) {
       expect(bytes.includes(Buffer.from(secret))).toBe(false);
     }

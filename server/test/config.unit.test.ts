@@ -56,4 +56,23 @@ describe('configuration', () => {
     expect(c.publishPorts).toBe(true);
     expect(c.https).toBe(true);
   });
+
+  it('takes a postgres:// LAUNCHPAD_DATABASE_URL and refuses anything else without repeating it', () => {
+    expect(loadConfig({}).databaseUrl).toBeNull();
+    const url = 'postgres://launchpad:s3cret-pw@db.internal:5432/launchpad';
+    expect(loadConfig({ LAUNCHPAD_DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({ LAUNCHPAD_DATABASE_URL: 'postgresql://db/lp' }).databaseUrl).toBe(
+      'postgresql://db/lp',
+    );
+    for (const bad of ['mysql://root:s3cret-pw@db/lp', 'sqlite:///tmp/x.db', 'not a url s3cret-pw']) {
+      expect(() => loadConfig({ LAUNCHPAD_DATABASE_URL: bad })).toThrow(
+        /^LAUNCHPAD_DATABASE_URL: must be postgres:/,
+      );
+      try {
+        loadConfig({ LAUNCHPAD_DATABASE_URL: bad });
+      } catch (err) {
+        expect(String(err)).not.toContain('s3cret-pw');
+      }
+    }
+  });
 });

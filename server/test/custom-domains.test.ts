@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MikroORM } from '@mikro-orm/sqlite';
+import { MikroORM } from '@mikro-orm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SiteDomainEntity } from '../src/db/entities.js';
 import { ormOptions } from '../src/db/orm.js';
 import { type Launchpad, startLaunchpad } from './support/harness.js';
+import { testDatabaseUrl } from './support/test-database.js';
 
 // Custom domains decide which site Traefik routes a host to: one host, one site, and never the control
 // plane's own host. Git sites whose repository does not answer keep these tests off the build path: their
@@ -140,14 +141,14 @@ describe('a slug whose generated host is the control plane host', () => {
 describe('the site_domains migration on a database that shared hosts between sites', () => {
   it('gives each shared host to the oldest site and removes it from the others', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'launchpad-domains-migration-'));
-    const orm = await MikroORM.init(ormOptions(dir));
+    const orm = await MikroORM.init(ormOptions(dir, await testDatabaseUrl(dir)));
     try {
       await orm.getMigrator().up({ to: 'Migration20261123042240_webhook_deliveries' });
       const conn = orm.em.getConnection();
       const insert = (id: string, created: string, domains: string[]) =>
         conn.execute(
           'insert into sites (id, slug, name, source_type, output_dir, env_vars, auto_deploy, spa, domains, status, next_deploy_number, created_at, updated_at) ' +
-            "values (?, ?, ?, 'ZIP', '.', '[]', 0, 0, ?, 'LIVE', 1, ?, ?)",
+            "values (?, ?, ?, 'ZIP', '.', '[]', false, false, ?, 'LIVE', 1, ?, ?)",
           [id, id, id, JSON.stringify(domains), created, created],
         );
       await insert('older', '2026-01-01T00:00:00.000Z', ['a.example.com', 'shared.example.com']);
@@ -161,10 +162,13 @@ describe('the site_domains migration on a database that shared hosts between sit
         ['b.example.com', 'newer'],
         ['shared.example.com', 'older'],
       ]);
-      const sites = await conn.execute<{ id: string; domains: string }[]>(
+      const sites = await conn.execute<{ id: string; domains: string | string[] }[]>(
         'select id, domains from sites order by id',
       );
-      expect(sites.map((s) => [s.id, JSON.parse(s.domains)])).toEqual([
+      // SQLite answers json as text, PostgreSQL's jsonb comes parsed.
+      const list = (domains: string | string[]) =>
+        typeof domains === 'string' ? JSON.parse(domains) : domains;
+      expect(sites.map((s) => [s.id, list(s.domains)])).toEqual([
         ['newer', ['b.example.com']],
         ['older', ['a.example.com', 'shared.example.com']],
       ]);

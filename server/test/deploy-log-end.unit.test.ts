@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type ExecutionResult, parse, subscribe } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeployEntity } from '../src/db/entities.js';
-import { type Orm, openDatabase } from '../src/db/orm.js';
+import type { Orm } from '../src/db/orm.js';
 import { ADMIN } from '../src/domain/principal.js';
 import { createEventBus, type PubSub } from '../src/events/pubsub.js';
 import { LogSink } from '../src/pipeline/log-sink.js';
@@ -12,6 +12,7 @@ import type { Context } from '../src/schema/context.js';
 import { schema } from '../src/schema/index.js';
 import { Reads } from '../src/services/reads.js';
 import { seedSites } from './support/seed.js';
+import { openTestDatabase } from './support/test-database.js';
 
 // deployLog against the real schema, database and bus, with the interleavings a real server only hits
 // under load made certain: each step below runs in the order a loaded machine may run it.
@@ -23,7 +24,7 @@ let orm: Orm;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'launchpad-deploy-log-end-'));
-  orm = await openDatabase(dir);
+  orm = await openTestDatabase(dir);
 });
 afterAll(async () => {
   await orm?.close();

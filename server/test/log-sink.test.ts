@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogLineEntity } from '../src/db/entities.js';
-import { type Orm, openDatabase } from '../src/db/orm.js';
+import type { Orm } from '../src/db/orm.js';
 import type { LogLine } from '../src/domain/model.js';
 import { NUL_STAND_IN, storableText } from '../src/domain/storable-text.js';
 import { createEventBus, type LogEnd } from '../src/events/pubsub.js';
@@ -12,13 +12,14 @@ import { LogSink } from '../src/pipeline/log-sink.js';
 import { runBuild } from '../src/runtime/build-container.js';
 import { testBuildNetwork } from './support/build-network.js';
 import { seedSites } from './support/seed.js';
+import { openTestDatabase } from './support/test-database.js';
 
 let dir: string;
 let orm: Orm;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'launchpad-log-sink-'));
-  orm = await openDatabase(dir);
+  orm = await openTestDatabase(dir);
 });
 afterAll(async () => {
   await orm?.close();

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MikroORM } from '@mikro-orm/sqlite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamRows } from '../src/accounts/teams.js';
 import { DeployEntity } from '../src/db/entities.js';
@@ -11,7 +10,7 @@ import {
   NotificationDeliveryEntity,
   NotificationEventEntity,
 } from '../src/db/notify-entities.js';
-import { openDatabase } from '../src/db/orm.js';
+import type { Orm } from '../src/db/orm.js';
 import { newId } from '../src/domain/ids.js';
 import { createEventBus } from '../src/events/pubsub.js';
 import { postOnce } from '../src/notify/http-post.js';
@@ -22,6 +21,7 @@ import { SecretBox } from '../src/secrets/box.js';
 import { eventually } from './support/harness.js';
 import { startReceiver } from './support/receiver.js';
 import { seedSites } from './support/seed.js';
+import { openTestDatabase } from './support/test-database.js';
 
 // The outbox against a real database and a real HTTP receiver: which channels an event reaches, once per
 // transition, and what a restart leaves behind.
@@ -29,13 +29,13 @@ import { seedSites } from './support/seed.js';
 const box = new SecretBox(Buffer.alloc(32, 7));
 const bus = createEventBus();
 let dir: string;
-let orm: MikroORM;
+let orm: Orm;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let notifier: Notifier | null = null;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'launchpad-outbox-'));
-  orm = await openDatabase(dir);
+  orm = await openTestDatabase(dir);
   receiver = await startReceiver([200]);
 });
 afterEach(async () => {

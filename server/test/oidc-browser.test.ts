@@ -14,6 +14,7 @@ import { gqlAs, signUp } from './support/accounts.js';
 import { CHROMIUM, launchChromium } from './support/chromium.js';
 import { HttpBrowser } from './support/http-browser.js';
 import { startOidcProvider, type TestOidcProvider } from './support/oidc-provider.js';
+import { testDatabaseEnv } from './support/test-database.js';
 
 // OpenID Connect sign-in through the whole control plane (buildApp, its HTTP server and routes) and a real
 // provider: in Chromium as a person does it, and over HTTP for the app's own default sign-in.
@@ -39,6 +40,7 @@ async function startApp(port: number, provider: TestOidcProvider, parts?: AppPar
     loadConfig({
       LAUNCHPAD_PORT: String(port),
       LAUNCHPAD_DATA: dataDir,
+      ...(await testDatabaseEnv(dataDir)),
       LAUNCHPAD_NETWORK: `lp-test-${randomBytes(4).toString('hex')}`,
       LAUNCHPAD_ADMIN_TOKEN: 'test-token-0123456789abcdef',
       LAUNCHPAD_OIDC_PROVIDERS: 'test',

@@ -19,6 +19,7 @@ import {
   startGitHttpBackend,
   startSshd,
 } from './support/private-git.js';
+import { testDatabaseEnv } from './support/test-database.js';
 
 const TOKEN = 'ghp_RightToken0123456789abcdefABCDEF';
 const WRONG_TOKEN = 'ghp_WrongToken0123456789abcdefABCDEF';
@@ -301,7 +302,7 @@ describe('private repository over https with a token (real git http-backend, bas
     const { dataDir, network } = lp;
     await lp.stop();
     const child = spawn(process.execPath, ['--import', 'tsx', ROTATE_KEY], {
-      env: { PATH: process.env.PATH, LAUNCHPAD_DATA: dataDir },
+      env: { PATH: process.env.PATH, LAUNCHPAD_DATA: dataDir, ...(await testDatabaseEnv(dataDir)) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

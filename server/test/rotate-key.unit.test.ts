@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SiteEntity } from '../src/db/entities.js';
-import { type Orm, openDatabase } from '../src/db/orm.js';
+import type { Orm } from '../src/db/orm.js';
 import { SiteGitAccessEntity } from '../src/db/secret-entities.js';
 import type { Site } from '../src/domain/model.js';
 import { keyIdOf, type SecretBox, sealedKeyId } from '../src/secrets/box.js';
 import { keyFile, loadMasterKeys, nextKeyFile, readKeyFile } from '../src/secrets/master-key.js';
+import { openTestDatabase, testDatabaseEnv } from './support/test-database.js';
 
 const SCRIPT = resolve(import.meta.dirname, '../src/scripts/rotate-key.ts');
 const SITES = 5;
@@ -22,7 +23,7 @@ const plainOf = (i: number) => ({
 /** Stores SITES sites with every kind of secret, sealed under the data dir's key. */
 async function seed(dir: string): Promise<void> {
   const { box } = await loadMasterKeys(dir, null);
-  const orm = await openDatabase(dir);
+  const orm = await openTestDatabase(dir);
   try {
     const em = orm.em.fork();
     for (let i = 0; i < SITES; i++) {
@@ -99,7 +100,7 @@ async function stored(orm: Orm): Promise<{ sealed: string; plain: string }[]> {
 /** Opens every stored value with the keys Launchpad would load from the data dir now. */
 async function expectAllReadable(dir: string): Promise<{ box: SecretBox; keyIds: Set<string> }> {
   const { box } = await loadMasterKeys(dir, null);
-  const orm = await openDatabase(dir);
+  const orm = await openTestDatabase(dir);
   try {
     const values = await stored(orm);
     for (const { sealed, plain } of values) expect(box.open(sealed)).toBe(plain);
@@ -117,9 +118,9 @@ interface Run {
   printed(text: string): Promise<void>;
 }
 
-function rotate(dir: string, env: Record<string, string> = {}): Run {
+async function rotate(dir: string, env: Record<string, string> = {}): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT], {
-    env: { PATH: process.env.PATH, LAUNCHPAD_DATA: dir, ...env },
+    env: { PATH: process.env.PATH, LAUNCHPAD_DATA: dir, ...(await testDatabaseEnv(dir)), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -160,7 +161,7 @@ describe('npm run rotate-key', () => {
     dir = await mkdtemp(join(tmpdir(), 'launchpad-rotate-'));
     await seed(dir);
     const oldKey = (await readKeyFile(keyFile(dir)))!;
-    const run = rotate(dir);
+    const run = await rotate(dir);
     children.push(run.child);
     expect(await run.exit, run.output()).toBe(0);
     const newKey = (await readKeyFile(keyFile(dir)))!;
@@ -179,12 +180,12 @@ describe('npm run rotate-key', () => {
     await seed(dir);
     const oldId = keyIdOf((await readKeyFile(keyFile(dir)))!);
     // Hold the database's write lock, so the script is certainly stopped before its commit.
-    const holder = await openDatabase(dir);
+    const holder = await openTestDatabase(dir);
     const knex = holder.em.getKnex();
     const trx = await knex.transaction();
     await trx.raw('update sites set name = name');
     try {
-      const run = rotate(dir);
+      const run = await rotate(dir);
       children.push(run.child);
       await run.printed('in one transaction');
       run.child.kill('SIGKILL');
@@ -197,7 +198,7 @@ describe('npm run rotate-key', () => {
     const interrupted = await expectAllReadable(dir);
     expect([...interrupted.keyIds]).toEqual([oldId]); // nothing of the transaction was kept
 
-    const again = rotate(dir);
+    const again = await rotate(dir);
     children.push(again.child);
     expect(await again.exit, again.output()).toBe(0);
     expect(again.output()).toContain(`finishing the interrupted rotation to key ${nextId}`);
@@ -209,13 +210,13 @@ describe('npm run rotate-key', () => {
   it('killed with SIGKILL right after its commit: every secret still opens with the keys on disk', async () => {
     dir = await mkdtemp(join(tmpdir(), 'launchpad-rotate-'));
     await seed(dir);
-    const run = rotate(dir);
+    const run = await rotate(dir);
     children.push(run.child);
     await run.printed('committed:');
     run.child.kill('SIGKILL');
     await run.exit;
     await expectAllReadable(dir);
-    const again = rotate(dir);
+    const again = await rotate(dir);
     children.push(again.child);
     expect(await again.exit, again.output()).toBe(0);
     const { keyIds } = await expectAllReadable(dir);
@@ -224,11 +225,11 @@ describe('npm run rotate-key', () => {
 
   it('with LAUNCHPAD_SECRET_KEY, takes the new key from LAUNCHPAD_NEW_SECRET_KEY and writes no key file', async () => {
     dir = await mkdtemp(join(tmpdir(), 'launchpad-rotate-'));
-    const refused = rotate(dir, { LAUNCHPAD_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') });
+    const refused = await rotate(dir, { LAUNCHPAD_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') });
     children.push(refused.child);
     expect(await refused.exit).toBe(2);
     expect(refused.output()).toContain('LAUNCHPAD_NEW_SECRET_KEY');
-    const run = rotate(dir, {
+    const run = await rotate(dir, {
       LAUNCHPAD_SECRET_KEY: Buffer.alloc(32, 1).toString('base64'),
       LAUNCHPAD_NEW_SECRET_KEY: Buffer.alloc(32, 2).toString('base64'),
     });

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { SiteEntity } from '../src/db/entities.js';
-import { openDatabase } from '../src/db/orm.js';
 import type { Site } from '../src/domain/model.js';
 import { isSealed, SecretBox } from '../src/secrets/box.js';
 import { loadMasterKeys } from '../src/secrets/master-key.js';
 import { prepareSecrets } from '../src/secrets/startup.js';
+import { openTestDatabase, testDatabaseEnv } from './support/test-database.js';
 
 const PLAIN_WEBHOOK_SECRET = 'a'.repeat(24) + 'plain-webhook-secret-of-v1' + 'b'.repeat(14);
 
@@ -56,19 +56,22 @@ describe('start-up step for secrets at rest', () => {
 
   it('seals webhook secrets an earlier version stored in plain text, leaving no plain copy in the files', async () => {
     dir = await mkdtemp(join(tmpdir(), 'launchpad-startup-'));
-    const orm = await openDatabase(dir);
+    const orm = await openTestDatabase(dir);
     try {
       const em = orm.em.fork();
       em.create(SiteEntity, site('old-site', PLAIN_WEBHOOK_SECRET));
       em.create(SiteEntity, site('zip-site', null));
       await em.flush();
-      const box = await prepareSecrets(orm, loadConfig({ LAUNCHPAD_DATA: dir }));
+      const box = await prepareSecrets(
+        orm,
+        loadConfig({ LAUNCHPAD_DATA: dir, ...(await testDatabaseEnv(dir)) }),
+      );
       const stored = await orm.em.fork().findOneOrFail(SiteEntity, { slug: 'old-site' });
       expect(isSealed(stored.webhookSecret!)).toBe(true);
       expect(box.open(stored.webhookSecret!)).toBe(PLAIN_WEBHOOK_SECRET);
       expect((await orm.em.fork().findOneOrFail(SiteEntity, { slug: 'zip-site' })).webhookSecret).toBeNull();
       // A second start changes nothing.
-      await prepareSecrets(orm, loadConfig({ LAUNCHPAD_DATA: dir }));
+      await prepareSecrets(orm, loadConfig({ LAUNCHPAD_DATA: dir, ...(await testDatabaseEnv(dir)) }));
       const again = await orm.em.fork().findOneOrFail(SiteEntity, { slug: 'old-site' });
       expect(again.webhookSecret).toBe(stored.webhookSecret);
     } finally {
@@ -83,14 +86,14 @@ describe('start-up step for secrets at rest', () => {
   it('refuses to start when stored secrets need a key it was not given, naming the key id', async () => {
     dir = await mkdtemp(join(tmpdir(), 'launchpad-startup-'));
     const other = new SecretBox(Buffer.alloc(32, 9));
-    const orm = await openDatabase(dir);
+    const orm = await openTestDatabase(dir);
     try {
       const em = orm.em.fork();
       em.create(SiteEntity, site('rotated', other.seal('x')));
       await em.flush();
-      await expect(prepareSecrets(orm, loadConfig({ LAUNCHPAD_DATA: dir }))).rejects.toThrow(
-        new RegExp(`sealed under key ${other.keyId}`),
-      );
+      await expect(
+        prepareSecrets(orm, loadConfig({ LAUNCHPAD_DATA: dir, ...(await testDatabaseEnv(dir)) })),
+      ).rejects.toThrow(new RegExp(`sealed under key ${other.keyId}`));
     } finally {
       await orm.close(true);
     }

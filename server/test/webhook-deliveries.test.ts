@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebhookDeliveryEntity } from '../src/db/entities.js';
-import { type Orm, openDatabase } from '../src/db/orm.js';
+import type { Orm } from '../src/db/orm.js';
 import type { Site } from '../src/domain/model.js';
 import { createEventBus } from '../src/events/pubsub.js';
 import { DeliveryBudget } from '../src/services/delivery-budget.js';
 import type { SiteService } from '../src/services/sites.js';
 import { KEEP_UNDEPLOYED_DELIVERIES, WebhookService } from '../src/services/webhooks.js';
 import { seedSites } from './support/seed.js';
+import { openTestDatabase } from './support/test-database.js';
 
 // The bound on stored deliveries over time (lifecycle.test.ts floods a live server within one window):
 // across many windows, only the newest KEEP_UNDEPLOYED_DELIVERIES rejected rows of a site stay. A real
@@ -19,7 +20,7 @@ let dir: string;
 let orm: Orm;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'launchpad-deliveries-'));
-  orm = await openDatabase(dir);
+  orm = await openTestDatabase(dir);
 });
 afterAll(async () => {
   await orm?.close(true);

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { AuditEventEntity } from '../db/account-entities.js';
 import { actorName, type Principal } from '../domain/principal.js';
 import type { AuditEvent } from './model.js';

@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import type {
   IdentitySignIn,
   IdentitySignInResult,
@@ -6,6 +6,7 @@ import type {
   VerifiedIdentity,
 } from '../auth/identity.js';
 import { OidcIdentityEntity, UserEntity } from '../db/account-entities.js';
+import type { Orm } from '../db/orm.js';
 import { newId } from '../domain/ids.js';
 import { audit } from './audit.js';
 import type { SignInService } from './sign-in.js';
@@ -16,7 +17,7 @@ import type { SignInService } from './sign-in.js';
  * vouches for it (an unverified address could be anyone's); else through an invitation, which makes a
  * new user; else refused. Attempts count against the same address limit as password sign-ins.
  */
-export function identitySignIn(orm: MikroORM, signIn: SignInService): IdentitySignIn {
+export function identitySignIn(orm: Orm, signIn: SignInService): IdentitySignIn {
   return async (identity, request) => {
     const em = orm.em.fork();
     const provider = identity.provider.toLowerCase();

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { ApiTokenEntity, MembershipEntity, UserEntity } from '../db/account-entities.js';
 import { UnauthenticatedError } from '../domain/errors.js';
 import type { Principal, Role } from '../domain/principal.js';

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { SessionEntity } from '../db/account-entities.js';
 import type { Session } from './model.js';
 import { newSecret, secretHash } from './secrets.js';

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
 import { TrafficTotalsEntity } from '../db/traffic-entities.js';
 import type { DeployStatus, DeployTrigger, SiteStatus } from '../domain/model.js';

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { DeployEntity, LogLineEntity, SiteEntity } from '../db/entities.js';
 import { IncidentEntity } from '../db/notify-entities.js';
 import type { NotificationEvent } from './model.js';

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { DeployEntity } from '../db/entities.js';
 import { IncidentEntity } from '../db/notify-entities.js';
 import type { Site } from '../domain/model.js';

@@ -1,4 +1,3 @@
-import type { MikroORM } from '@mikro-orm/sqlite';
 import { SiteEntity } from '../db/entities.js';
 import {
   NotificationAttemptEntity,
@@ -6,6 +5,7 @@ import {
   NotificationDeliveryEntity,
   NotificationEventEntity,
 } from '../db/notify-entities.js';
+import type { Orm } from '../db/orm.js';
 import { newId } from '../domain/ids.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { SecretBox } from '../secrets/box.js';
@@ -16,7 +16,7 @@ import { webhookBody } from './payload.js';
 import { sendAttempt, type Transports } from './senders.js';
 
 export interface NotifierDeps {
-  orm: MikroORM;
+  orm: Orm;
   bus: PubSub;
   secrets: SecretBox;
   urls: SiteUrls;

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { IncidentEntity, NotificationEventEntity } from '../db/notify-entities.js';
 import { newId } from '../domain/ids.js';
 import type { Deploy, Site } from '../domain/model.js';

@@ -1,5 +1,5 @@
-import type { MikroORM } from '@mikro-orm/sqlite';
 import { SiteEntity } from '../db/entities.js';
+import type { Orm } from '../db/orm.js';
 import type { PubSub } from '../events/pubsub.js';
 import { DeployState } from '../pipeline/state.js';
 import type { SiteRuntime } from '../runtime/ports.js';
@@ -9,7 +9,7 @@ import type { SiteRuntime } from '../runtime/ports.js';
  * while the control plane was off. It is DOWN now (one incident, one SITE_DOWN); once recovery has started
  * it again, the site watcher's first resync finds it running and records RECOVERED.
  */
-export async function recordDownWhileAway(deps: { orm: MikroORM; bus: PubSub; runtime: SiteRuntime }) {
+export async function recordDownWhileAway(deps: { orm: Orm; bus: PubSub; runtime: SiteRuntime }) {
   const em = deps.orm.em.fork();
   const running = new Map((await deps.runtime.list()).map((s) => [s.siteId, s.running]));
   const state = new DeployState(em, deps.bus);

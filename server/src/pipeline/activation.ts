@@ -1,5 +1,5 @@
 import { rm, symlink } from 'node:fs/promises';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { DeployEntity, LogLineEntity } from '../db/entities.js';
 import { contextLabel } from '../domain/deploy-context.js';
 import { DomainError, NotFoundError } from '../domain/errors.js';

@@ -1,5 +1,5 @@
-import type { MikroORM } from '@mikro-orm/sqlite';
 import { SiteEntity } from '../db/entities.js';
+import type { Orm } from '../db/orm.js';
 import type { Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { SiteRuntime, SiteRuntimeEvent } from '../runtime/ports.js';
@@ -11,7 +11,7 @@ import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
 
 export interface ContainerWatchDeps {
-  orm: MikroORM;
+  orm: Orm;
   bus: PubSub;
   runtime: SiteRuntime;
   locks: SiteLocks;

@@ -1,7 +1,7 @@
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MikroORM } from '@mikro-orm/sqlite';
 import { SiteEntity } from '../db/entities.js';
+import type { Orm } from '../db/orm.js';
 import { formatBytes } from '../domain/format-bytes.js';
 import type { Deploy, EnvVar, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
@@ -36,7 +36,7 @@ export interface BuildSettings {
 }
 
 export interface DeployerDeps {
-  orm: MikroORM;
+  orm: Orm;
   /** Opens the site's secrets: env values for the build, git credentials for the clone. */
   secrets: SecretBox;
   bus: PubSub;

@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { LogLineEntity } from '../db/entities.js';
 import type { LogLine, LogStream } from '../domain/model.js';
 import { storableText } from '../domain/storable-text.js';

@@ -1,6 +1,6 @@
 import { readdir, readlink, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { DeployEntity } from '../db/entities.js';
 import type { Deploy, Site } from '../domain/model.js';
 import { validateSlug } from '../domain/slug.js';

@@ -1,6 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
-import type { MikroORM } from '@mikro-orm/sqlite';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
+import type { Orm } from '../db/orm.js';
 import { queueLane } from '../domain/deploy-context.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { BuildRunner, SiteRuntime } from '../runtime/ports.js';
@@ -15,7 +15,7 @@ import { DeployState } from './state.js';
 import { checkStore } from './store/startup.js';
 
 export interface RecoveryDeps {
-  orm: MikroORM;
+  orm: Orm;
   bus: PubSub;
   data: DataDir;
   builds: BuildRunner;

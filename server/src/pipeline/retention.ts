@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { DeployEntity } from '../db/entities.js';
 import type { Site } from '../domain/model.js';
 import type { DataDir } from './data-dir.js';

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
 import type { Deploy, DeployStatus, Site } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';

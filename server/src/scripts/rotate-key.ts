@@ -14,6 +14,7 @@
  *   does not have, naming the key id.
  */
 import { ConfigError, loadConfig } from '../config.js';
+import { isSqlite } from '../db/dialect.js';
 import { openDatabase } from '../db/orm.js';
 import { keyIdOf } from '../secrets/box.js';
 import {
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
     }
   }
   const box = keys.box.rotatedTo(next);
-  const orm = await openDatabase(dataDir);
+  const orm = await openDatabase(dataDir, config.databaseUrl);
   try {
     const missing = await missingKeyIds(orm.em.fork(), box);
     if (missing.length > 0) {
@@ -71,7 +72,7 @@ async function main(): Promise<number> {
     );
     say(`committed: ${changed} value(s) now under key ${box.keyId}`);
     // Old page images in the write-ahead log go now, not at some later checkpoint.
-    await orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
+    if (isSqlite(orm.em)) await orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
   } finally {
     await orm.close(true);
   }

@@ -2,7 +2,7 @@
  * A git site's access to its repository (issue 12): which URL schemes go with which kind of access, the
  * sealed token and deploy key in `site_git_access`, and the ssh host key learned at first use.
  */
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { type SiteGitAccess, SiteGitAccessEntity } from '../db/secret-entities.js';
 import { BadInputError } from '../domain/errors.js';
 import type { GitAuth, Site } from '../domain/model.js';

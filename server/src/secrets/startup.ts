@@ -1,5 +1,6 @@
-import type { MikroORM } from '@mikro-orm/sqlite';
 import type { Config } from '../config.js';
+import { isSqlite } from '../db/dialect.js';
+import type { Orm } from '../db/orm.js';
 import type { SecretBox } from './box.js';
 import { loadMasterKeys } from './master-key.js';
 import { missingKeyIds, sealPlainSecrets } from './stored-secrets.js';
@@ -9,7 +10,7 @@ import { missingKeyIds, sealPlainSecrets } from './stored-secrets.js';
  * under a key that is not configured (a rotation whose new key was not put in place), and seal what an
  * earlier version stored in plain text. Runs before any request is answered.
  */
-export async function prepareSecrets(orm: MikroORM, config: Config): Promise<SecretBox> {
+export async function prepareSecrets(orm: Orm, config: Config): Promise<SecretBox> {
   const keys = await loadMasterKeys(config.dataDir, config.secretKey);
   const em = orm.em.fork();
   const missing = await missingKeyIds(em, keys.box);
@@ -21,14 +22,21 @@ export async function prepareSecrets(orm: MikroORM, config: Config): Promise<Sec
     );
   }
   const conn = em.getConnection();
+  const sqlite = isSqlite(em);
   // Freed pages are zeroed, so a value replaced by its sealed form leaves no plain copy in the file.
-  await conn.execute('pragma secure_delete = on');
+  if (sqlite) await conn.execute('pragma secure_delete = on');
   const sealed = await sealPlainSecrets(em, keys.box);
   if (sealed > 0) {
     console.log(`Sealed ${sealed} secret(s) an earlier version stored in plain text.`);
-    // Their plain text may sit in the write-ahead log or in pages freed before secure_delete: rewrite both.
-    await conn.execute('pragma wal_checkpoint(truncate)');
-    await conn.execute('vacuum');
+    if (sqlite) {
+      // Their plain text may sit in the write-ahead log or in pages freed before secure_delete: rewrite both.
+      await conn.execute('pragma wal_checkpoint(truncate)');
+      await conn.execute('vacuum');
+    } else {
+      // PostgreSQL keeps the replaced row versions until a vacuum; a full one rewrites the tables without
+      // them. (Earlier versions never ran on PostgreSQL, so this is for a database filled by hand.)
+      await conn.execute(`vacuum full ${SECRET_TABLES.map((t) => `"${t}"`).join(', ')}`);
+    }
   }
   if (keys.rotationPending) {
     console.warn(
@@ -38,3 +46,6 @@ export async function prepareSecrets(orm: MikroORM, config: Config): Promise<Sec
   }
   return keys.box;
 }
+
+/** The tables that hold sealed values (stored-secrets.ts). */
+const SECRET_TABLES = ['sites', 'site_git_access', 'notification_channels'];

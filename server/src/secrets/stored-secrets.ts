@@ -5,7 +5,7 @@
  *
  * A new kind of stored secret is added here, or rotation would leave it under the old key.
  */
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { SiteEntity } from '../db/entities.js';
 import { NotificationChannelEntity } from '../db/notify-entities.js';
 import { SiteGitAccessEntity } from '../db/secret-entities.js';

@@ -1,5 +1,5 @@
 import type { EntityDictionary, EntityKey, EntitySchema } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { plainRows } from './plain-rows.js';
 
 /**

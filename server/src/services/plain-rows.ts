@@ -1,5 +1,5 @@
 import { type EntityDictionary, type EntitySchema, JsonType } from '@mikro-orm/core';
-import type { EntityManager, QueryBuilder } from '@mikro-orm/sqlite';
+import type { EntityManager, QueryBuilder } from '@mikro-orm/knex';
 
 /**
  * Rows as plain objects of the entity's interface (domain/model.ts), for the API's read-only views: the

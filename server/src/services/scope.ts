@@ -1,5 +1,5 @@
 import type { FilterQuery, ObjectQuery } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { DeployEntity, SiteEntity } from '../db/entities.js';
 import { ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { Deploy, Site } from '../domain/model.js';

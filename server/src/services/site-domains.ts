@@ -1,4 +1,4 @@
-import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/sqlite';
+import { type EntityManager, UniqueConstraintViolationException } from '@mikro-orm/knex';
 import { SiteDomainEntity } from '../db/entities.js';
 import { ConflictError } from '../domain/errors.js';
 import type { Site } from '../domain/model.js';
@@ -21,7 +21,7 @@ export async function stageDomains(em: EntityManager, site: Site, hosts: readonl
     );
     if (taken.length > 0) throw inUse(taken.map((t) => t.host));
   }
-  // Queries of this entity flush nothing else first (MikroORM's auto-flush only flushes queued changes of
+  // Queries of this entity flush nothing else first (Orm's auto-flush only flushes queued changes of
   // the entity queried), so a site being created is not stored before its domains.
   const owned = await em.find(SiteDomainEntity, { site: site.id });
   for (const row of owned) {

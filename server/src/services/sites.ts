@@ -4,7 +4,7 @@ import { rm, stat } from 'node:fs/promises';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { raw } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { audit } from '../accounts/audit.js';
 import { firstTeam } from '../accounts/teams.js';
 import type { Config } from '../config.js';

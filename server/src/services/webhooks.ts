@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { DeployEntity, SiteEntity, WebhookDeliveryEntity } from '../db/entities.js';
 import { ID_PATTERN, newId } from '../domain/ids.js';
 import type { Site, WebhookDelivery, WebhookOutcome } from '../domain/model.js';

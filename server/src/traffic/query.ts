@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { TrafficBucketEntity, type TrafficSpan } from '../db/traffic-entities.js';
 import { BadInputError } from '../domain/errors.js';
 import { bucketStart, SPAN_MS } from './aggregate.js';

@@ -6,6 +6,7 @@ import type { Client } from 'graphql-ws';
 import { type App, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { type GraphQLResponse, graphqlWsClient } from './harness.js';
+import { testDatabaseEnv } from './test-database.js';
 
 export interface BareApp {
   app: App;
@@ -33,6 +34,7 @@ export async function startBareApp(env: Record<string, string> = {}): Promise<Ba
       LAUNCHPAD_NETWORK: `lp-test-${randomBytes(4).toString('hex')}`,
       LAUNCHPAD_ADMIN_TOKEN: token,
       LAUNCHPAD_PUBLISH_PORTS: 'false',
+      ...(await testDatabaseEnv(dataDir)),
       ...env,
     }),
   );

@@ -10,6 +10,7 @@ import { type App, buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Deploy } from '../../src/domain/model.js';
 import { BuildNetwork, buildNetworkSpec } from '../../src/runtime/build-network.js';
+import { testDatabaseEnv } from './test-database.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -59,6 +60,7 @@ export async function startLaunchpad(
     LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
     LAUNCHPAD_ADMIN_TOKEN: token,
     LAUNCHPAD_PUBLISH_PORTS: 'false',
+    ...(await testDatabaseEnv(dataDir)),
     ...env,
   });
   const app = await buildApp(config);

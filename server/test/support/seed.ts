@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/sqlite';
+import type { EntityManager } from '@mikro-orm/knex';
 import { firstTeam } from '../../src/accounts/teams.js';
 import { DeployEntity, SiteEntity, WebhookDeliveryEntity } from '../../src/db/entities.js';
 import { newId } from '../../src/domain/ids.js';

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { testDatabaseEnv } from './test-database.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -10,9 +11,11 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 export async function spawnServer(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string }> {
+  // On the PostgreSQL test run, the data dir's own database (support/test-database.ts).
+  const database = env.LAUNCHPAD_DATA ? await testDatabaseEnv(env.LAUNCHPAD_DATA) : {};
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...database, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

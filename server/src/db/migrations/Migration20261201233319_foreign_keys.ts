@@ -1,4 +1,4 @@
-import { Migration } from '@mikro-orm/migrations';
+import { PortableMigration } from './portable.js';
 
 /**
  * Declares the foreign keys (what a site owns goes with it; a pointer to a deploy that is gone becomes null).
@@ -16,8 +16,8 @@ import { Migration } from '@mikro-orm/migrations';
  * refuses to run, changing nothing, when a table other than these four references one of them: a
  * migration that adds such a table must come after this one.
  */
-export class Migration20261201233319_foreign_keys extends Migration {
-  override async up(): Promise<void> {
+export class Migration20261201233319_foreign_keys extends PortableMigration {
+  protected override async upSqlite(): Promise<void> {
     const names = TABLES.map((t) => `'${t.name}'`).join(', ');
     const outside = await this.execute(
       `select m.name || ' -> ' || f."table" as ref from sqlite_master m, pragma_foreign_key_list(m.name) f where m.type = 'table' and m.name not in (${names}) and f."table" in (${names})`,
@@ -45,6 +45,34 @@ export class Migration20261201233319_foreign_keys extends Migration {
       "update `sqlite_sequence` set `seq` = max(`seq`, coalesce((select `seq` from `sqlite_sequence` where `name` = 'log_lines__old'), 0)) where `name` = 'log_lines';",
     );
     for (const table of [...TABLES].reverse()) this.addSql(`drop table \`${table.name}__old\`;`);
+  }
+
+  /**
+   * PostgreSQL adds foreign keys to a table in place. The rows the new rules would not have let exist are
+   * dropped or nulled first, as on SQLite (a PostgreSQL database is always migrated from empty today, so
+   * this is for symmetry, not for data).
+   */
+  protected override upPostgres(): void {
+    this.addSql('delete from "deploys" where "site_id" not in (select "id" from "sites");');
+    this.addSql(
+      'update "deploys" set "source_deploy_id" = null where "source_deploy_id" not in (select "id" from "deploys");',
+    );
+    this.addSql(
+      'update "sites" set "current_deploy_id" = null where "current_deploy_id" not in (select "id" from "deploys");',
+    );
+    this.addSql('delete from "log_lines" where "deploy_id" not in (select "id" from "deploys");');
+    this.addSql('delete from "webhook_deliveries" where "site_id" not in (select "id" from "sites");');
+    this.addSql(
+      'update "webhook_deliveries" set "deploy_id" = null where "deploy_id" not in (select "id" from "deploys");',
+    );
+    const fk = (table: string, column: string, target: string, onDelete: 'cascade' | 'set null') =>
+      `alter table "${table}" add constraint "${table}_${column}_foreign" foreign key ("${column}") references "${target}" ("id") on update cascade on delete ${onDelete};`;
+    this.addSql(fk('sites', 'current_deploy_id', 'deploys', 'set null'));
+    this.addSql(fk('deploys', 'site_id', 'sites', 'cascade'));
+    this.addSql(fk('deploys', 'source_deploy_id', 'deploys', 'set null'));
+    this.addSql(fk('log_lines', 'deploy_id', 'deploys', 'cascade'));
+    this.addSql(fk('webhook_deliveries', 'site_id', 'sites', 'cascade'));
+    this.addSql(fk('webhook_deliveries', 'deploy_id', 'deploys', 'set null'));
   }
 }
 

@@ -1,5 +1,5 @@
-import { Migration } from '@mikro-orm/migrations';
 import { newId } from '../../domain/ids.js';
+import { PortableMigration } from './portable.js';
 
 /**
  * Accounts (issue 11): users, teams, memberships, sessions, API tokens, invitations, the audit log, OIDC
@@ -10,8 +10,8 @@ import { newId } from '../../domain/ids.js';
  * `sites.team_id` is added as a nullable column: SQLite adds a reference column only with a null
  * default, and rebuilding `sites` would cascade into every table that points at it.
  */
-export class Migration20261202100000_accounts extends Migration {
-  override async up(): Promise<void> {
+export class Migration20261202100000_accounts extends PortableMigration {
+  protected override async upSqlite(): Promise<void> {
     this.addSql(
       `create table \`teams\` (\`id\` text not null, \`name\` text not null, \`slug\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`,
     );
@@ -74,5 +74,77 @@ export class Migration20261202100000_accounts extends Migration {
       `insert into \`teams\` (\`id\`, \`name\`, \`slug\`, \`created_at\`) values ('${teamId}', 'Default team', 'default', ${Date.now()});`,
     );
     this.addSql(`update \`sites\` set \`team_id\` = '${teamId}' where \`team_id\` is null;`);
+  }
+
+  protected override upPostgres(): void {
+    this.addSql(
+      'create table "teams" ("id" varchar(24) not null, "name" varchar(200) not null, "slug" varchar(63) not null, "created_at" timestamptz not null, constraint "teams_pkey" primary key ("id"));',
+    );
+    this.addSql('alter table "teams" add constraint "teams_slug_unique" unique ("slug");');
+
+    this.addSql(
+      'create table "users" ("id" varchar(24) not null, "email" varchar(320) not null, "name" varchar(200) null, "password_hash" varchar(255) null, "created_at" timestamptz not null, constraint "users_pkey" primary key ("id"));',
+    );
+    this.addSql('alter table "users" add constraint "users_email_unique" unique ("email");');
+
+    this.addSql(
+      'create table "sessions" ("id" varchar(64) not null, "user_id" varchar(24) not null, "created_at" timestamptz not null, "last_seen_at" timestamptz not null, "expires_at" timestamptz not null, "absolute_expires_at" timestamptz not null, constraint "sessions_pkey" primary key ("id"));',
+    );
+
+    this.addSql(
+      'create table "oidc_identities" ("id" varchar(24) not null, "provider" varchar(64) not null, "subject" varchar(255) not null, "user_id" varchar(24) not null, "created_at" timestamptz not null, constraint "oidc_identities_pkey" primary key ("id"));',
+    );
+    this.addSql(
+      'alter table "oidc_identities" add constraint "oidc_identities_provider_subject_unique" unique ("provider", "subject");',
+    );
+
+    this.addSql(
+      'create table "memberships" ("id" varchar(24) not null, "team_id" varchar(24) not null, "user_id" varchar(24) not null, "role" varchar(16) not null, "created_at" timestamptz not null, constraint "memberships_pkey" primary key ("id"));',
+    );
+    this.addSql(
+      'alter table "memberships" add constraint "memberships_team_id_user_id_unique" unique ("team_id", "user_id");',
+    );
+
+    this.addSql(
+      'create table "invitations" ("id" varchar(24) not null, "team_id" varchar(24) not null, "email" varchar(320) not null, "role" varchar(16) not null, "token_hash" varchar(64) not null, "invited_by_id" varchar(24) null, "created_at" timestamptz not null, "expires_at" timestamptz not null, "accepted_at" timestamptz null, constraint "invitations_pkey" primary key ("id"));',
+    );
+    this.addSql(
+      'alter table "invitations" add constraint "invitations_token_hash_unique" unique ("token_hash");',
+    );
+
+    this.addSql(
+      'create table "audit_events" ("id" serial primary key, "at" timestamptz not null, "team_id" varchar(24) null, "user_id" varchar(24) null, "actor" varchar(400) not null, "action" varchar(64) not null, "target_type" varchar(32) null, "target_id" varchar(64) null, "ip" varchar(64) null, "detail" text null);',
+    );
+    this.addSql('create index "audit_events_team_id_id_index" on "audit_events" ("team_id", "id");');
+    this.addSql('create index "audit_events_user_id_id_index" on "audit_events" ("user_id", "id");');
+
+    this.addSql(
+      'create table "api_tokens" ("id" varchar(24) not null, "team_id" varchar(24) not null, "name" varchar(100) not null, "scope" varchar(8) not null, "prefix" varchar(16) not null, "secret_hash" varchar(64) not null, "created_by_id" varchar(24) null, "created_at" timestamptz not null, "last_used_at" timestamptz null, "expires_at" timestamptz null, "revoked_at" timestamptz null, constraint "api_tokens_pkey" primary key ("id"));',
+    );
+    this.addSql(
+      'alter table "api_tokens" add constraint "api_tokens_secret_hash_unique" unique ("secret_hash");',
+    );
+
+    this.addSql('alter table "sites" add column "team_id" varchar(24) null;');
+
+    const fk = (table: string, column: string, target: string, onDelete: 'cascade' | 'set null') =>
+      `alter table "${table}" add constraint "${table}_${column}_foreign" foreign key ("${column}") references "${target}" ("id") on update cascade on delete ${onDelete};`;
+    this.addSql(fk('sessions', 'user_id', 'users', 'cascade'));
+    this.addSql(fk('oidc_identities', 'user_id', 'users', 'cascade'));
+    this.addSql(fk('memberships', 'team_id', 'teams', 'cascade'));
+    this.addSql(fk('memberships', 'user_id', 'users', 'cascade'));
+    this.addSql(fk('invitations', 'team_id', 'teams', 'cascade'));
+    this.addSql(fk('invitations', 'invited_by_id', 'users', 'set null'));
+    this.addSql(fk('audit_events', 'team_id', 'teams', 'set null'));
+    this.addSql(fk('audit_events', 'user_id', 'users', 'set null'));
+    this.addSql(fk('api_tokens', 'team_id', 'teams', 'cascade'));
+    this.addSql(fk('api_tokens', 'created_by_id', 'users', 'set null'));
+    this.addSql(fk('sites', 'team_id', 'teams', 'set null'));
+
+    const teamId = newId();
+    this.addSql(
+      `insert into "teams" ("id", "name", "slug", "created_at") values ('${teamId}', 'Default team', 'default', now());`,
+    );
+    this.addSql(`update "sites" set "team_id" = '${teamId}' where "team_id" is null;`);
   }
 }
