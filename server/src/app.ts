@@ -11,7 +11,9 @@ import { AccountReads } from './accounts/views.js';
 import type { IdentitySignIn } from './auth/identity.js';
 import type { Config } from './config.js';
 import { type Orm, openDatabase } from './db/orm.js';
+import { PgEventLink } from './events/pg-link.js';
 import { createEventBus, type PubSub } from './events/pubsub.js';
+import { ReplicatedEventTarget } from './events/replicated-target.js';
 import { type AdminToken, loadAdminToken } from './http/admin-token.js';
 import { createGraphQLServer } from './http/graphql.js';
 import { instrumentServer, metricsRoute } from './http/metrics-route.js';
@@ -88,7 +90,9 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   });
   const adminToken = await loadAdminToken(config.dataDir, config.adminToken);
   const instanceId = await loadInstanceId(config.dataDir);
-  const bus = createEventBus();
+  // Scale-out (issue 16): on a shared PostgreSQL, events reach the other control planes too.
+  const link = config.databaseUrl ? await PgEventLink.open({ url: config.databaseUrl }) : null;
+  const bus = createEventBus(link ? new ReplicatedEventTarget(link) : undefined);
   // The one place a runtime driver is chosen.
   const { runtime, builds, accessLogs } = createDockerDriver({
     host: config.dockerHost,
@@ -286,6 +290,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       digestDeploys.stop();
       await queue.stop();
       await notifier.stop();
+      await link?.close();
       await orm.close(true);
     },
   };

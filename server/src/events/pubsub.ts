@@ -21,6 +21,10 @@ export interface LogEnd {
 
 export type PubSub = YogaPubSub<Events>;
 
-export function createEventBus(): PubSub {
-  return createPubSub<Events>();
+/**
+ * In-process by default; with several control planes on one database, `eventTarget` also carries every
+ * event to the other replicas and theirs to this one (events/replicated-target.ts).
+ */
+export function createEventBus(eventTarget?: EventTarget): PubSub {
+  return eventTarget ? createPubSub<Events>({ eventTarget: eventTarget as never }) : createPubSub<Events>();
 }

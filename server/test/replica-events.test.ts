@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LogLine } from '../src/domain/model.js';
+import { PgEventLink } from '../src/events/pg-link.js';
+import { createEventBus, type PubSub } from '../src/events/pubsub.js';
+import { ReplicatedEventTarget } from '../src/events/replicated-target.js';
+import { type BareApp, startBareApp } from './support/bare-app.js';
+import { onPostgres, testDatabaseUrl } from './support/test-database.js';
+
+// Two control planes' event buses on one real PostgreSQL (LISTEN/NOTIFY): what one publishes, the other's
+// subscribers get, in order and once, and its own subscribers get once too (no echo). Runs in the
+// PostgreSQL pass of `npm test` (scripts/test.sh), where the server is there.
+describe.skipIf(!onPostgres)('events between two replicas on one PostgreSQL', () => {
+  let links: PgEventLink[] = [];
+  let a: PubSub;
+  let b: PubSub;
+
+  beforeAll(async () => {
+    const url = (await testDatabaseUrl(`/replica-events-${randomBytes(4).toString('hex')}`))!;
+    links = await Promise.all([PgEventLink.open({ url }), PgEventLink.open({ url })]);
+    a = createEventBus(new ReplicatedEventTarget(links[0]!));
+    b = createEventBus(new ReplicatedEventTarget(links[1]!));
+  });
+  afterAll(async () => {
+    await Promise.all(links.map((l) => l.close()));
+  });
+
+  /** Collects `count` events of one topic from a bus, or fails after a generous wait. */
+  async function collect<T>(events: AsyncIterable<T>, count: number): Promise<T[]> {
+    const got: T[] = [];
+    const iterator = events[Symbol.asyncIterator]();
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`got ${got.length} of ${count} events`)), 60_000).unref(),
+    );
+    while (got.length < count) {
+      const next = await Promise.race([iterator.next(), timeout]);
+      if (next.done) break;
+      got.push(next.value);
+    }
+    await iterator.return?.();
+    return got;
+  }
+
+  it("delivers a build's log lines published on A to B's subscriber, every one, in order, once", async () => {
+    const deployId = `d-${randomBytes(4).toString('hex')}`;
+    const onB = collect(b.subscribe('deploy:log', deployId), 5_001);
+    const onA = collect(a.subscribe('deploy:log', deployId), 5_001);
+    const at = new Date();
+    for (let seq = 1; seq <= 5_000; seq++) {
+      const text = seq === 2_500 ? `long ${'ü'.repeat(30_000)}` : `line ${seq}`;
+      a.publish('deploy:log', deployId, { seq, at, stream: 'STDOUT', text } as LogLine);
+      // In bursts, as a build's output arrives: yoga's subscriptions hold at most 1,024 undelivered events
+      // (here on A; B gets them in batches of any size, which the link delivers in slices).
+      if (seq % 1_000 === 0) await new Promise((r) => setImmediate(r));
+    }
+    a.publish('deploy:log', deployId, { end: true });
+    const [fromA, fromB] = await Promise.all([onA, onB]);
+    for (const got of [fromA, fromB]) {
+      const lines = got.filter((e): e is LogLine => 'seq' in e);
+      expect(lines.map((l) => l.seq)).toEqual(Array.from({ length: 5_000 }, (_, i) => i + 1));
+      expect(lines[2_499]!.text).toHaveLength(30_005);
+      expect(lines[0]!.at).toEqual(at);
+      expect(got.at(-1)).toEqual({ end: true });
+    }
+  });
+
+  it('sends each replica its own events once, not back again through the database', async () => {
+    const siteId = `s-${randomBytes(4).toString('hex')}`;
+    const onA = collect(a.subscribe('site:updated', siteId), 2);
+    a.publish('site:updated', siteId, { id: siteId, name: 'one' } as never);
+    b.publish('site:updated', siteId, { id: siteId, name: 'two' } as never);
+    const got = await onA;
+    expect(got.map((s) => (s as { name: string }).name).sort()).toEqual(['one', 'two']);
+    // A third event proves nothing more was queued behind them (an echo of 'one' would come first).
+    const next = collect(a.subscribe('site:updated', siteId), 1);
+    b.publish('site:updated', siteId, { id: siteId, name: 'three' } as never);
+    expect(((await next)[0] as { name: string }).name).toBe('three');
+  });
+});
+
+describe.skipIf(!onPostgres)('two control planes on one PostgreSQL', () => {
+  let planes: BareApp[] = [];
+  beforeAll(async () => {
+    const url = (await testDatabaseUrl(`/two-planes-${randomBytes(4).toString('hex')}`))!;
+    planes = [
+      await startBareApp({ LAUNCHPAD_DATABASE_URL: url }),
+      await startBareApp({ LAUNCHPAD_DATABASE_URL: url }),
+    ];
+  });
+  afterAll(async () => {
+    await Promise.all(planes.map((p) => p.cleanup()));
+  });
+
+  it("tells a dashboard on B about a site created through A's API", async () => {
+    const [a, b] = planes as [BareApp, BareApp];
+    const client = b.ws();
+    const seen: { name: string; status: string }[] = [];
+    const arrived = (name: string) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`${name} never arrived`)), 30_000);
+        const check = setInterval(() => {
+          if (seen.some((s) => s.name === name)) {
+            clearTimeout(timer);
+            clearInterval(check);
+            resolve();
+          }
+        }, 20);
+      });
+    const stop = client.subscribe<{ siteUpdated: { name: string; status: string } }>(
+      { query: 'subscription { siteUpdated { name status } }' },
+      { next: (m) => m.data && seen.push(m.data.siteUpdated), error: () => {}, complete: () => {} },
+    );
+    const create = (plane: BareApp, name: string) =>
+      plane.gql<{ createSite: { id: string } }>(
+        'mutation($name: String!) { createSite(input: { name: $name, sourceType: ZIP }) { id } }',
+        { name },
+      );
+    try {
+      // A site made on B itself arrives once the subscription listens; from then on, one made on A must too.
+      await create(b, 'Made on B');
+      await arrived('Made on B');
+      const created = await create(a, 'Made on A');
+      expect(created.errors).toBeUndefined();
+      await arrived('Made on A');
+      expect(seen).toContainEqual({ name: 'Made on A', status: 'CREATED' });
+      const listed = await b.gql<{ sites: { id: string }[] }>('{ sites { id } }');
+      expect(listed.data!.sites.map((s) => s.id)).toContain(created.data!.createSite.id);
+    } finally {
+      stop();
+      await client.dispose();
+    }
+  });
+});
