@@ -538,10 +538,14 @@ export type NotificationDelivery = {
   __typename?: 'NotificationDelivery';
   at: Scalars['DateTime']['output'];
   attempts: Scalars['Int']['output'];
+  /** The channel it was sent to */
+  channelId: Scalars['ID']['output'];
   /** The last attempt's error; null once delivered */
   error?: Maybe<Scalars['String']['output']>;
   event: NotificationEvent;
   id: Scalars['ID']['output'];
+  /** When it is attempted again; null once delivered or given up (then `ok` says which) */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   ok: Scalars['Boolean']['output'];
   responseStatus?: Maybe<Scalars['Int']['output']>;
   /** Sent by testNotificationChannel (its event is a placeholder) */
@@ -738,6 +742,8 @@ export type Subscription = {
   deployLog: LogLine;
   /** Every status change of one deploy, in order */
   deployUpdated: Deploy;
+  /** Deliveries to the team's channels as they happen: each new one, then each attempt (retrying, delivered, failed) */
+  notificationDeliveryUpdated: NotificationDelivery;
   /** A SERVER site's running app: its last `tail` lines (at most 1000), then live lines */
   siteRuntimeLog: LogLine;
   /** Changes of one site, or of every site when no id is given */
@@ -753,6 +759,11 @@ export type SubscriptionDeployLogArgs = {
 
 export type SubscriptionDeployUpdatedArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionNotificationDeliveryUpdatedArgs = {
+  teamId: Scalars['ID']['input'];
 };
 
 
