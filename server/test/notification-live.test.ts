@@ -105,6 +105,20 @@ describe('live delivery history', () => {
       channelIds.push(made.data!.createNotificationChannel.id);
     }
     const [flakyId, brokenId] = channelIds as [string, string];
+    // Probes: a channel of each team for no event of this test, whose test sends show a subscription is live.
+    const probe = await startReceiver([200]);
+    receivers.push(probe);
+    const probeChannel = async (as: { cookie: string }, team: string) =>
+      (
+        await gqlAs(
+          lp.url,
+          as,
+          'mutation($t: ID!, $i: NotificationChannelInput!) { createNotificationChannel(teamId: $t, input: $i) { id } }',
+          { t: team, i: { kind: 'WEBHOOK', target: probe.url, events: ['SITE_RECOVERED'] } },
+        )
+      ).data!.createNotificationChannel.id as string;
+    const probeId = await probeChannel(owner, teamId);
+    const otherProbeId = await probeChannel(outsider, otherTeamId);
 
     const connect = (as: Parameters<typeof wsAs>[1]) => {
       const client = wsAs(lp.url, as);
@@ -116,8 +130,22 @@ describe('live delivery history', () => {
     const trespasser = follow(connect(outsider), teamId);
     const ownTeam = follow(connect(outsider), otherTeamId);
     // The outsider's subscription to the team is refused at once, as reading its channels is.
-    await eventually(async () => (trespasser.errors.length > 0 ? true : undefined), 10_000, 'the refusal');
+    await eventually(async () => (trespasser.errors.length > 0 ? true : undefined), 30_000, 'the refusal');
     expect(trespasser.errors[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Test sends to the probes until every subscription has heard one: from then on, none can miss an event.
+    const live = async (as: { cookie: string }, channelId: string, seen: (typeof asMember)[]) =>
+      eventually(
+        async () => {
+          await gqlAs(lp.url, as, 'mutation($id: ID!) { testNotificationChannel(id: $id) { id } }', {
+            id: channelId,
+          });
+          return seen.every((s) => s.deliveries.some((d) => d.channelId === channelId)) ? true : undefined;
+        },
+        30_000,
+        'the subscriptions to be live',
+      );
+    await live(owner, probeId, [asMember, asAdmin]);
+    await live(outsider, otherProbeId, [ownTeam]);
 
     // A deploy that fails without Docker (its repository cannot be reached) stages DEPLOY_FAILED.
     const slug = `${lp.slugPrefix}-live`;
@@ -151,7 +179,8 @@ describe('live delivery history', () => {
       expect(seen.errors).toEqual([]);
       const flakyEvents = ofChannel(seen, flakyId);
       const brokenEvents = ofChannel(seen, brokenId);
-      expect(flakyEvents.length + brokenEvents.length).toBe(seen.deliveries.length);
+      const probes = ofChannel(seen, probeId);
+      expect(flakyEvents.length + brokenEvents.length + probes.length).toBe(seen.deliveries.length);
       // New (not attempted yet), failed and retrying, delivered.
       expect(flakyEvents.map(shape)).toEqual([
         { attempts: 0, ok: false, responseStatus: null, error: null, retrying: true },
@@ -170,7 +199,7 @@ describe('live delivery history', () => {
         new Set([flaky.received[0]!.headers['x-launchpad-delivery']]),
       );
       expect(new Set(brokenEvents.map((d) => d.id)).size).toBe(1);
-      for (const d of seen.deliveries) expect(d.event).toBe('DEPLOY_FAILED');
+      for (const d of [...flakyEvents, ...brokenEvents]) expect(d.event).toBe('DEPLOY_FAILED');
     }
     expect(flaky.received.map((r) => r.answered)).toEqual([500, 200]);
     expect(broken.received.map((r) => r.answered)).toEqual([500, 500, 500]);
@@ -182,9 +211,11 @@ describe('live delivery history', () => {
       expect(stored.find((c: { id: string }) => c.id === channelId).deliveries).toEqual([events.at(-1)]);
     }
 
-    // The outsider heard nothing: not through the refused subscription, not through its own team's.
+    // The outsider heard nothing of the team: not through the refused subscription, and through its own
+    // team's only its own probe.
     expect(trespasser.deliveries).toEqual([]);
-    expect(ownTeam.deliveries).toEqual([]);
+    expect(ownTeam.deliveries.length).toBeGreaterThan(0);
+    expect(ownTeam.deliveries.filter((d) => d.channelId !== otherProbeId)).toEqual([]);
     expect(ownTeam.errors).toEqual([]);
     expect(ownTeam.done).toBe(false);
   });

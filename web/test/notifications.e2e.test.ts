@@ -126,6 +126,23 @@ describe.skipIf(!existsSync(CHROMIUM))('notifications and uptime in a browser', 
       await page.evaluate(() => {
         (window as unknown as { notReloaded: boolean }).notReloaded = true;
       });
+      // The page's subscription is live once a test send made elsewhere (here: the API) shows up on it.
+      const channels = await gqlAs(
+        lp.url,
+        owner,
+        'query($t: ID!) { team(id: $t) { notificationChannels { id target deliveries { id } } } }',
+        { t: teamId },
+      );
+      const first = channels.data!.team.notificationChannels.find(
+        (c: { target: string }) => c.target === receiver.url,
+      );
+      await gqlAs(lp.url, owner, 'mutation($id: ID!) { testNotificationChannel(id: $id) { id } }', {
+        id: first.id,
+      });
+      await page
+        .locator('[data-testid=channel]', { hasText: receiver.url })
+        .locator('summary', { hasText: `Deliveries (${first.deliveries.length + 1})` })
+        .waitFor();
 
       // The site's deploy fails: its DEPLOY_FAILED is staged in the outbox as the pipeline stages it.
       const em = lp.app.orm.em.fork();
