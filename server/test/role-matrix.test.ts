@@ -414,7 +414,7 @@ describe('team A never reaches team B', () => {
     for (const as of asA()) expect(codeOf(await gqlAs(lp.url, as, query, vars()))).toBe('NOT_FOUND');
   });
 
-  it('subscriptions to B ids answer NOT_FOUND (site, deploy, log)', async () => {
+  it('subscriptions to B ids answer NOT_FOUND (site, deploy, log, notification deliveries)', async () => {
     for (const as of asA()) {
       const client = wsAs(lp.url, as);
       try {
@@ -422,6 +422,7 @@ describe('team A never reaches team B', () => {
           ['subscription($id: ID!) { siteUpdated(id: $id) { id } }', { id: B.siteId }],
           ['subscription($id: ID!) { deployUpdated(id: $id) { id } }', { id: B.deployId }],
           ['subscription($id: ID!) { deployLog(deployId: $id) { seq } }', { id: B.deployId }],
+          ['subscription($id: ID!) { notificationDeliveryUpdated(teamId: $id) { id } }', { id: B.id }],
         ] as const) {
           const r = await firstResult(client, query, vars).catch((e) => ({
             errors: [{ message: String(e) }],

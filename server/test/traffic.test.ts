@@ -1,6 +1,6 @@
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, httpGet, type Launchpad, settledDeploy, startLaunchpad } from './support/harness.js';
+import { siteSeries, unsupportedVersion } from './support/site-requests.js';
 import { makeZip } from './support/zip.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
@@ -77,20 +77,6 @@ async function sendBatch(
   return { s2: byClass(2), s3: byClass(3), s4: byClass(4), s5: byClass(5) };
 }
 
-/** nginx answers `HTTP/2.0` on a plain HTTP/1 port with 505: a 5xx a static site can be made to send. */
-function unsupportedVersion(ip: string, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(80, ip, () => socket.write(`GET / HTTP/2.0\r\nHost: ${host}\r\n\r\n`));
-    let data = '';
-    socket.setTimeout(5000, () => socket.destroy(new Error('timeout')));
-    socket.on('data', (c) => {
-      data += c.toString('latin1');
-    });
-    socket.on('error', reject);
-    socket.on('close', () => resolve(Number(/^HTTP\/1\.\d (\d{3})/.exec(data)?.[1] ?? 0)));
-  });
-}
-
 async function totals(app: Launchpad, interval: string) {
   const res = await app.gql(TRAFFIC, { id: siteId, from: startedAt.toISOString(), interval });
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
@@ -111,14 +97,7 @@ async function prometheusCounts(app: Launchpad): Promise<Record<string, number>>
   const text = await (
     await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
   ).text();
-  const out: Record<string, number> = {};
-  for (const m of text.matchAll(/^launchpad_site_requests_total\{site="([^"]+)",code="(\dxx)"\} (\d+)$/gm))
-    if (m[1] === slug) out[m[2]!] = Number(m[3]);
-  const bytes = new RegExp(`^launchpad_site_response_bytes_total\\{site="${slug}"\\} (\\d+)$`, 'm').exec(
-    text,
-  );
-  out.bytes = Number(bytes?.[1] ?? 0);
-  return out;
+  return siteSeries(text, slug);
 }
 
 describe('per-site traffic', () => {

@@ -4,16 +4,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeployEntity, SiteEntity } from '../../server/src/db/entities.js';
 import { IncidentEntity } from '../../server/src/db/notify-entities.js';
 import { newId } from '../../server/src/domain/ids.js';
+import { stageDeployEvent } from '../../server/src/notify/outbox-stage.js';
 import { gqlAs, invitationToken, signUp } from '../../server/test/support/accounts.js';
 import { type BareApp, startBareApp } from '../../server/test/support/bare-app.js';
 import { CHROMIUM, launchChromium } from '../../server/test/support/chromium.js';
 import { startReceiver } from '../../server/test/support/receiver.js';
 import { seedSites } from '../../server/test/support/seed.js';
 
-// Issue 13 in a real browser: a team's notification channels (add, send test, delivery history), a
-// viewer's disabled actions with the reason, and a site's uptime and incidents. No Docker object is made.
+// Issue 13 in a real browser: a team's notification channels (add, send test, delivery history that
+// follows each attempt live), a viewer's disabled actions with the reason, and a site's uptime and
+// incidents. No Docker object is made.
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shots = join(webDir, 'test/screenshots');
@@ -42,7 +45,8 @@ describe.skipIf(!existsSync(CHROMIUM))('notifications and uptime in a browser', 
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
     mkdirSync(shots, { recursive: true });
     receiver = await startReceiver([200]);
-    lp = await startBareApp();
+    // Five seconds before a failed delivery's retry: long enough to see it retrying.
+    lp = await startBareApp({ LAUNCHPAD_NOTIFY_RETRY_MS: '5000' });
     browser = await launchChromium();
     owner = await signUp(lp.url, 'owner@example.com', PASSWORD);
     teamId = (await gqlAs(lp.url, owner, '{ viewer { teams { id } } }')).data!.viewer.teams[0].id;
@@ -102,8 +106,72 @@ describe.skipIf(!existsSync(CHROMIUM))('notifications and uptime in a browser', 
     await mailCard.waitFor();
     await mailCard.locator('button:has-text("Send test")').click();
     await mailCard.locator('text=no SMTP server is configured').waitFor();
-    await page.screenshot({ path: join(shots, 'notifications.png'), fullPage: true });
     await page.context().close();
+  });
+
+  it('the delivery history follows each attempt live: a row goes from retrying to delivered without a reload', async () => {
+    const flaky = await startReceiver([500, 200]);
+    try {
+      const made = await gqlAs(
+        lp.url,
+        owner,
+        'mutation($t: ID!, $i: NotificationChannelInput!) { createNotificationChannel(teamId: $t, input: $i) { id } }',
+        { t: teamId, i: { kind: 'WEBHOOK', target: flaky.url, events: ['DEPLOY_FAILED'] } },
+      );
+      expect(made.errors, JSON.stringify(made.errors)).toBeUndefined();
+      const page = await pageAs(owner.cookie);
+      await page.goto(`${lp.url}/team/notifications`);
+      const card = page.locator('[data-testid=channel]', { hasText: flaky.url });
+      await card.locator('summary', { hasText: 'Deliveries (0)' }).waitFor();
+      await page.evaluate(() => {
+        (window as unknown as { notReloaded: boolean }).notReloaded = true;
+      });
+      // The page's subscription is live once a test send made elsewhere (here: the API) shows up on it.
+      const channels = await gqlAs(
+        lp.url,
+        owner,
+        'query($t: ID!) { team(id: $t) { notificationChannels { id target deliveries { id } } } }',
+        { t: teamId },
+      );
+      const first = channels.data!.team.notificationChannels.find(
+        (c: { target: string }) => c.target === receiver.url,
+      );
+      await gqlAs(lp.url, owner, 'mutation($id: ID!) { testNotificationChannel(id: $id) { id } }', {
+        id: first.id,
+      });
+      await page
+        .locator('[data-testid=channel]', { hasText: receiver.url })
+        .locator('summary', { hasText: `Deliveries (${first.deliveries.length + 1})` })
+        .waitFor();
+
+      // The site's deploy fails: its DEPLOY_FAILED is staged in the outbox as the pipeline stages it.
+      const em = lp.app.orm.em.fork();
+      const deploy = await em.findOneOrFail(DeployEntity, { siteId });
+      stageDeployEvent(em, { ...deploy, status: 'FAILED' }, 'BUILDING', new Date());
+      await em.flush();
+      lp.app.bus.publish('sites:updated', await em.findOneOrFail(SiteEntity, { id: siteId }));
+
+      const row = card.locator('[data-testid=delivery]');
+      await row.locator('text=Retrying · 500').waitFor({ timeout: 30_000 });
+      expect(await row.count()).toBe(1);
+      expect(await row.locator('[data-testid=delivery-attempts]').textContent()).toBe('1');
+      expect(await row.locator('.delivery-reason').textContent()).not.toBe('');
+      await row.locator('text=Delivered · 200').waitFor({ timeout: 60_000 });
+      expect(await row.count()).toBe(1);
+      expect(await row.locator('[data-testid=delivery-attempts]').textContent()).toBe('2');
+      expect(await row.locator('.delivery-reason').textContent()).toBe('');
+      expect(await row.getAttribute('data-delivery-id')).toBe(
+        flaky.received[0]!.headers['x-launchpad-delivery'],
+      );
+      expect(flaky.received.map((r) => r.answered)).toEqual([500, 200]);
+      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+        true,
+      );
+      await page.screenshot({ path: join(shots, 'notifications.png'), fullPage: true });
+      await page.context().close();
+    } finally {
+      await flaky.stop();
+    }
   });
 
   it('a viewer sees the channels and history, with every change disabled and the reason', async () => {

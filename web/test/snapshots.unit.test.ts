@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeployStatus } from '../src/gql/graphql';
-import { isActive, mergeDeploys, mergeSitePage, newerDeploy } from '../src/lib/snapshots';
+import { isActive, mergeDeliveries, mergeDeploys, mergeSitePage, newerDeploy } from '../src/lib/snapshots';
 
 const d = (id: string, number: number, status: DeployStatus) => ({ id, number, status });
 
@@ -53,5 +53,42 @@ describe('a paged site list', () => {
     const same = '2026-01-02T00:00:00Z';
     const out = mergeSitePage([s('x2', same), s('x1', same)], [s('x3', same)], true);
     expect(out.map((x) => x.id)).toEqual(['x3', 'x2', 'x1']);
+  });
+});
+
+describe('delivery snapshots', () => {
+  const d = (id: string, at: string, attempts: number, ok = false) => ({ id, at, attempts, ok });
+
+  it.each([
+    [
+      'a retry updates its row in place',
+      [d('a', '2026-01-01T00:00:01Z', 1)],
+      [d('a', '2026-01-01T00:00:01Z', 2, true)],
+      ['a:2:true'],
+    ],
+    [
+      'a late query answer does not move a row back',
+      [d('a', '2026-01-01T00:00:01Z', 2, true)],
+      [d('a', '2026-01-01T00:00:01Z', 1)],
+      ['a:2:true'],
+    ],
+    [
+      'a new delivery goes first; equal times order by id, newest first',
+      [d('a', '2026-01-01T00:00:01Z', 1), d('b', '2026-01-01T00:00:01Z', 0)],
+      [d('c', '2026-01-01T00:00:05Z', 0)],
+      ['c:0:false', 'b:0:false', 'a:1:false'],
+    ],
+    [
+      'the list keeps the newest three',
+      [
+        d('a', '2026-01-01T00:00:01Z', 1),
+        d('b', '2026-01-01T00:00:02Z', 1),
+        d('c', '2026-01-01T00:00:03Z', 1),
+      ],
+      [d('e', '2026-01-01T00:00:04Z', 0)],
+      ['e:0:false', 'c:1:false', 'b:1:false'],
+    ],
+  ])('%s', (_name, list, incoming, want) => {
+    expect(mergeDeliveries(list, incoming, 3).map((x) => `${x.id}:${x.attempts}:${x.ok}`)).toEqual(want);
   });
 });

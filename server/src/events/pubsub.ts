@@ -1,5 +1,6 @@
 import { createPubSub, type PubSub as YogaPubSub } from 'graphql-yoga';
 import type { Deploy, LogLine, Site } from '../domain/model.js';
+import type { NotificationDelivery } from '../notify/model.js';
 
 /**
  * The one typed event bus. The pipeline publishes snapshots (copies taken at the moment of the change), so a
@@ -12,6 +13,8 @@ export type Events = {
   'deploy:updated': [deployId: string, deploy: Deploy];
   /** A stored log line, or the marker that the deploy's log is complete. */
   'deploy:log': [deployId: string, event: LogLine | LogEnd];
+  /** A notification delivery to one of the team's channels was made or attempted (issue 13). */
+  'notification:delivery': [teamId: string, delivery: NotificationDelivery];
 };
 
 /** Not null: yoga's pub/sub treats a null payload as absent and would deliver the topic id instead. */

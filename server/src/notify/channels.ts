@@ -54,6 +54,14 @@ export class ChannelService {
     return rows.map((c) => this.view(caller, c));
   }
 
+  /**
+   * Whether the caller may follow deliveries to the team's channels: as for reading them, a member (any
+   * role) or the ADMIN token; another team is NOT_FOUND. Async so a subscription can await it.
+   */
+  async checkWatch(caller: Caller, teamId: string): Promise<void> {
+    requireRole(caller.principal, teamId, 'VIEWER');
+  }
+
   async deliveries(caller: Caller, channelId: string, first: number): Promise<NotificationDelivery[]> {
     await this.get(caller, channelId, 'VIEWER');
     return caller.em.find(

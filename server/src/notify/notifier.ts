@@ -128,6 +128,7 @@ export class Notifier {
       test: true,
     });
     await em.flush();
+    this.announce(channel.teamId, delivery);
     await this.attempt(delivery.id);
     return (await this.deps.orm.em.fork().findOne(NotificationDeliveryEntity, { id: delivery.id }))!;
   }
@@ -180,6 +181,7 @@ export class Notifier {
       { orderBy: { at: 'asc', id: 'asc' }, limit: BATCH },
     );
     for (const event of events) {
+      const made: { teamId: string; delivery: NotificationDelivery }[] = [];
       await em.transactional(async (tx) => {
         const payload = await eventPayload(tx, this.deps.urls, event);
         const site = payload ? await tx.findOne(SiteEntity, { id: event.siteId }) : null;
@@ -188,7 +190,7 @@ export class Notifier {
           : [];
         const at = this.now();
         for (const channel of channels.filter((c) => c.events.includes(event.event))) {
-          tx.create(NotificationDeliveryEntity, {
+          const delivery = tx.create(NotificationDeliveryEntity, {
             id: newId(),
             channelId: channel.id,
             event: event.event,
@@ -201,9 +203,12 @@ export class Notifier {
             error: null,
             test: false,
           });
+          made.push({ teamId: channel.teamId, delivery });
         }
         tx.assign(event, { dispatchedAt: at });
       });
+      // Announced once committed: a subscriber never hears of a delivery a rollback took back.
+      for (const { teamId, delivery } of made) this.announce(teamId, delivery);
     }
     return events.length;
   }
@@ -248,9 +253,18 @@ export class Notifier {
         nextAttemptAt: wait === null ? null : new Date(at.getTime() + wait),
       });
       await em.flush();
+      this.announce(channel.teamId, delivery);
     } finally {
       this.inFlight.delete(deliveryId);
     }
+  }
+
+  /**
+   * Tells `notificationDeliveryUpdated` subscribers of the team about a delivery as it is now (made, or
+   * attempted: retrying, delivered, failed), as a copy, so a later change cannot rewrite what was sent.
+   */
+  private announce(teamId: string, delivery: NotificationDelivery): void {
+    this.deps.bus.publish('notification:delivery', teamId, { ...delivery });
   }
 
   private openSecret(channel: NotificationChannel): string | null {

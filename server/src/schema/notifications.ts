@@ -2,11 +2,13 @@ import type { ChannelView } from '../notify/channels.js';
 import { siteIncidents, siteUptime } from '../notify/incident-reads.js';
 import type { NotificationDelivery } from '../notify/model.js';
 import { INCIDENT_KINDS, type Incident, NOTIFICATION_EVENTS, NOTIFICATION_KINDS } from '../notify/model.js';
+import { roleOn } from '../services/scope.js';
 import { TeamRef } from './accounts.js';
-import { MANAGE } from './auth.js';
+import { MANAGE, READ } from './auth.js';
 import { builder } from './builder.js';
 import { SiteRef } from './refs.js';
 import { uses } from './selection.js';
+import { authorizedStream, boundedSubscription } from './subscribe.js';
 
 // Issue 13: incidents and uptime on Site, notification channels on Team (api.md "Observability and
 // notifications"). Who may do what is the channel service's check (ADMIN changes, members read).
@@ -29,6 +31,7 @@ const NotificationDeliveryRef = builder.objectRef<NotificationDelivery>('Notific
   description: 'One event sent to one channel, with retries; `id` is its X-Launchpad-Delivery header',
   fields: (t) => ({
     id: t.exposeID('id'),
+    channelId: t.exposeID('channelId', { description: 'The channel it was sent to' }),
     event: t.expose('event', { type: NotificationEventEnum }),
     at: t.expose('at', { type: 'DateTime' }),
     attempts: t.exposeInt('attempts'),
@@ -40,6 +43,11 @@ const NotificationDeliveryRef = builder.objectRef<NotificationDelivery>('Notific
     error: t.exposeString('error', {
       nullable: true,
       description: "The last attempt's error; null once delivered",
+    }),
+    nextAttemptAt: t.expose('nextAttemptAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it is attempted again; null once delivered or given up (then `ok` says which)',
     }),
   }),
 });
@@ -133,5 +141,27 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     authScopes: MANAGE,
     resolve: (_r, { id }, ctx) => ctx.notify.channels.test(ctx.caller, String(id)),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  notificationDeliveryUpdated: t.field({
+    type: NotificationDeliveryRef,
+    description:
+      "Deliveries to the team's channels as they happen: each new one, then each attempt (retrying, delivered, failed)",
+    args: { teamId: t.arg.id({ required: true }) },
+    authScopes: READ,
+    subscribe: (_root, { teamId }, ctx) => {
+      const team = String(teamId);
+      // Subscribed before the check, so nothing between the check and the subscription is lost; each event
+      // is checked again against the principal, as siteUpdated does.
+      const stream = boundedSubscription(
+        ctx,
+        ctx.bus.subscribe('notification:delivery', team),
+        () => roleOn(ctx.principal, team) !== null,
+      );
+      return authorizedStream(stream, ctx.notify.channels.checkWatch(ctx.caller, team));
+    },
+    resolve: (delivery) => delivery,
   }),
 }));

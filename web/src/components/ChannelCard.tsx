@@ -1,4 +1,5 @@
 import { type Component, createSignal, For, Show } from 'solid-js';
+import { DELIVERY_BADGE, deliveryState } from '../lib/delivery-state';
 import { toApiError } from '../lib/errors';
 import { type Channel, type Delivery, EVENTS, KINDS, notifications } from '../lib/notifications';
 import { ChannelForm } from './ChannelForm';
@@ -15,6 +16,8 @@ export const ChannelCard: Component<{
   /** Why the viewer may not change channels; null when it may. */
   locked: string | null;
   onChanged: () => void;
+  /** The delivery a test send made (its row also arrives by subscription; whichever is further wins). */
+  onDelivery: (delivery: Delivery) => void;
   onDelete: () => void;
 }> = (props) => {
   const [editing, setEditing] = createSignal(false);
@@ -64,7 +67,7 @@ export const ChannelCard: Component<{
               class="btn btn-small"
               disabled={!!props.locked || busy()}
               title={props.locked ?? undefined}
-              onClick={() => void act(() => notifications.test(c().id))}
+              onClick={() => void act(async () => props.onDelivery(await notifications.test(c().id)))}
             >
               Send test
             </button>
@@ -144,19 +147,19 @@ export const ChannelCard: Component<{
             <tbody>
               <For each={props.deliveries}>
                 {(d) => (
-                  <tr>
+                  <tr data-testid="delivery" data-delivery-id={d.id}>
                     <td>{d.test ? 'Test' : (EVENTS.find((e) => e.value === d.event)?.label ?? d.event)}</td>
                     <td>
                       <Ago iso={d.at} />
                     </td>
                     <td>
-                      <span class={`badge ${d.ok ? 'badge-ok' : d.error ? 'badge-bad' : 'badge-busy'}`}>
+                      <span class={`badge ${DELIVERY_BADGE[deliveryState(d)].tone}`}>
                         <span class="badge-dot" aria-hidden="true" />
-                        {d.ok ? 'Delivered' : d.error ? 'Failed' : 'Pending'}
+                        {DELIVERY_BADGE[deliveryState(d)].label}
                         {d.responseStatus ? ` · ${d.responseStatus}` : ''}
                       </span>
                     </td>
-                    <td>{d.attempts}</td>
+                    <td data-testid="delivery-attempts">{d.attempts}</td>
                     <td class="delivery-reason">{d.error ?? ''}</td>
                   </tr>
                 )}

@@ -59,10 +59,11 @@ type Documents = {
     "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    branchDeploys\n    deployPreviews\n    buildCache\n    buildCacheBytes\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": typeof types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": typeof types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": typeof types.LogLineFieldsFragmentDoc,
-    "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id event at attempts responseStatus ok error test\n  }\n": typeof types.NotificationDeliveryFieldsFragmentDoc,
+    "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id channelId event at attempts responseStatus ok error test nextAttemptAt\n  }\n": typeof types.NotificationDeliveryFieldsFragmentDoc,
     "\n  fragment NotificationChannelFields on NotificationChannel {\n    id kind target events enabled secret\n  }\n": typeof types.NotificationChannelFieldsFragmentDoc,
     "\n  query NotificationChannels($id: ID!) {\n    team(id: $id) { id viewerRole notificationChannels { ...NotificationChannelFields } }\n  }\n": typeof types.NotificationChannelsDocument,
     "\n  query NotificationDeliveries($id: ID!) {\n    team(id: $id) { id notificationChannels { id deliveries(first: 20) { ...NotificationDeliveryFields } } }\n  }\n": typeof types.NotificationDeliveriesDocument,
+    "\n  subscription NotificationDeliveryUpdated($teamId: ID!) {\n    notificationDeliveryUpdated(teamId: $teamId) { ...NotificationDeliveryFields }\n  }\n": typeof types.NotificationDeliveryUpdatedDocument,
     "\n  mutation CreateNotificationChannel($teamId: ID!, $input: NotificationChannelInput!) {\n    createNotificationChannel(teamId: $teamId, input: $input) { ...NotificationChannelFields }\n  }\n": typeof types.CreateNotificationChannelDocument,
     "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelInput!) {\n    updateNotificationChannel(id: $id, input: $input) { ...NotificationChannelFields }\n  }\n": typeof types.UpdateNotificationChannelDocument,
     "mutation DeleteNotificationChannel($id: ID!) { deleteNotificationChannel(id: $id) }": typeof types.DeleteNotificationChannelDocument,
@@ -115,10 +116,11 @@ const documents: Documents = {
     "\n  fragment SiteDetail on Site {\n    id\n    team {\n      id\n      viewerRole\n    }\n    slug\n    name\n    status\n    url\n    localUrl\n    sourceType\n    gitUrl\n    branch\n    buildCommand\n    outputDir\n    spa\n    autoDeploy\n    branchDeploys\n    deployPreviews\n    buildCache\n    buildCacheBytes\n    domains\n    envVars {\n      name\n      value\n      secret\n    }\n    gitAuth\n    deployKey {\n      publicKey\n      fingerprint\n      createdAt\n    }\n    createdAt\n    updatedAt\n    currentDeploy {\n      id\n    }\n    deploys(first: 20) {\n      ...DeploySummary\n    }\n    webhookUrl\n    webhookSecret\n    kind\n    startCommand\n    port\n    healthCheckPath\n    app {\n      state\n      restartCount\n    }\n    webhookDeliveries(first: 10) {\n      ...WebhookDeliveryFields\n    }\n  }\n": types.SiteDetailFragmentDoc,
     "\n  fragment WebhookDeliveryFields on WebhookDelivery {\n    id\n    deliveryId\n    event\n    outcome\n    reason\n    receivedAt\n    deploy {\n      id\n      number\n    }\n  }\n": types.WebhookDeliveryFieldsFragmentDoc,
     "\n  fragment LogLineFields on LogLine {\n    seq\n    at\n    stream\n    text\n  }\n": types.LogLineFieldsFragmentDoc,
-    "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id event at attempts responseStatus ok error test\n  }\n": types.NotificationDeliveryFieldsFragmentDoc,
+    "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id channelId event at attempts responseStatus ok error test nextAttemptAt\n  }\n": types.NotificationDeliveryFieldsFragmentDoc,
     "\n  fragment NotificationChannelFields on NotificationChannel {\n    id kind target events enabled secret\n  }\n": types.NotificationChannelFieldsFragmentDoc,
     "\n  query NotificationChannels($id: ID!) {\n    team(id: $id) { id viewerRole notificationChannels { ...NotificationChannelFields } }\n  }\n": types.NotificationChannelsDocument,
     "\n  query NotificationDeliveries($id: ID!) {\n    team(id: $id) { id notificationChannels { id deliveries(first: 20) { ...NotificationDeliveryFields } } }\n  }\n": types.NotificationDeliveriesDocument,
+    "\n  subscription NotificationDeliveryUpdated($teamId: ID!) {\n    notificationDeliveryUpdated(teamId: $teamId) { ...NotificationDeliveryFields }\n  }\n": types.NotificationDeliveryUpdatedDocument,
     "\n  mutation CreateNotificationChannel($teamId: ID!, $input: NotificationChannelInput!) {\n    createNotificationChannel(teamId: $teamId, input: $input) { ...NotificationChannelFields }\n  }\n": types.CreateNotificationChannelDocument,
     "\n  mutation UpdateNotificationChannel($id: ID!, $input: NotificationChannelInput!) {\n    updateNotificationChannel(id: $id, input: $input) { ...NotificationChannelFields }\n  }\n": types.UpdateNotificationChannelDocument,
     "mutation DeleteNotificationChannel($id: ID!) { deleteNotificationChannel(id: $id) }": types.DeleteNotificationChannelDocument,
@@ -323,7 +325,7 @@ export function graphql(source: "\n  fragment LogLineFields on LogLine {\n    se
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id event at attempts responseStatus ok error test\n  }\n"): (typeof documents)["\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id event at attempts responseStatus ok error test\n  }\n"];
+export function graphql(source: "\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id channelId event at attempts responseStatus ok error test nextAttemptAt\n  }\n"): (typeof documents)["\n  fragment NotificationDeliveryFields on NotificationDelivery {\n    id channelId event at attempts responseStatus ok error test nextAttemptAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -336,6 +338,10 @@ export function graphql(source: "\n  query NotificationChannels($id: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NotificationDeliveries($id: ID!) {\n    team(id: $id) { id notificationChannels { id deliveries(first: 20) { ...NotificationDeliveryFields } } }\n  }\n"): (typeof documents)["\n  query NotificationDeliveries($id: ID!) {\n    team(id: $id) { id notificationChannels { id deliveries(first: 20) { ...NotificationDeliveryFields } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationDeliveryUpdated($teamId: ID!) {\n    notificationDeliveryUpdated(teamId: $teamId) { ...NotificationDeliveryFields }\n  }\n"): (typeof documents)["\n  subscription NotificationDeliveryUpdated($teamId: ID!) {\n    notificationDeliveryUpdated(teamId: $teamId) { ...NotificationDeliveryFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

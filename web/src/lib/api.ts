@@ -97,7 +97,7 @@ export interface WatchHandlers<T> {
 }
 
 /** Subscribes; returns the unsubscribe function. */
-function watch<D, V extends AnyVariables, T>(
+export function watch<D, V extends AnyVariables, T>(
   doc: TypedDocumentNode<D, V>,
   variables: V,
   pick: (data: D) => T,

@@ -6,6 +6,7 @@ import type {
   NotificationEvent,
   NotificationKind,
 } from '../gql/graphql';
+import { type WatchHandlers, watch } from './api';
 import { client } from './client';
 import { fromCombinedError } from './errors';
 
@@ -17,7 +18,7 @@ export type { NotificationEvent, NotificationKind };
 
 graphql(`
   fragment NotificationDeliveryFields on NotificationDelivery {
-    id event at attempts responseStatus ok error test
+    id channelId event at attempts responseStatus ok error test nextAttemptAt
   }
 `);
 graphql(`
@@ -34,6 +35,11 @@ const Channels = graphql(`
 const Deliveries = graphql(`
   query NotificationDeliveries($id: ID!) {
     team(id: $id) { id notificationChannels { id deliveries(first: 20) { ...NotificationDeliveryFields } } }
+  }
+`);
+const DeliveryUpdated = graphql(`
+  subscription NotificationDeliveryUpdated($teamId: ID!) {
+    notificationDeliveryUpdated(teamId: $teamId) { ...NotificationDeliveryFields }
   }
 `);
 const Create = graphql(`
@@ -89,6 +95,9 @@ export const notifications = {
     (await run('mutation', Update, { id, input })).updateNotificationChannel,
   remove: (id: string) => run('mutation', Delete, { id }),
   test: async (id: string) => (await run('mutation', Test, { id })).testNotificationChannel,
+  /** Each delivery to the team's channels as it is made and after each attempt; returns the unsubscribe. */
+  watchDeliveries: (teamId: string, h: WatchHandlers<Delivery>) =>
+    watch(DeliveryUpdated, { teamId }, (d) => d.notificationDeliveryUpdated, h),
   siteHealth: async (siteId: string) => (await run('query', SiteHealth, { id: siteId })).site,
 };
 

@@ -80,3 +80,29 @@ export function mergeSitePage<T extends ListedSite>(
   }
   return [...byId.values()].sort(listOrder);
 }
+
+interface DeliverySnapshot {
+  id: string;
+  at: string;
+  attempts: number;
+}
+
+/**
+ * Merges delivery snapshots into a newest-first list by id, at most `limit` long. A delivery only moves
+ * forward (its attempts count grows), so the snapshot with more attempts wins whichever arrived last; with
+ * equal counts the incoming one does.
+ */
+export function mergeDeliveries<T extends DeliverySnapshot>(
+  list: readonly T[],
+  incoming: readonly T[],
+  limit: number,
+): T[] {
+  const byId = new Map(list.map((d) => [d.id, d]));
+  for (const d of incoming) {
+    const current = byId.get(d.id);
+    if (!current || d.attempts >= current.attempts) byId.set(d.id, d);
+  }
+  return [...byId.values()]
+    .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, limit);
+}

@@ -3,13 +3,14 @@ import { ChannelCard } from '../components/ChannelCard';
 import { ChannelForm } from '../components/ChannelForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { toApiError } from '../lib/errors';
+import { createLiveDeliveries } from '../lib/live-deliveries';
 import { type Channel, notifications } from '../lib/notifications';
 import { atLeast, roleLabel } from '../lib/roles';
 import { currentTeam } from '../lib/teams';
 
 /**
  * /team/notifications: where the team's deploy and uptime events go (webhook, Slack, e-mail), each channel's
- * delivery history, and a test send. Members read; admins and owners change.
+ * delivery history (live), and a test send. Members read; admins and owners change.
  */
 export const NotificationsPage: Component = () => {
   const team = () => currentTeam();
@@ -23,14 +24,9 @@ export const NotificationsPage: Component = () => {
     () => team()?.id,
     (id) => notifications.channels(id),
   );
-  const [deliveries, { refetch: refetchDeliveries }] = createResource(
-    () => team()?.id,
-    (id) => notifications.deliveries(id),
-  );
-  const changed = () => {
-    void refetch();
-    void refetchDeliveries();
-  };
+  // Live: each delivery appears when it is made and its row changes with every attempt (no refresh).
+  const deliveries = createLiveDeliveries(() => team()?.id);
+  const changed = () => void refetch();
   const [deleting, setDeleting] = createSignal<Channel>();
   const [error, setError] = createSignal<string>();
   const remove = async () => {
@@ -50,9 +46,6 @@ export const NotificationsPage: Component = () => {
         <h1 id="notifications-title" tabindex="-1">
           Notifications
         </h1>
-        <button type="button" class="btn btn-small" onClick={changed}>
-          Refresh deliveries
-        </button>
       </div>
       <Show when={error()}>
         <div class="alert alert-error" role="alert">
@@ -83,9 +76,10 @@ export const NotificationsPage: Component = () => {
             {(c) => (
               <ChannelCard
                 channel={c}
-                deliveries={deliveries.latest?.get(c.id) ?? []}
+                deliveries={deliveries.of(c.id)}
                 locked={locked()}
                 onChanged={changed}
+                onDelivery={deliveries.add}
                 onDelete={() => setDeleting(c)}
               />
             )}
