@@ -74,3 +74,9 @@ export const Rollback = graphql(`
     rollback(deployId: $deployId) { id number status url permalink site { id slug } }
   }
 `);
+
+export const CancelDeploy = graphql(`
+  mutation CliCancelDeploy($id: ID!) {
+    cancelDeploy(id: $id) { id status }
+  }
+`);

@@ -11,7 +11,11 @@ export interface Progress {
  * The upload's progress in bytes: a redrawn bar (cli-progress) when stderr is a terminal, nothing
  * otherwise (a log file or CI gets the one summary line the command prints instead of 10 redraws a second).
  */
-export function uploadProgress(totalBytes: number, files: number, stream = process.stderr): Progress {
+export function uploadProgress(
+  totalBytes: number,
+  files: number,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   if (!stream.isTTY || totalBytes === 0) return { add() {}, stop() {} };
   const bar = new SingleBar({
     stream,

@@ -5,7 +5,7 @@ import { planBatches } from '../batches.js';
 import { CliError, EXIT, usage } from '../errors.js';
 import { type FolderScan, type LocalFile, openRegular, scanFolder } from '../folder.js';
 import { formatBytes } from '../format.js';
-import { CreateDigestDeploy, CreateSite, UploadDeployFiles } from '../operations.js';
+import { CancelDeploy, CreateDigestDeploy, CreateSite, UploadDeployFiles } from '../operations.js';
 import type { Output } from '../output.js';
 import { uploadProgress } from '../progress.js';
 import { openSession } from '../session.js';
@@ -51,7 +51,9 @@ export async function deploy(out: Output, dir: string, opts: DeployOptions): Pro
   const client = socketClient(api.settings);
   try {
     const watch = watchDeploy(api, client, deployId);
-    const upload = await uploadRequired(api, deployId, created.required, scan.files);
+    const upload = await cancelUnlessDone(api, deployId, () =>
+      uploadRequired(api, deployId, created.required, scan.files),
+    );
     out.note(
       upload.files
         ? `Uploaded ${upload.files} of ${scan.files.length} files (${formatBytes(upload.bytes)}); deploy #${created.deploy.number} is starting`
@@ -80,6 +82,26 @@ export async function deploy(out: Output, dir: string, opts: DeployOptions): Pro
     return EXIT.OK;
   } finally {
     await client.dispose();
+  }
+}
+
+/**
+ * Runs the upload; when it fails or the user presses Ctrl-C, the deploy is cancelled rather than left
+ * UPLOADING until the server's upload timeout (best effort: the server's timeout still ends it otherwise).
+ */
+async function cancelUnlessDone<T>(api: Api, deployId: string, upload: () => Promise<T>): Promise<T> {
+  const cancel = () => api.request(CancelDeploy, { id: deployId }).catch(() => {});
+  const onSignal = () => {
+    void cancel().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  try {
+    return await upload();
+  } catch (err) {
+    await cancel();
+    throw err;
+  } finally {
+    process.off('SIGINT', onSignal);
   }
 }
 

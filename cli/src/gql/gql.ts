@@ -27,6 +27,7 @@ type Documents = {
     "\n  query CliDeployLogs($id: ID!, $after: Int, $first: Int) {\n    deploy(id: $id) { id logs(after: $after, first: $first) { seq at stream text } }\n  }\n": typeof types.CliDeployLogsDocument,
     "\n  subscription CliDeployLog($deployId: ID!, $after: Int) {\n    deployLog(deployId: $deployId, after: $after) { seq at stream text }\n  }\n": typeof types.CliDeployLogDocument,
     "\n  mutation CliRollback($deployId: ID!) {\n    rollback(deployId: $deployId) { id number status url permalink site { id slug } }\n  }\n": typeof types.CliRollbackDocument,
+    "\n  mutation CliCancelDeploy($id: ID!) {\n    cancelDeploy(id: $id) { id status }\n  }\n": typeof types.CliCancelDeployDocument,
 };
 const documents: Documents = {
     "\n  query CliViewer {\n    viewer { user { email } teams { id slug name viewerRole } }\n  }\n": types.CliViewerDocument,
@@ -41,6 +42,7 @@ const documents: Documents = {
     "\n  query CliDeployLogs($id: ID!, $after: Int, $first: Int) {\n    deploy(id: $id) { id logs(after: $after, first: $first) { seq at stream text } }\n  }\n": types.CliDeployLogsDocument,
     "\n  subscription CliDeployLog($deployId: ID!, $after: Int) {\n    deployLog(deployId: $deployId, after: $after) { seq at stream text }\n  }\n": types.CliDeployLogDocument,
     "\n  mutation CliRollback($deployId: ID!) {\n    rollback(deployId: $deployId) { id number status url permalink site { id slug } }\n  }\n": types.CliRollbackDocument,
+    "\n  mutation CliCancelDeploy($id: ID!) {\n    cancelDeploy(id: $id) { id status }\n  }\n": types.CliCancelDeployDocument,
 };
 
 /**
@@ -91,6 +93,10 @@ export function graphql(source: "\n  subscription CliDeployLog($deployId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CliRollback($deployId: ID!) {\n    rollback(deployId: $deployId) { id number status url permalink site { id slug } }\n  }\n"): typeof import('./graphql.js').CliRollbackDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliCancelDeploy($id: ID!) {\n    cancelDeploy(id: $id) { id status }\n  }\n"): typeof import('./graphql.js').CliCancelDeployDocument;
 
 
 export function graphql(source: string) {

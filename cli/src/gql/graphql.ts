@@ -958,6 +958,13 @@ export type CliRollbackMutationVariables = Exact<{
 
 export type CliRollbackMutation = { __typename?: 'Mutation', rollback: { __typename?: 'Deploy', id: string, number: number, status: DeployStatus, url: string, permalink: string, site: { __typename?: 'Site', id: string, slug: string } } };
 
+export type CliCancelDeployMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CliCancelDeployMutation = { __typename?: 'Mutation', cancelDeploy: { __typename?: 'Deploy', id: string, status: DeployStatus } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1133,3 +1140,11 @@ export const CliRollbackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CliRollbackMutation, CliRollbackMutationVariables>;
+export const CliCancelDeployDocument = new TypedDocumentString(`
+    mutation CliCancelDeploy($id: ID!) {
+  cancelDeploy(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CliCancelDeployMutation, CliCancelDeployMutationVariables>;
