@@ -231,6 +231,19 @@ describe('deploy', () => {
     });
   }, 240_000);
 
+  it('a deploy that ends FAILED prints its report with status FAILED and exits 3, the reason on stderr', async () => {
+    // A ZIP site with a build command runs it on the uploaded folder: one that fails fails the deploy.
+    const failing = `${lp.slugPrefix}-fails`;
+    const created = await lp.gql('mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
+      input: { name: failing, slug: failing, sourceType: 'ZIP', buildCommand: 'exit 7', outputDir: '.' },
+    });
+    expect(created.errors).toBeUndefined();
+    const run = await launchpad(['deploy', join(home, 'dist'), '--site', failing, '--json'], asAdmin());
+    expect(run.code, run.stderr).toBe(3);
+    expect(JSON.parse(run.stdout)).toMatchObject({ siteId: created.data!.createSite.id, status: 'FAILED' });
+    expect(run.stderr).toMatch(/FAILED/);
+  }, 240_000);
+
   it('unknown sites, deploys and bad usage fail with their codes and exit statuses', async () => {
     const dir = join(home, 'dist');
     const missing = await launchpad(['deploy', dir, '--site', 'no-such-site', '--json'], asAdmin());
