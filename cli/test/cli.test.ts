@@ -70,7 +70,8 @@ beforeAll(async () => {
   );
   home = await mkdtemp(join(tmpdir(), 'launchpad-cli-home-'));
   git = await startGitServer();
-  lp = await startLaunchpad({ LAUNCHPAD_GIT_SCHEMES: 'git' });
+  // Files over 1 MiB are refused at upload (not at createDigestDeploy): the failed-upload case below.
+  lp = await startLaunchpad({ LAUNCHPAD_GIT_SCHEMES: 'git', LAUNCHPAD_MAX_UPLOAD_MB: '1' });
 }, 180_000);
 afterAll(async () => {
   await lp?.cleanup();
@@ -242,6 +243,22 @@ describe('deploy', () => {
     expect(run.code, run.stderr).toBe(3);
     expect(JSON.parse(run.stdout)).toMatchObject({ siteId: created.data!.createSite.id, status: 'FAILED' });
     expect(run.stderr).toMatch(/FAILED/);
+  }, 240_000);
+
+  it('an upload the server refuses cancels the deploy instead of leaving it UPLOADING', async () => {
+    const dir = join(home, 'too-big');
+    await mkdir(dir);
+    await writeFile(join(dir, 'index.html'), 'small');
+    await writeFile(join(dir, 'big.bin'), Buffer.alloc(2 * 1024 * 1024, 1));
+    const run = await launchpad(['deploy', dir, '--site', slug, '--json'], asAdmin());
+    expect(run.code).toBe(1);
+    // The server says which, by its limits: the file is over LAUNCHPAD_MAX_UPLOAD_MB either way.
+    expect(JSON.parse(run.stdout).error.code).toMatch(/^(PAYLOAD_TOO_LARGE|BAD_USER_INPUT)$/);
+    const deploys = (
+      await lp.gql('query($id: ID!) { site(id: $id) { deploys(first: 1) { status } } }', { id: site })
+    ).data!.site.deploys;
+    expect(deploys[0].status).toBe('CANCELLED');
+    expect((await get('/')).body.toString()).toBe(index);
   }, 240_000);
 
   it('unknown sites, deploys and bad usage fail with their codes and exit statuses', async () => {
