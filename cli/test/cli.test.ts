@@ -196,7 +196,7 @@ describe('deploy', () => {
     // The same in text mode, by site id this time: the URL is printed, the upload reported as nothing.
     const text = await launchpad(['deploy', dir, '--site', site], asAdmin());
     expect(text.code, text.stderr).toBe(0);
-    expect(text.stderr).toMatch(/Nothing to upload/);
+    expect(text.stderr).toMatch(/Uploaded 0 of 3 files \(0 B\)/);
     expect(text.stdout).toContain(`http://${slug}.localhost`);
     expect((await get('/')).body.toString()).toBe(index);
   }, 240_000);

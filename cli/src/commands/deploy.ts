@@ -57,7 +57,7 @@ export async function deploy(out: Output, dir: string, opts: DeployOptions): Pro
     out.note(
       upload.files
         ? `Uploaded ${upload.files} of ${scan.files.length} files (${formatBytes(upload.bytes)}); deploy #${created.deploy.number} is starting`
-        : `Nothing to upload: the server has every file; deploy #${created.deploy.number} is starting`,
+        : `Uploaded 0 of ${scan.files.length} files (0 B): the server has every file; deploy #${created.deploy.number} is starting`,
     );
     const done = await watch.finished();
     const report: DeployReport = {
