@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 //   engine  every other `*.test.ts`: drives the real Docker engine (and the parts behind it).
 // A new file is an engine test until it is named `.unit.test.ts`, so forgetting the suffix costs speed,
 // never a wrong result; and a unit test that reaches for Docker fails at once (DOCKER_HOST below).
-const TEST_DIRS = ['server/test', 'web/test'];
+const TEST_DIRS = ['server/test', 'web/test', 'cli/test'];
 const UNIT = TEST_DIRS.map((dir) => `${dir}/**/*.unit.test.ts`);
 const ALL = TEST_DIRS.map((dir) => `${dir}/**/*.test.ts`);
 
