@@ -538,10 +538,14 @@ export type NotificationDelivery = {
   __typename?: 'NotificationDelivery';
   at: Scalars['DateTime']['output'];
   attempts: Scalars['Int']['output'];
+  /** The channel it was sent to */
+  channelId: Scalars['ID']['output'];
   /** The last attempt's error; null once delivered */
   error?: Maybe<Scalars['String']['output']>;
   event: NotificationEvent;
   id: Scalars['ID']['output'];
+  /** When it is attempted again; null once delivered or given up (then `ok` says which) */
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   ok: Scalars['Boolean']['output'];
   responseStatus?: Maybe<Scalars['Int']['output']>;
   /** Sent by testNotificationChannel (its event is a placeholder) */
@@ -574,6 +578,7 @@ export type Query = {
   invitationOffer?: Maybe<InvitationOffer>;
   /** One site, by id or by slug */
   site?: Maybe<Site>;
+  /** Newest first: every site the caller sees, or a page of them */
   sites: Array<Site>;
   team?: Maybe<Team>;
   viewer: Viewer;
@@ -600,6 +605,13 @@ export type QueryInvitationOfferArgs = {
 export type QuerySiteArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySitesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -738,6 +750,8 @@ export type Subscription = {
   deployLog: LogLine;
   /** Every status change of one deploy, in order */
   deployUpdated: Deploy;
+  /** Deliveries to the team's channels as they happen: each new one, then each attempt (retrying, delivered, failed) */
+  notificationDeliveryUpdated: NotificationDelivery;
   /** A SERVER site's running app: its last `tail` lines (at most 1000), then live lines */
   siteRuntimeLog: LogLine;
   /** Changes of one site, or of every site when no id is given */
@@ -753,6 +767,11 @@ export type SubscriptionDeployLogArgs = {
 
 export type SubscriptionDeployUpdatedArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionNotificationDeliveryUpdatedArgs = {
+  teamId: Scalars['ID']['input'];
 };
 
 
@@ -774,11 +793,19 @@ export type Team = {
   members: Array<Member>;
   name: Scalars['String']['output'];
   notificationChannels: Array<NotificationChannel>;
+  /** Newest first: the team's sites, or a page of them */
   sites: Array<Site>;
   slug: Scalars['String']['output'];
   /** API tokens not revoked (ADMIN) */
   tokens: Array<ApiToken>;
   viewerRole: Role;
+};
+
+
+export type TeamSitesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 export const TokenScope = {
