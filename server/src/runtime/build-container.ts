@@ -428,7 +428,8 @@ export const CACHE_MOUNT = '/cache';
 const CACHE_ENV = [
   `npm_config_cache=${CACHE_MOUNT}/npm`,
   `YARN_CACHE_FOLDER=${CACHE_MOUNT}/yarn`,
-  `npm_config_store_dir=${CACHE_MOUNT}/pnpm`,
+  // pnpm's store is $PNPM_HOME/store; npm_config_store_dir did the same but npm warned about it in every build.
+  `PNPM_HOME=${CACHE_MOUNT}/pnpm`,
 ];
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
