@@ -3,10 +3,12 @@
  * repository, built by Launchpad with `npm ci && npm run build` in the build container, packages from the
  * npm registry the build network reaches. Three deploys of the same commit, side by side:
  *   1. cold: the site's first build (empty cache);
- *   2. warm: a redeploy (npm's cache at /cache, node_modules restored by lockfile);
+ *   2. warm: a redeploy (npm's cache at /cache, node_modules restored by lockfile, npm ci skipped over it);
  *   3. cleared: a redeploy after clearBuildCache (cold again).
  * Times are each deploy's startedAt → finishedAt (clone, build, publish), the build alone from its log
- * ("running the build command" → "exited with code 0"). Ratio cold / warm. BENCH_ROUNDS sets the rounds.
+ * ("running the build command" → "exited with code 0", so the container's start is in both). Ratio
+ * cold / warm, per round and the median. BENCH_ROUNDS sets the rounds, BENCH_FIXTURES the projects
+ * (minimal,react), BENCH_VERBOSE=1 prints every deploy's log with times. Writes bench/results/build-cache.txt.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
