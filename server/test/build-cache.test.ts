@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GitServer, startGitServer } from './support/git-server.js';
 import { type Launchpad, settledDeploy, startLaunchpad } from './support/harness.js';
@@ -144,4 +148,76 @@ describe('build cache', () => {
     expect(res.errors).toBeUndefined();
     expect(existsSync(join(lp.dataDir, 'build-cache', a))).toBe(false);
   });
+});
+
+/**
+ * A real `npm ci` in the build container, offline: its one dependency is a tarball in the repository
+ * (kept as base64, written out by the build command, so the repository holds text only).
+ */
+async function npmProject(): Promise<Record<string, string>> {
+  const run = promisify(execFile);
+  const dir = await mkdtemp(join(tmpdir(), 'lp-npm-project-'));
+  try {
+    await writeFile(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'tiny', version: '1.0.0', main: 'index.js' }),
+    );
+    await writeFile(join(dir, 'index.js'), "module.exports = 'tiny works';\n");
+    await run('npm', ['pack', '--silent'], { cwd: dir });
+    const tarball = await readFile(join(dir, 'tiny-1.0.0.tgz'));
+    const app = {
+      name: 'app',
+      version: '1.0.0',
+      private: true,
+      dependencies: { tiny: 'file:tiny-1.0.0.tgz' },
+    };
+    await rm(join(dir, 'package.json'));
+    await writeFile(join(dir, 'package.json'), JSON.stringify(app));
+    await run('npm', ['install', '--package-lock-only', '--no-audit', '--no-fund'], { cwd: dir });
+    return {
+      'package.json': JSON.stringify(app, null, 2),
+      'package-lock.json': await readFile(join(dir, 'package-lock.json'), 'utf8'),
+      'tiny.b64': tarball.toString('base64'),
+      'unpack.js':
+        "require('fs').writeFileSync('tiny-1.0.0.tgz', Buffer.from(require('fs').readFileSync('tiny.b64', 'utf8'), 'base64'));",
+      'build.js':
+        "require('fs').mkdirSync('dist'); require('fs').writeFileSync('dist/index.html', require('tiny')); console.log('built with ' + require('tiny'));",
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('npm ci with the build cache', () => {
+  it('a warm npm ci keeps the restored node_modules instead of reinstalling it; cleared, it installs again', async () => {
+    await git.createRepo('npm', await npmProject());
+    const res = await lp.gql('mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
+      input: {
+        name: 'npm',
+        slug: `${lp.slugPrefix}-npm`,
+        sourceType: 'GIT',
+        gitUrl: git.url('npm'),
+        buildCommand: 'node unpack.js && npm ci --no-audit --no-fund && node build.js',
+      },
+    });
+    expect(res.errors).toBeUndefined();
+    const id = res.data!.createSite.id as string;
+    const skipped = (lines: string[]) => lines.some((l) => l.includes('skipping npm ci'));
+
+    const cold = await built(id, 1);
+    expect(cold.lines.some((l) => /added 1 package/.test(l))).toBe(true);
+    expect(skipped(cold.lines)).toBe(false);
+    expect(cold.lines).toContain('built with tiny works');
+
+    const warm = await built(id, await redeploy(id));
+    expect(warm.lines.some((l) => l.startsWith('restored node_modules from the build cache'))).toBe(true);
+    expect(skipped(warm.lines)).toBe(true);
+    expect(warm.lines.some((l) => /added 1 package/.test(l))).toBe(false);
+    expect(warm.lines).toContain('built with tiny works');
+
+    await lp.gql('mutation($id: ID!) { clearBuildCache(siteId: $id) { id } }', { id });
+    const cleared = await built(id, await redeploy(id));
+    expect(skipped(cleared.lines)).toBe(false);
+    expect(cleared.lines.some((l) => /added 1 package/.test(l))).toBe(true);
+  }, 300_000);
 });

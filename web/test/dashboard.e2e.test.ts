@@ -27,7 +27,8 @@ let gitSlug = '';
 let firstHead = '';
 
 // A build that takes ~3 s and says so line by line, so its log is watched while the deploy is BUILDING.
-// It publishes content.txt (what changes between commits) and an env var the form set.
+// It publishes content.txt (what changes between commits) and an env var the form set, and leaves 64 KiB in
+// npm's cache folder (the site's build cache) as an install would.
 const BUILD_JS = `
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 let n = 0;
@@ -39,6 +40,11 @@ const step = () => {
   const content = readFileSync('content.txt', 'utf8').trim();
   writeFileSync('dist/index.html', '<!doctype html><h1>' + content + '</h1><p>' + process.env.GREETING + '</p>');
   console.log('wrote dist/index.html');
+  const cache = process.env.npm_config_cache;
+  if (cache) {
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(cache + '/package.tgz', 'x'.repeat(64 * 1024));
+  }
 };
 step();
 `;
@@ -408,6 +414,34 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
     await page.click('#settings-title ~ form >> button:has-text("Replace")');
     expect(await page.getAttribute('[aria-label="Value of GREETING"]', 'type')).toBe('password');
     await page.click('#settings-title ~ form >> button:has-text("Cancel")');
+  });
+
+  it('turns deploy previews on with its switch and clears the build cache after confirmation', async () => {
+    await page.goto(`${lp.url}/sites/${gitSiteId}`);
+    const size = '[data-testid=build-cache-size]';
+    await page.waitForSelector(size);
+    expect(await page.textContent(size)).toMatch(/^(6[4-9]|7\d)\.\d KB$/); // 64 KiB and its folders' blocks
+    expect(await page.isChecked('#toggle-deployPreviews')).toBe(false);
+    expect(await page.isChecked('#toggle-buildCache')).toBe(true);
+
+    await page.check('#toggle-deployPreviews');
+    await page.waitForSelector('[data-testid=deploy-workflow] >> text=Deploy previews on.');
+    const site = () =>
+      lp.gql<{ site: { deployPreviews: boolean; branchDeploys: boolean; buildCacheBytes: number } }>(
+        'query($id: ID!) { site(id: $id) { deployPreviews branchDeploys buildCacheBytes } }',
+        { id: gitSiteId },
+      );
+    expect((await site()).data?.site).toMatchObject({ deployPreviews: true, branchDeploys: false });
+
+    await page.click('text=Clear build cache…');
+    await page.waitForSelector('dialog[open] >> text=Clear the build cache?');
+    await page.click('dialog[open] >> button.btn-danger');
+    await page.waitForSelector('text=Build cache cleared: 0 B now. The next build starts cold.');
+    expect(await page.textContent(size)).toBe('0 B');
+    expect((await site()).data?.site.buildCacheBytes).toBe(0);
+    expect(existsSync(join(lp.dataDir, 'build-cache', gitSiteId))).toBe(false);
+    await page.locator('[data-testid=deploy-workflow]').scrollIntoViewIfNeeded();
+    await screenshot('site-build-settings');
   });
 
   it('shows a refused git URL and a bad variable name beside their fields', async () => {

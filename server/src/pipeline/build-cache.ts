@@ -14,9 +14,12 @@ import type { RuntimeLog } from '../runtime/ports.js';
 const LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
 const MODULES = 'node_modules';
 
-/** sha256 over the checkout's lockfiles (name and bytes), or null when it has none. */
-export async function lockfileKey(checkout: string): Promise<string | null> {
-  const hash = createHash('sha256');
+/**
+ * sha256 over the checkout's lockfiles (name and bytes) and the build image's name (native addons in
+ * node_modules were built for its node), or null when the checkout has no lockfile.
+ */
+export async function lockfileKey(checkout: string, image = ''): Promise<string | null> {
+  const hash = createHash('sha256').update(`${image}\0`);
   let found = false;
   for (const name of LOCKFILES) {
     const path = join(checkout, name);
@@ -35,8 +38,9 @@ export async function restoreNodeModules(
   cacheDir: string,
   checkout: string,
   log: RuntimeLog,
+  image: string,
 ): Promise<boolean> {
-  const key = await lockfileKey(checkout);
+  const key = await lockfileKey(checkout, image);
   if (!key) return false;
   const cached = join(cacheDir, MODULES, key);
   const target = join(checkout, MODULES);
@@ -47,8 +51,8 @@ export async function restoreNodeModules(
 }
 
 /** Moves the checkout's node_modules into the cache under its lockfiles' key, replacing what was there. */
-export async function saveNodeModules(checkout: string, cacheDir: string): Promise<boolean> {
-  const key = await lockfileKey(checkout);
+export async function saveNodeModules(checkout: string, cacheDir: string, image: string): Promise<boolean> {
+  const key = await lockfileKey(checkout, image);
   const source = join(checkout, MODULES);
   if (!key || !(await isDirectory(source))) return false;
   const folder = join(cacheDir, MODULES);

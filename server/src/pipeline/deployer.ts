@@ -18,6 +18,7 @@ import { endUnpublished } from './activation.js';
 import { restoreNodeModules, saveNodeModules } from './build-cache.js';
 import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
+import { writeBuildTools } from './npm-ci-cache.js';
 import { PublishError, placeFiles, resolveOutputDir, sanitizeTree } from './publish.js';
 import { DeployState } from './state.js';
 import { ingestTree } from './store/ingest.js';
@@ -239,14 +240,17 @@ export class Deployer {
       build.cache !== false && site.buildCache && deploy.context !== 'PREVIEW'
         ? this.deps.data.buildCache(site.id)
         : undefined;
-    if (cacheDir) await restoreNodeModules(cacheDir, checkout, log);
+    // The cached node_modules is keyed by the image too: its native addons were built for that node.
+    if (cacheDir) await restoreNodeModules(cacheDir, checkout, log, build.image);
+    const toolsDir = cacheDir ? join(this.deps.data.work(deploy.id), 'tools') : undefined;
+    if (toolsDir) await writeBuildTools(toolsDir);
     log.system(`running \`${site.buildCommand}\` in ${build.image}`);
     const result = await this.deps.builds.run({
       deployId: deploy.id,
       siteId: site.id,
       image: build.image,
       checkout,
-      ...(cacheDir ? { cacheDir } : {}),
+      ...(cacheDir ? { cacheDir, toolsDir } : {}),
       command: site.buildCommand!,
       env: secrets.env,
       redact: secrets.redact,
@@ -272,7 +276,7 @@ export class Deployer {
    */
   private async keepCache(site: Site, checkout: string, cacheDir: string, log: LogSink): Promise<void> {
     const publishesModules = site.kind === 'SERVER' || ['', '.', './'].includes(site.outputDir.trim());
-    if (!publishesModules) await saveNodeModules(checkout, cacheDir);
+    if (!publishesModules) await saveNodeModules(checkout, cacheDir, this.deps.build.image);
     let bytes = await diskUsage(cacheDir, this.deps.build.diskBytes + 1);
     if (bytes > this.deps.build.diskBytes) {
       await rm(cacheDir, { recursive: true, force: true });

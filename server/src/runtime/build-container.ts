@@ -13,7 +13,7 @@
  * a second and kills the build past the limit. Between two measurements a build can overshoot by what it
  * writes in that time.
  */
-import { lchown, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { lchown, lstat, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
@@ -25,6 +25,7 @@ import { BuildNetwork } from './build-network.js';
 import { diskUsage, watchDiskUsage } from './disk-usage.js';
 import { engineError, ensureImage, isNotFound } from './images.js';
 import { BUILD_LABEL, INSTANCE_LABEL, MANAGED_LABEL, SITE_LABEL } from './labels.js';
+import { BUILD_TOOLS_PATH } from './ports.js';
 
 /** Where log lines go; `LogSink` (pipeline/log-sink.ts) satisfies it. */
 export interface LogWriter {
@@ -72,6 +73,8 @@ export interface BuildOptions {
    * pnpm keep their caches. Only this site's builds ever see it; it counts against the disk limit.
    */
   cacheDir?: string;
+  /** Host path of helper commands, mounted read-only at BUILD_TOOLS_PATH, which goes first on PATH. */
+  toolsDir?: string;
   command: string;
   env: readonly { name: string; value: string }[];
   /** Strings the output must never show: masked as a stream, before lines are split (a split value too). */
@@ -151,6 +154,7 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
   }
 
   await ensureImage(docker, opts.image);
+  const path = opts.toolsDir ? `${BUILD_TOOLS_PATH}:${await imagePath(docker, opts.image)}` : null;
   const user = await prepareCheckout(opts.checkout);
   if (opts.cacheDir) await prepareCache(opts.cacheDir, user);
   const network = await networkFor(docker, opts.network).ensure();
@@ -171,6 +175,7 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
       'CI=true',
       'HOME=/tmp',
       ...(opts.cacheDir ? CACHE_ENV : []),
+      ...(path ? [`PATH=${path}`] : []),
       ...opts.env.map(({ name, value }) => `${name}=${value}`),
     ],
     Labels: {
@@ -189,6 +194,9 @@ export async function runBuild(docker: Docker, opts: BuildOptions): Promise<Buil
         { Type: 'bind', Source: opts.checkout, Target: '/workspace', ReadOnly: false },
         ...(opts.cacheDir
           ? [{ Type: 'bind' as const, Source: opts.cacheDir, Target: CACHE_MOUNT, ReadOnly: false }]
+          : []),
+        ...(opts.toolsDir
+          ? [{ Type: 'bind' as const, Source: opts.toolsDir, Target: BUILD_TOOLS_PATH, ReadOnly: true }]
           : []),
       ],
       Tmpfs: { '/tmp': `rw,exec,nosuid,nodev,size=${TMP_SIZE},mode=1777` },
@@ -420,8 +428,23 @@ export const CACHE_MOUNT = '/cache';
 const CACHE_ENV = [
   `npm_config_cache=${CACHE_MOUNT}/npm`,
   `YARN_CACHE_FOLDER=${CACHE_MOUNT}/yarn`,
-  `npm_config_store_dir=${CACHE_MOUNT}/pnpm`,
+  // pnpm's store is $PNPM_HOME/store; npm_config_store_dir did the same but npm warned about it in every build.
+  `PNPM_HOME=${CACHE_MOUNT}/pnpm`,
 ];
+
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** The image's own PATH (setting PATH on the container replaces it), or the usual default. */
+async function imagePath(docker: Docker, image: string): Promise<string> {
+  const info = await docker
+    .getImage(image)
+    .inspect()
+    .catch((err) => {
+      throw engineError(err);
+    });
+  const env = info.Config?.Env ?? [];
+  return env.find((e) => e.startsWith('PATH='))?.slice('PATH='.length) || DEFAULT_PATH;
+}
 
 /** The cache folder belongs to the uid:gid the build runs as, like the checkout (written by earlier builds). */
 async function prepareCache(dir: string, user: string): Promise<void> {
@@ -431,13 +454,20 @@ async function prepareCache(dir: string, user: string): Promise<void> {
   if (st.uid !== uid || st.gid !== gid) await chownTree(dir, uid, gid);
 }
 
-/** chown -R without following symlinks (a checkout may hold links pointing anywhere on the host). */
+/**
+ * chown -R without following symlinks (a checkout may hold links pointing anywhere on the host). A folder
+ * below `dir` that is already the build user's is skipped whole: in a root-owned clone that can only be
+ * node_modules restored from the build cache (written by an earlier build as that user), thousands of
+ * files that need no change.
+ */
 async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
   await lchown(dir, uid, gid);
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await chownTree(path, uid, gid);
-    else await lchown(path, uid, gid);
+    if (entry.isDirectory()) {
+      const st = await lstat(path);
+      if (st.uid !== uid || st.gid !== gid) await chownTree(path, uid, gid);
+    } else await lchown(path, uid, gid);
   }
 }
 

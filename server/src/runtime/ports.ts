@@ -20,6 +20,9 @@ export interface BuildLimits {
   diskBytes?: number;
 }
 
+/** Where a build sees `BuildJob.toolsDir`: read-only, first on its PATH. */
+export const BUILD_TOOLS_PATH = '/opt/launchpad/bin';
+
 /** One build: the site's command run over its checkout in an isolated, throwaway container. */
 export interface BuildJob {
   deployId: string;
@@ -29,6 +32,11 @@ export interface BuildJob {
   checkout: string;
   /** Host path of the site's build cache (issue 15), seen by this build only; none when the cache is off. */
   cacheDir?: string;
+  /**
+   * Host path of a folder of helper commands (issue 15: the build cache's `npm`), seen read-only by the
+   * build at BUILD_TOOLS_PATH ahead of the image's PATH.
+   */
+  toolsDir?: string;
   command: string;
   /** The container's environment (secret values decrypted): the only place they go. */
   env: readonly EnvVar[];

@@ -1,6 +1,5 @@
 import { type Component, For, Show } from 'solid-js';
 import type { SiteDetail } from '../lib/api';
-import { bytes } from '../lib/format';
 
 /** The configuration, read-only; secret values stay masked. */
 export const SettingsView: Component<{ site: SiteDetail }> = (props) => (
@@ -24,18 +23,6 @@ export const SettingsView: Component<{ site: SiteDetail }> = (props) => (
       </dd>
       <dt>Auto-deploy</dt>
       <dd>{props.site.autoDeploy ? 'On: every push to the branch deploys' : 'Off'}</dd>
-      <dt>Branch deploys</dt>
-      <dd>
-        {props.site.branchDeploys ? `On: other branches deploy to <branch>--${props.site.slug}` : 'Off'}
-      </dd>
-      <dt>Deploy previews</dt>
-      <dd>{props.site.deployPreviews ? `On: pull requests deploy to pr-<n>--${props.site.slug}` : 'Off'}</dd>
-    </Show>
-    <Show when={props.site.buildCommand}>
-      <dt>Build cache</dt>
-      <dd data-testid="build-cache">
-        {props.site.buildCache ? `On: ${bytes(props.site.buildCacheBytes)}` : 'Off'}
-      </dd>
     </Show>
     <dt>Output folder</dt>
     <dd>

@@ -46,6 +46,7 @@ type Documents = {
     "mutation Rollback($deployId: ID!) { rollback(deployId: $deployId) { ...DeploySummary } }": typeof types.RollbackDocument,
     "mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { ...SiteDetail } }": typeof types.RotateWebhookSecretDocument,
     "mutation DeleteSite($id: ID!) { deleteSite(id: $id) }": typeof types.DeleteSiteDocument,
+    "mutation ClearBuildCache($siteId: ID!) { clearBuildCache(siteId: $siteId) { ...SiteDetail } }": typeof types.ClearBuildCacheDocument,
     "\n  mutation GenerateDeployKey($siteId: ID!) { generateDeployKey(siteId: $siteId) { publicKey fingerprint createdAt } }\n": typeof types.GenerateDeployKeyDocument,
     "subscription SitesUpdated { siteUpdated { ...SiteSummary } }": typeof types.SitesUpdatedDocument,
     "subscription SiteUpdated($id: ID!) { siteUpdated(id: $id) { ...SiteDetail } }": typeof types.SiteUpdatedDocument,
@@ -103,6 +104,7 @@ const documents: Documents = {
     "mutation Rollback($deployId: ID!) { rollback(deployId: $deployId) { ...DeploySummary } }": types.RollbackDocument,
     "mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { ...SiteDetail } }": types.RotateWebhookSecretDocument,
     "mutation DeleteSite($id: ID!) { deleteSite(id: $id) }": types.DeleteSiteDocument,
+    "mutation ClearBuildCache($siteId: ID!) { clearBuildCache(siteId: $siteId) { ...SiteDetail } }": types.ClearBuildCacheDocument,
     "\n  mutation GenerateDeployKey($siteId: ID!) { generateDeployKey(siteId: $siteId) { publicKey fingerprint createdAt } }\n": types.GenerateDeployKeyDocument,
     "subscription SitesUpdated { siteUpdated { ...SiteSummary } }": types.SitesUpdatedDocument,
     "subscription SiteUpdated($id: ID!) { siteUpdated(id: $id) { ...SiteDetail } }": types.SiteUpdatedDocument,
@@ -270,6 +272,10 @@ export function graphql(source: "mutation RotateWebhookSecret($id: ID!) { rotate
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation DeleteSite($id: ID!) { deleteSite(id: $id) }"): (typeof documents)["mutation DeleteSite($id: ID!) { deleteSite(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ClearBuildCache($siteId: ID!) { clearBuildCache(siteId: $siteId) { ...SiteDetail } }"): (typeof documents)["mutation ClearBuildCache($siteId: ID!) { clearBuildCache(siteId: $siteId) { ...SiteDetail } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

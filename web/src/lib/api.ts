@@ -60,6 +60,9 @@ const RotateWebhookSecret = graphql(
   `mutation RotateWebhookSecret($id: ID!) { rotateWebhookSecret(id: $id) { ...SiteDetail } }`,
 );
 const DeleteSite = graphql(`mutation DeleteSite($id: ID!) { deleteSite(id: $id) }`);
+const ClearBuildCache = graphql(
+  `mutation ClearBuildCache($siteId: ID!) { clearBuildCache(siteId: $siteId) { ...SiteDetail } }`,
+);
 const GenerateDeployKey = graphql(`
   mutation GenerateDeployKey($siteId: ID!) { generateDeployKey(siteId: $siteId) { publicKey fingerprint createdAt } }
 `);
@@ -176,6 +179,8 @@ export const api = {
   rollback: async (deployId: string) => (await mutate(Rollback, { deployId })).rollback,
   rotateWebhookSecret: async (id: string) => (await mutate(RotateWebhookSecret, { id })).rotateWebhookSecret,
   deleteSite: async (id: string) => (await mutate(DeleteSite, { id })).deleteSite,
+  /** Empties the site's build cache; the next build starts cold. */
+  clearBuildCache: async (siteId: string) => (await mutate(ClearBuildCache, { siteId })).clearBuildCache,
   /** A new deploy key pair for a git site (the old public key stops working once removed on GitHub). */
   generateDeployKey: async (siteId: string) =>
     (await mutate(GenerateDeployKey, { siteId })).generateDeployKey,

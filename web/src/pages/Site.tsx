@@ -3,6 +3,7 @@ import { ContextDeploys } from '../components/ContextDeploys';
 import { DeleteSite } from '../components/DeleteSite';
 import { DeployKeyPanel } from '../components/DeployKeyPanel';
 import { DeployList } from '../components/DeployList';
+import { DeployWorkflowSettings } from '../components/DeployWorkflowSettings';
 import { LogView } from '../components/LogView';
 import { RuntimeLog } from '../components/RuntimeLog';
 import { SiteActions } from '../components/SiteActions';
@@ -109,6 +110,7 @@ const SiteView: Component<{ id: string; deployId: Accessor<string | undefined> }
             <section aria-labelledby="settings-title" class="card">
               <h2 id="settings-title">Settings</h2>
               <SiteSettings site={site()} apply={live.applySite} onRedeploy={redeploy} />
+              <DeployWorkflowSettings site={site()} apply={live.applySite} />
             </section>
             <section aria-labelledby="danger-title" class="card card-danger">
               <h2 id="danger-title">Danger zone</h2>
