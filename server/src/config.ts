@@ -62,6 +62,13 @@ export interface Config {
   // Deploy workflow (issue 15)
   /** A digest deploy that receives no upload for this long is cancelled (LAUNCHPAD_UPLOAD_TIMEOUT, minutes). */
   uploadTimeoutMinutes: number;
+  // Scale-out (issue 16)
+  /** LAUNCHPAD_RUNTIME: `docker` (sites on one engine) or `swarm` (sites as Swarm services). */
+  runtime: 'docker' | 'swarm';
+  /** LAUNCHPAD_REGISTRY (`host:port`): where the Swarm runtime pushes site images; required with `swarm`. */
+  registry: string | null;
+  /** LAUNCHPAD_SWARM_DRAIN (seconds): a replaced site task keeps serving this long before nginx quits. */
+  swarmDrainSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -132,7 +139,26 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     metricsToken: read.optional('LAUNCHPAD_METRICS_TOKEN'),
     trafficIntervalSeconds: read.int('LAUNCHPAD_TRAFFIC_INTERVAL', 60, 1, 3600),
     uploadTimeoutMinutes: read.int('LAUNCHPAD_UPLOAD_TIMEOUT', 60, 1, 7 * 24 * 60),
+    // Scale-out (issue 16)
+    runtime: read.match('LAUNCHPAD_RUNTIME', 'docker', /^(docker|swarm)$/, 'docker or swarm') as
+      | 'docker'
+      | 'swarm',
+    registry: read.optional('LAUNCHPAD_REGISTRY'),
+    swarmDrainSeconds: read.int('LAUNCHPAD_SWARM_DRAIN', 10, 0, 600),
   };
+  if (config.registry !== null && !REGISTRY.test(config.registry)) {
+    throw new ConfigError(
+      'LAUNCHPAD_REGISTRY',
+      `"${config.registry}" is not a registry address such as registry.example.com:5000`,
+    );
+  }
+  if (config.runtime === 'swarm' && config.registry === null) {
+    // Every node pulls a site's image from it: without one, no task could start anywhere but here.
+    throw new ConfigError(
+      'LAUNCHPAD_REGISTRY',
+      'is required with LAUNCHPAD_RUNTIME=swarm: set it to the host:port of a registry every Swarm node can pull from',
+    );
+  }
   if (config.secretKey !== null && parseKey(config.secretKey) === null) {
     // The value itself is never repeated: it is (meant to be) a secret.
     throw new ConfigError(
@@ -173,6 +199,8 @@ function smtpUrl(value: string | null): string | null {
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const DOCKER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
+/** `host[:port]` of a registry, without scheme or path (an image name's first component). */
+const REGISTRY = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
 const IMAGE = /^[a-z0-9]+([._/:@-][a-zA-Z0-9_.-]+)*$/;
 // `file`, `ext` and local paths are never allowed: they read the host or run commands (git-remote-ext).
 const GIT_SCHEMES = ['https', 'http', 'git', 'ssh'] as const;
