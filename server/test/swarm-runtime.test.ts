@@ -41,6 +41,16 @@ let client: TaskClient;
 let git: GitServer;
 let swarm: { initialisedHere: boolean } | undefined;
 
+/**
+ * How often the Traefik-like client lists the tasks: as slowly as production's Traefik (5 s, traefik/swarm.yml)
+ * and a little more. Measured control: with CONTROL_DRAIN=0 (nginx quits at once on SIGTERM) the force-update
+ * loop below fails with dozens of refused connections to the old task, so the zero it asserts is the drain's
+ * doing. (With a 250 ms poll even no drain showed no failure: a fast poll hides the problem.)
+ */
+const REFRESH_MS = 6000;
+/** LAUNCHPAD_SWARM_DRAIN for this file: longer than the poll, as production's 10 s is longer than 5 s. */
+const DRAIN_SECONDS = process.env.CONTROL_DRAIN ?? '8';
+
 const page = (text: string) => `<!doctype html><h1>${text}</h1>`;
 
 describe.skipIf(missing)('Swarm runtime', () => {
@@ -51,8 +61,7 @@ describe.skipIf(missing)('Swarm runtime', () => {
     lp = await startLaunchpad({
       LAUNCHPAD_RUNTIME: 'swarm',
       LAUNCHPAD_REGISTRY: registry.address,
-      // The test's Traefik-like client polls every 250 ms; production's Traefik every 5 s (traefik/swarm.yml).
-      LAUNCHPAD_SWARM_DRAIN: '3',
+      LAUNCHPAD_SWARM_DRAIN: DRAIN_SECONDS,
       LAUNCHPAD_GIT_SCHEMES: 'git',
     });
     client = await TaskClient.start(docker, {
@@ -174,7 +183,7 @@ describe.skipIf(missing)('Swarm runtime', () => {
     );
     expect(await registry.tags(`launchpad/${zipSlug}`)).toEqual([firstDeploy]);
 
-    await client.follow(siteServiceName(zipSlug));
+    await client.follow(siteServiceName(zipSlug), REFRESH_MS);
     const answer = await client.get(`${zipSlug}.localhost`);
     expect(answer.status).toBe(200);
     expect(answer.body).toContain('version one');
@@ -203,7 +212,7 @@ describe.skipIf(missing)('Swarm runtime', () => {
       'the replaced task',
     );
     // The old task drains (LAUNCHPAD_SWARM_DRAIN) before it stops; requests keep going through it all.
-    await new Promise((r) => setTimeout(r, 4000));
+    await new Promise((r) => setTimeout(r, (Number(DRAIN_SECONDS) + 2) * 1000));
     await loop.stop();
     expect(loop.failures).toEqual([]);
     expect(loop.total).toBeGreaterThan(10);
@@ -241,7 +250,7 @@ describe.skipIf(missing)('Swarm runtime', () => {
       'version one to be served again',
     );
     // Let the rollback's old task drain and stop while the loop still runs.
-    await new Promise((r) => setTimeout(r, 4000));
+    await new Promise((r) => setTimeout(r, (Number(DRAIN_SECONDS) + 2) * 1000));
     await loop.stop();
     expect(loop.failures).toEqual([]);
     expect(loop.total).toBeGreaterThan(20);
@@ -269,7 +278,7 @@ require('node:fs').writeFileSync('dist/index.html', '<p>built from git: ' + proc
     expect(res.errors).toBeUndefined();
     const siteId = res.data!.createSite.id;
     await deployed(siteId, 1);
-    await client.follow(siteServiceName(slug));
+    await client.follow(siteServiceName(slug), REFRESH_MS);
     const answer = await client.get(`${slug}.localhost`);
     expect(answer.status).toBe(200);
     expect(answer.body).toBe('<p>built from git: hello swarm</p>');
