@@ -60,23 +60,21 @@ describe('site images', () => {
     expect(() => siteImage('r:5000', slug, deployId)).toThrow(/Refusing/);
   });
 
-  it('of a static site copy only fixed paths over the static image and start the draining entry script', () => {
-    expect(staticDockerfile('nginx:alpine')).toBe(
+  it('of a static site are three steps: the static image, one COPY of fixed paths, one LABEL', () => {
+    expect(
+      staticDockerfile('nginx:alpine', { 'dev.launchpad.managed': 'true', 'dev.launchpad.site': SITE_ID }),
+    ).toBe(
       [
         'FROM nginx:alpine',
-        'COPY conf.d/ /etc/nginx/conf.d/',
-        'COPY srv-site/ /srv/site/',
-        'COPY access-log/ /var/log/launchpad/',
-        'COPY entrypoint.sh /launchpad-entrypoint.sh',
-        'ENTRYPOINT ["/bin/sh", "/launchpad-entrypoint.sh"]',
+        'COPY rootfs/ /',
+        `LABEL "dev.launchpad.managed"="true" "dev.launchpad.site"="${SITE_ID}"`,
         '',
       ].join('\n'),
     );
   });
 
-  it('of a server app put the files in /app with PORT set', () => {
-    expect(appDockerfile('node:20-alpine', 3000)).toContain('ENV PORT=3000');
-    expect(() => appDockerfile('node:20-alpine', 0)).toThrow();
+  it('of a server app put the files in /app over the runtime image', () => {
+    expect(appDockerfile('node:20-alpine')).toBe(['FROM node:20-alpine', 'COPY rootfs/ /', ''].join('\n'));
   });
 
   it('drain before nginx quits gracefully: the wait comes first in the TERM trap', () => {
@@ -103,16 +101,18 @@ describe('site images', () => {
         baseImage: 'nginx:alpine',
         drainSeconds: 5,
       });
-      const served = join(ctx, 'srv-site', 'deploys', DEPLOY_ID, 'index.html');
+      const served = join(ctx, 'rootfs/srv/site/deploys', DEPLOY_ID, 'index.html');
       expect(await readFile(served, 'utf8')).toBe('hello');
       // A hard link, not a copy: the content store's bytes are not written again.
       expect((await stat(served)).ino).toBe((await stat(join(files, 'index.html'))).ino);
-      expect(await readFile(join(ctx, 'srv-site', 'deploys', DEPLOY_ID, 'sub', 'a.css'), 'utf8')).toBe(
+      expect(await readFile(join(ctx, 'rootfs/srv/site/deploys', DEPLOY_ID, 'sub', 'a.css'), 'utf8')).toBe(
         'body{}',
       );
-      expect((await lstat(join(ctx, 'srv-site', 'current'))).isSymbolicLink()).toBe(true);
-      expect(await readlink(join(ctx, 'srv-site', 'current'))).toBe(`deploys/${DEPLOY_ID}`);
-      expect(await readFile(join(ctx, 'conf.d', 'default.conf'), 'utf8')).toBe('server {}');
+      expect((await lstat(join(ctx, 'rootfs/srv/site/current'))).isSymbolicLink()).toBe(true);
+      expect(await readlink(join(ctx, 'rootfs/srv/site/current'))).toBe(`deploys/${DEPLOY_ID}`);
+      expect(await readFile(join(ctx, 'rootfs/etc/nginx/conf.d/default.conf'), 'utf8')).toBe('server {}');
+      expect((await stat(join(ctx, 'rootfs/var/log/launchpad'))).isDirectory()).toBe(true);
+      expect(await readFile(join(ctx, 'rootfs/launchpad-entrypoint.sh'), 'utf8')).toContain('sleep 5;');
       await expect(
         stageStaticContext(join(root, 'bad'), {
           deployId: DEPLOY_ID,

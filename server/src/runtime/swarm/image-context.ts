@@ -14,40 +14,34 @@ import { CONF_DIR } from '../nginx-config.js';
  *   /etc/nginx/conf.d/...              default.conf, permalinks/<id>.conf, auth/*.htpasswd
  */
 
-/** Where the context keeps each part; the Dockerfile copies them from here. */
-const SITE = 'srv-site';
-const CONF = 'conf.d';
-const LOGS = 'access-log';
+/**
+ * Everything the image adds sits under `rootfs/` in the context, laid out as in the image, so one COPY
+ * adds it all: the engine's classic builder commits a layer per Dockerfile step (about half a second each
+ * on a loaded machine), so the image has three steps, not nine.
+ */
+const ROOTFS = 'rootfs';
 export const ENTRYPOINT = '/launchpad-entrypoint.sh';
 
-/** The Dockerfile of a static site's image. Every path is fixed; only the base image varies. */
-export function staticDockerfile(baseImage: string): string {
-  return [
-    `FROM ${baseImage}`,
-    `COPY ${CONF}/ ${CONF_DIR}/`,
-    `COPY ${SITE}/ /srv/site/`,
-    // nginx's master opens the access log as root before it drops privileges; the folder must exist.
-    `COPY ${LOGS}/ ${ACCESS_LOG_DIR}/`,
-    `COPY entrypoint.sh ${ENTRYPOINT}`,
-    `ENTRYPOINT ["/bin/sh", "${ENTRYPOINT}"]`,
-    '',
-  ].join('\n');
+/** Launchpad's labels, one LABEL step (the build API's `labels` option would add one step per label). */
+function labelLine(labels: Record<string, string>): string[] {
+  const pairs = Object.entries(labels).map(([k, v]) => `${JSON.stringify(k)}=${JSON.stringify(v)}`);
+  return pairs.length ? [`LABEL ${pairs.join(' ')}`] : [];
+}
+
+/**
+ * The Dockerfile of a static site's image. Every path is fixed; only the base image varies. The service
+ * starts the entry script (service-spec.ts), so the image keeps its base's own command.
+ */
+export function staticDockerfile(baseImage: string, labels: Record<string, string> = {}): string {
+  return [`FROM ${baseImage}`, `COPY ${ROOTFS}/ /`, ...labelLine(labels), ''].join('\n');
 }
 
 /**
  * The Dockerfile of a server app's image (issue 14 under Swarm): the runtime image with the deploy's files
- * in /app, its start command through `sh -c` like the single-host driver runs it.
+ * in /app; the service runs its start command there with PORT set (service-spec.ts).
  */
-export function appDockerfile(baseImage: string, port: number): string {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`Refusing the port ${port}`);
-  return [
-    `FROM ${baseImage}`,
-    `COPY ${SITE}/ /app/`,
-    'WORKDIR /app',
-    `ENV PORT=${port}`,
-    `EXPOSE ${port}`,
-    '',
-  ].join('\n');
+export function appDockerfile(baseImage: string, labels: Record<string, string> = {}): string {
+  return [`FROM ${baseImage}`, `COPY ${ROOTFS}/ /`, ...labelLine(labels), ''].join('\n');
 }
 
 /**
@@ -64,7 +58,7 @@ export function entrypointScript(drainSeconds: number): string {
     "nginx -g 'daemon off;' &",
     'pid=$!',
     `trap 'sleep ${drainSeconds}; kill -QUIT "$pid"' TERM INT`,
-    // `wait` returns when a trapped signal arrives; the second one waits for nginx's graceful exit.
+    // `wait` returns when a trapped signal arrives; the loop waits for nginx's graceful exit.
     'wait "$pid"',
     'status=$?',
     'while kill -0 "$pid" 2>/dev/null; do wait "$pid"; status=$?; done',
@@ -81,39 +75,44 @@ export interface StaticContext {
   config: [string, string][];
   baseImage: string;
   drainSeconds: number;
+  /** Launchpad's ownership labels for the image. */
+  labels?: Record<string, string>;
 }
 
 /** Writes a static site's build context into `dir` (created; the caller removes it). */
 export async function stageStaticContext(dir: string, ctx: StaticContext): Promise<void> {
   if (!/^[0-9a-f]{24}$/.test(ctx.deployId)) throw new Error(`Refusing the deploy id ${ctx.deployId}`);
-  await mkdir(join(dir, SITE, 'deploys'), { recursive: true });
-  await linkTree(await realpath(ctx.files), join(dir, SITE, 'deploys', ctx.deployId));
-  await symlink(`deploys/${ctx.deployId}`, join(dir, SITE, 'current'));
+  const root = join(dir, ROOTFS);
+  const site = join(root, 'srv', 'site');
+  await mkdir(join(site, 'deploys'), { recursive: true });
+  await linkTree(await realpath(ctx.files), join(site, 'deploys', ctx.deployId));
+  await symlink(`deploys/${ctx.deployId}`, join(site, 'current'));
+  const conf = join(root, CONF_DIR);
   for (const [path, text] of ctx.config) {
     if (path.split('/').some((p) => p === '..' || p === '')) throw new Error(`Refusing the path ${path}`);
-    await mkdir(dirname(join(dir, CONF, path)), { recursive: true });
-    await writeFile(join(dir, CONF, path), text, { mode: 0o644 });
+    await mkdir(dirname(join(conf, path)), { recursive: true });
+    await writeFile(join(conf, path), text, { mode: 0o644 });
   }
-  // include conf.d/contexts/*.conf needs no folder, but permalinks/ is always named by default.conf.
-  await mkdir(join(dir, CONF, 'permalinks'), { recursive: true });
-  await mkdir(join(dir, LOGS), { recursive: true });
-  await writeFile(join(dir, 'entrypoint.sh'), entrypointScript(ctx.drainSeconds), { mode: 0o755 });
-  await writeFile(join(dir, 'Dockerfile'), staticDockerfile(ctx.baseImage));
+  // default.conf always includes permalinks/*.conf.
+  await mkdir(join(conf, 'permalinks'), { recursive: true });
+  // nginx's master opens the access log as root before it drops privileges; the folder must exist.
+  await mkdir(join(root, ACCESS_LOG_DIR), { recursive: true });
+  await writeFile(join(root, ENTRYPOINT), entrypointScript(ctx.drainSeconds), { mode: 0o755 });
+  await writeFile(join(dir, 'Dockerfile'), staticDockerfile(ctx.baseImage, ctx.labels));
 }
 
 /** Writes a server app's build context into `dir`. */
 export async function stageAppContext(
   dir: string,
-  ctx: { files: string; baseImage: string; port: number },
+  ctx: { files: string; baseImage: string; labels?: Record<string, string> },
 ): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await linkTree(await realpath(ctx.files), join(dir, SITE));
-  await writeFile(join(dir, 'Dockerfile'), appDockerfile(ctx.baseImage, ctx.port));
+  await mkdir(join(dir, ROOTFS), { recursive: true });
+  await linkTree(await realpath(ctx.files), join(dir, ROOTFS, 'app'));
+  await writeFile(join(dir, 'Dockerfile'), appDockerfile(ctx.baseImage, ctx.labels));
 }
 
 /** The entries of the context the engine needs (dockerode packs these). */
-export const contextEntries = (kind: 'static' | 'app'): string[] =>
-  kind === 'static' ? ['Dockerfile', 'entrypoint.sh', SITE, CONF, LOGS] : ['Dockerfile', SITE];
+export const CONTEXT_ENTRIES = ['Dockerfile', ROOTFS];
 
 /**
  * Mirrors `from` into `to` with hard links (published files are hard links into the content store already,

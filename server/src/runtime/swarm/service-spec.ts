@@ -3,6 +3,7 @@ import { ownership } from '../labels.js';
 import type { AppSpec, SiteSpec } from '../ports.js';
 import { STATIC_SERVER_CONFINEMENT } from '../site-containers.js';
 import { type RoutingConfig, routerName, siteLabels } from '../traefik-labels.js';
+import { ENTRYPOINT } from './image-context.js';
 
 /** Name of a site's Swarm service (api.md: the same name as the single-host driver's container). */
 export const siteServiceName = (slug: string) => `launchpad-site-${slug}`;
@@ -76,6 +77,8 @@ export function siteServiceSpec(input: ServiceSpecInput): Docker.CreateServiceOp
       `LAUNCHPAD_DRAIN=${input.drainSeconds}`,
     ];
   } else {
+    // nginx in the foreground, drained on SIGTERM (image-context.ts).
+    containerSpec.Command = ['/bin/sh', ENTRYPOINT];
     // What a static server needs and no more (the single-host driver's STATIC_SERVER_CONFINEMENT).
     containerSpec.CapabilityDrop = ['ALL'];
     containerSpec.CapabilityAdd = STATIC_SERVER_CONFINEMENT.CapAdd.map((c) => `CAP_${c}`);

@@ -65,7 +65,7 @@ function follow(docker: Docker, stream: NodeJS.ReadableStream, onEvent: (e: Prog
 }
 
 /**
- * Builds `tag` from the context folder (only `entries` are sent) with Launchpad's labels, writing the
+ * Builds `tag` from the context folder (only `entries` are sent; the Dockerfile sets the labels), writing the
  * engine's step lines to the deploy log, then pushes it to the registry. Returns the reference pinned to the
  * pushed digest (`repo:tag@sha256:…`): a service names that, so a rebuilt tag (same deploy, new settings)
  * still changes the service's spec and rolls its task, and every node runs exactly the pushed bytes.
@@ -78,7 +78,6 @@ export async function buildAndPush(
     repository: string;
     tag: string;
     registry: string;
-    labels: Record<string, string>;
     log: RuntimeLog;
   },
 ): Promise<string> {
@@ -88,7 +87,7 @@ export async function buildAndPush(
     // pull: false: the base image is local (stand-ins offline) or already pulled by ensureImage.
     const stream = await docker.buildImage(
       { context: opts.context, src: opts.entries },
-      { t: image, labels: opts.labels, rm: true, forcerm: true, pull: false },
+      { t: image, rm: true, forcerm: true, pull: false },
     );
     await follow(docker, stream, (e) => {
       const line = e.stream?.trimEnd();

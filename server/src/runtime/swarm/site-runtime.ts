@@ -18,7 +18,7 @@ import type {
   SiteSpec,
 } from '../ports.js';
 import type { RoutingConfig } from '../traefik-labels.js';
-import { contextEntries, removeContext, stageAppContext, stageStaticContext } from './image-context.js';
+import { CONTEXT_ENTRIES, removeContext, stageAppContext, stageStaticContext } from './image-context.js';
 import { OverlayNetwork } from './overlay-network.js';
 import { RegistryTags } from './registry-tags.js';
 import { DEPLOY_LABEL, siteServiceSpec } from './service-spec.js';
@@ -82,6 +82,7 @@ export class SwarmSiteRuntime implements SiteRuntime {
     const networkId = await this.network.ensure();
     const image = siteImage(this.opts.registry, site.slug, deploy.id);
     const context = join(this.opts.workDir, `image-${deploy.id}-${randomBytes(4).toString('hex')}`);
+    const labels = ownership(site.id, this.opts.instanceId);
     let probeHost: string | null = null;
     let pinned: string;
     try {
@@ -90,7 +91,7 @@ export class SwarmSiteRuntime implements SiteRuntime {
         await stageAppContext(context, {
           files: deploy.files,
           baseImage: site.app.image,
-          port: site.app.port,
+          labels,
         });
       } else {
         const rendered = await renderSiteConfig(site, deploy, log, {
@@ -109,15 +110,15 @@ export class SwarmSiteRuntime implements SiteRuntime {
           ],
           baseImage: this.opts.image,
           drainSeconds: this.opts.drainSeconds,
+          labels,
         });
       }
       pinned = await buildAndPush(this.docker, {
         context,
-        entries: contextEntries(site.app ? 'app' : 'static'),
+        entries: CONTEXT_ENTRIES,
         repository: siteRepository(this.opts.registry, site.slug),
         tag: deploy.id,
         registry: this.opts.registry,
-        labels: ownership(site.id, this.opts.instanceId),
         log,
       });
     } finally {
