@@ -286,6 +286,45 @@ require('node:fs').writeFileSync('dist/index.html', '<p>built from git: ' + proc
     expect(deleted.errors).toBeUndefined();
   }, 300_000);
 
+  it('a server app runs as a service from its runtime image, confined, reached on its own port', async () => {
+    const slug = `${lp.slugPrefix}-app`;
+    const server = `require('node:http').createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.end(req.url === '/health' ? 'ok' : 'app says ' + process.env.GREETING + ' uid=' + process.getuid());
+}).listen(Number(process.env.PORT));`;
+    const res = await lp.upload(
+      `mutation Create($input: CreateSiteInput!) { createSite(input: $input) { id } }`,
+      {
+        input: {
+          name: slug,
+          slug,
+          sourceType: 'ZIP',
+          kind: 'SERVER',
+          startCommand: 'node server.js',
+          port: 3000,
+          healthCheckPath: '/health',
+          envVars: [{ name: 'GREETING', value: 'hello' }],
+          file: null,
+        },
+      },
+      { path: 'input.file', name: 'app.zip', content: await makeZip([['server.js', server]]) },
+    );
+    expect(res.errors).toBeUndefined();
+    const siteId = res.data!.createSite.id;
+    await deployed(siteId, 1);
+    const service = await docker.getService(siteServiceName(slug)).inspect();
+    expect(service.Spec.Labels[`traefik.http.services.launchpad-${slug}.loadbalancer.server.port`]).toBe(
+      '3000',
+    );
+    const [task] = await client.taskAddresses(siteServiceName(slug));
+    const answer = await client.getFrom(task!, `${slug}.localhost`, '/', 3000);
+    expect(answer.status).toBe(200);
+    // Not root, as on one engine.
+    expect(answer.body).toBe('app says hello uid=1000');
+    const deleted = await lp.gql(`mutation($id: ID!) { deleteSite(id: $id) }`, { id: siteId });
+    expect(deleted.errors).toBeUndefined();
+  }, 300_000);
+
   it('delete leaves no service, image (here or in the registry), container or network of the site', async () => {
     expect((await registry.tags(`launchpad/${zipSlug}`)).length).toBeGreaterThan(0);
     const res = await lp.gql(`mutation($id: ID!) { deleteSite(id: $id) }`, { id: zipSiteId });

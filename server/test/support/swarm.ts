@@ -105,15 +105,20 @@ export class TaskClient {
     return this.getFrom(task, host, path);
   }
 
-  /** GET `path` from the task at `task` (an overlay address). */
-  getFrom(task: string, host: string, path = '/'): Promise<{ status: number; body: string; task: string }> {
+  /** GET `path` from the task at `task` (an overlay address), on `port` (the load-balancer port label). */
+  getFrom(
+    task: string,
+    host: string,
+    path = '/',
+    port = 80,
+  ): Promise<{ status: number; body: string; task: string }> {
     return new Promise((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
           port: this.port,
           path,
-          headers: { host, 'x-task-address': task },
+          headers: { host, 'x-task-address': task, 'x-task-port': String(port) },
           agent: false,
           timeout: 5000,
         },
@@ -144,7 +149,8 @@ const http = require('node:http');
 http.createServer((req, res) => {
   const target = req.headers['x-task-address'];
   if (!/^[0-9.]+$/.test(target || '')) { res.writeHead(400); return res.end('no task address'); }
-  const out = http.request({ host: target, port: 80, path: req.url, method: req.method,
+  const port = Number(req.headers['x-task-port'] || 80);
+  const out = http.request({ host: target, port, path: req.url, method: req.method,
     headers: { host: req.headers.host }, agent: false, timeout: 4000 }, (up) => {
     res.writeHead(up.statusCode, up.headers); up.pipe(res);
   });

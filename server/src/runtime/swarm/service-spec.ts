@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import { APP_USER, DEFAULT_APP_LIMITS } from '../docker/app-containers.js';
 import { ownership } from '../labels.js';
 import type { AppSpec, SiteSpec } from '../ports.js';
 import { STATIC_SERVER_CONFINEMENT } from '../site-containers.js';
@@ -68,9 +69,19 @@ export function siteServiceSpec(input: ServiceSpecInput): Docker.CreateServiceOp
     StopGracePeriod: (input.drainSeconds + 10) * SECOND,
   };
   if (app) {
+    // Confined as the single-host driver confines an app container (runtime/docker/app-containers.ts).
     containerSpec.Command = ['/bin/sh', '-c', APP_WRAPPER];
     containerSpec.Dir = '/app';
+    containerSpec.User = APP_USER;
+    containerSpec.Init = true;
+    containerSpec.CapabilityDrop = ['ALL'];
+    containerSpec.Mounts = [
+      { Type: 'tmpfs', Target: '/tmp', TmpfsOptions: { SizeBytes: 64 * MiB, Mode: 0o1777 } },
+    ];
     containerSpec.Env = [
+      'HOME=/tmp',
+      'NODE_ENV=production',
+      'NPM_CONFIG_UPDATE_NOTIFIER=false',
       ...app.env.map((e) => `${e.name}=${e.value}`),
       `PORT=${app.port}`,
       `LAUNCHPAD_START_COMMAND=${app.command}`,
@@ -88,7 +99,15 @@ export function siteServiceSpec(input: ServiceSpecInput): Docker.CreateServiceOp
     Labels: labels,
     TaskTemplate: {
       ContainerSpec: containerSpec,
-      Resources: { Limits: { MemoryBytes: (app ? 512 : 128) * MiB } },
+      Resources: {
+        Limits: app
+          ? {
+              MemoryBytes: DEFAULT_APP_LIMITS.memoryBytes,
+              NanoCPUs: DEFAULT_APP_LIMITS.nanoCpus,
+              Pids: DEFAULT_APP_LIMITS.pids,
+            }
+          : { MemoryBytes: STATIC_SERVER_CONFINEMENT.Memory, Pids: STATIC_SERVER_CONFINEMENT.PidsLimit },
+      },
       RestartPolicy: { Condition: 'any', Delay: SECOND, MaxAttempts: 0 },
       Networks: [{ Target: input.networkId }],
     },
