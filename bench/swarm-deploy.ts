@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     await single.cleanup();
     await swarmLp.cleanup();
     await registry.stop();
-    if (swarm.initialisedHere) await leaveSwarm();
+    await leaveSwarm(docker, swarm);
   }
   const [base, sw] = drivers as [Driver, Driver];
   const lines = [

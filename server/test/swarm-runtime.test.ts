@@ -11,7 +11,7 @@ import { siteServiceName } from '../src/runtime/swarm/service-spec.js';
 import { type GitServer, startGitServer } from './support/git-server.js';
 import { docker, eventually, type Launchpad, settledDeploy, startLaunchpad } from './support/harness.js';
 import { type Registry, registryBinary, startRegistry } from './support/registry.js';
-import { ensureSwarm, leaveSwarm, TaskClient } from './support/swarm.js';
+import { ensureSwarm, leaveSwarm, type SwarmState, TaskClient } from './support/swarm.js';
 import { makeZip } from './support/zip.js';
 
 const run = promisify(execFile);
@@ -39,7 +39,7 @@ let lp: Launchpad;
 let registry: Registry;
 let client: TaskClient;
 let git: GitServer;
-let swarm: { initialisedHere: boolean } | undefined;
+let swarm: SwarmState | undefined;
 
 /**
  * How often the Traefik-like client lists the tasks: as slowly as production's Traefik (5 s, traefik/swarm.yml)
@@ -107,7 +107,7 @@ describe.skipIf(missing)('Swarm runtime', () => {
     }
     await registry?.stop();
     await git?.stop();
-    if (swarm?.initialisedHere) await leaveSwarm();
+    if (swarm) await leaveSwarm(docker, swarm);
   }, 180_000);
 
   async function deployed(siteId: string, number: number) {

@@ -10,19 +10,35 @@ import type Docker from 'dockerode';
 
 const run = promisify(execFile);
 
-export async function ensureSwarm(docker: Docker): Promise<{ initialisedHere: boolean }> {
+export interface SwarmState {
+  initialisedHere: boolean;
+  /** `docker swarm init` creates the bridge docker_gwbridge, which leaving the swarm keeps. */
+  gwbridgeMadeHere: boolean;
+}
+
+export async function ensureSwarm(docker: Docker): Promise<SwarmState> {
   const info = (await docker.info()) as { Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean } };
   if (info.Swarm?.LocalNodeState === 'active') {
     if (!info.Swarm.ControlAvailable) throw new Error('this engine is a swarm worker, not a manager');
-    return { initialisedHere: false };
+    return { initialisedHere: false, gwbridgeMadeHere: false };
   }
+  const had = (await docker.listNetworks({ filters: { name: [GWBRIDGE] } })).some((n) => n.Name === GWBRIDGE);
   await run('docker', ['swarm', 'init', '--advertise-addr', '127.0.0.1']);
-  return { initialisedHere: true };
+  return { initialisedHere: true, gwbridgeMadeHere: !had };
 }
 
-export async function leaveSwarm(): Promise<void> {
+/** Leaves the swarm this run made, and removes the bridge its init made (when nothing else uses it). */
+export async function leaveSwarm(docker: Docker, state: SwarmState): Promise<void> {
+  if (!state.initialisedHere) return;
   await run('docker', ['swarm', 'leave', '--force']);
+  if (state.gwbridgeMadeHere)
+    await docker
+      .getNetwork(GWBRIDGE)
+      .remove()
+      .catch(() => {});
 }
+
+const GWBRIDGE = 'docker_gwbridge';
 
 /**
  * A client that reaches a site the way Traefik's swarm provider does (pkg/provider/docker/pswarm.go): it
