@@ -35,6 +35,7 @@ import { recover } from './pipeline/recovery.js';
 import { SiteLocks } from './pipeline/site-locks.js';
 import { createDockerDriver } from './runtime/docker/driver.js';
 import type { BuildRunner, SiteRuntime } from './runtime/ports.js';
+import { createSwarmDriver } from './runtime/swarm/driver.js';
 import { schema } from './schema/index.js';
 import { permalink, siteUrl } from './schema/urls.js';
 import type { SecretBox } from './secrets/box.js';
@@ -94,23 +95,41 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   const link = config.databaseUrl ? await PgEventLink.open({ url: config.databaseUrl }) : null;
   const bus = createEventBus(link ? new ReplicatedEventTarget(link) : undefined);
   // The one place a runtime driver is chosen.
-  const { runtime, builds, accessLogs } = createDockerDriver({
-    host: config.dockerHost,
-    siteDir: (slug) => data.site(slug),
-    trafficRoot: data.trafficRoot,
-    image: config.staticImage,
+  const routing = {
+    domain: config.domain,
     network: config.network,
-    buildNetwork: config.buildNetwork,
-    publishPorts: config.publishPorts,
-    instanceId,
-    appHealthTimeoutMs: config.appHealthTimeoutSeconds * 1000,
-    routing: {
-      domain: config.domain,
-      network: config.network,
-      https: config.https,
-      ...(config.acmeEmail ? { certResolver: 'letsencrypt' } : {}),
-    },
-  });
+    https: config.https,
+    ...(config.acmeEmail ? { certResolver: 'letsencrypt' } : {}),
+  };
+  // --- Scale-out (issue 16): LAUNCHPAD_RUNTIME=swarm runs sites as Swarm services ---
+  const { runtime, builds, accessLogs } =
+    config.runtime === 'swarm'
+      ? createSwarmDriver({
+          host: config.dockerHost,
+          registry: config.registry!, // loadConfig refuses swarm without one
+          image: config.staticImage,
+          network: config.network,
+          buildNetwork: config.buildNetwork,
+          instanceId,
+          routing,
+          workDir: data.workRoot,
+          drainSeconds: config.swarmDrainSeconds,
+          // The new task's image pull and nginx start come on top of the health check itself.
+          healthTimeoutMs: config.appHealthTimeoutSeconds * 1000 + 60_000,
+        })
+      : createDockerDriver({
+          host: config.dockerHost,
+          siteDir: (slug) => data.site(slug),
+          trafficRoot: data.trafficRoot,
+          image: config.staticImage,
+          network: config.network,
+          buildNetwork: config.buildNetwork,
+          publishPorts: config.publishPorts,
+          instanceId,
+          appHealthTimeoutMs: config.appHealthTimeoutSeconds * 1000,
+          routing,
+        });
+  // --- end of scale-out's driver choice ---
   const zipLimits = {
     ...DEFAULT_ZIP_LIMITS,
     maxArchiveBytes: config.maxUploadBytes,
@@ -260,6 +279,8 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     digestDeploys,
     async start() {
       if (await runtime.ping()) {
+        // Issue 16: the Swarm runtime refuses to start on an engine that is no swarm manager.
+        if (config.runtime === 'swarm') await runtime.prepare();
         // Issue 13: a site whose server died while Launchpad was off is DOWN before recovery revives it.
         await recordDownWhileAway({ orm, bus, runtime });
         await recover({ orm, bus, data, builds, runtime, queue, activation, secrets });

@@ -65,6 +65,12 @@ export interface Config {
   // Scale-out (issue 16)
   /** PostgreSQL to keep state in (LAUNCHPAD_DATABASE_URL, postgres://…); null: SQLite in `<data>/launchpad.db`. */
   databaseUrl: string | null;
+  /** LAUNCHPAD_RUNTIME: `docker` (sites on one engine) or `swarm` (sites as Swarm services). */
+  runtime: 'docker' | 'swarm';
+  /** LAUNCHPAD_REGISTRY (`host:port`): where the Swarm runtime pushes site images; required with `swarm`. */
+  registry: string | null;
+  /** LAUNCHPAD_SWARM_DRAIN (seconds): a replaced site task keeps serving this long before nginx quits. */
+  swarmDrainSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -137,7 +143,25 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     uploadTimeoutMinutes: read.int('LAUNCHPAD_UPLOAD_TIMEOUT', 60, 1, 7 * 24 * 60),
     // Scale-out (issue 16)
     databaseUrl: databaseUrl(read.optional('LAUNCHPAD_DATABASE_URL')),
+    runtime: read.match('LAUNCHPAD_RUNTIME', 'docker', /^(docker|swarm)$/, 'docker or swarm') as
+      | 'docker'
+      | 'swarm',
+    registry: read.optional('LAUNCHPAD_REGISTRY'),
+    swarmDrainSeconds: read.int('LAUNCHPAD_SWARM_DRAIN', 10, 0, 600),
   };
+  if (config.registry !== null && !REGISTRY.test(config.registry)) {
+    throw new ConfigError(
+      'LAUNCHPAD_REGISTRY',
+      `"${config.registry}" is not a registry address such as registry.example.com:5000`,
+    );
+  }
+  if (config.runtime === 'swarm' && config.registry === null) {
+    // Every node pulls a site's image from it: without one, no task could start anywhere but here.
+    throw new ConfigError(
+      'LAUNCHPAD_REGISTRY',
+      'is required with LAUNCHPAD_RUNTIME=swarm: set it to the host:port of a registry every Swarm node can pull from',
+    );
+  }
   if (config.secretKey !== null && parseKey(config.secretKey) === null) {
     // The value itself is never repeated: it is (meant to be) a secret.
     throw new ConfigError(
@@ -194,6 +218,8 @@ function databaseUrl(value: string | null): string | null {
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const DOCKER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
+/** `host[:port]` of a registry, without scheme or path (an image name's first component). */
+const REGISTRY = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
 const IMAGE = /^[a-z0-9]+([._/:@-][a-zA-Z0-9_.-]+)*$/;
 // `file`, `ext` and local paths are never allowed: they read the host or run commands (git-remote-ext).
 const GIT_SCHEMES = ['https', 'http', 'git', 'ssh'] as const;
