@@ -7,7 +7,7 @@ import { LogLineEntity } from '../src/db/entities.js';
 import { type Orm, openDatabase } from '../src/db/orm.js';
 import type { LogLine } from '../src/domain/model.js';
 import { NUL_STAND_IN, storableText } from '../src/domain/storable-text.js';
-import { createEventBus, type LogEnd } from '../src/events/pubsub.js';
+import { createEventBus } from '../src/events/pubsub.js';
 import { LogSink } from '../src/pipeline/log-sink.js';
 import { runBuild } from '../src/runtime/build-container.js';
 import { testBuildNetwork } from './support/build-network.js';
@@ -36,8 +36,8 @@ async function sink(lastSeq = 0) {
   const published: LogLine[] = [];
   const done = (async () => {
     for await (const event of bus.subscribe('deploy:log', deployId)) {
-      if ((event as LogEnd).end) return;
-      published.push(event as LogLine);
+      if ('end' in event) return;
+      published.push(...event.lines);
     }
   })();
   const log = new LogSink({ deployId, em: orm.em.fork(), bus, file: join(dir, `${deployId}.log`), lastSeq });
