@@ -68,7 +68,8 @@ export class LogSink {
     }
     // Build output is hostile: a NUL would make the database refuse the whole batch the line is in.
     // Masked first, so that a cut at the length limit never leaves part of a secret.
-    const clean = storableText(redactText(text, this.opts.redact ?? []).replace(/\r$/, ''));
+    const masked = redactText(text, this.opts.redact ?? []);
+    const clean = storableText(masked.endsWith('\r') ? masked.slice(0, -1) : masked);
     this.push(
       stream,
       clean.length > MAX_LINE_CHARS
