@@ -82,7 +82,7 @@ async function seqsToEnd(stream: AsyncIterator<ExecutionResult>): Promise<number
   })();
   let timer: NodeJS.Timeout | undefined;
   const stuck = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the log stream never ended (${seqs.length} lines)`)), 30_000);
+    timer = setTimeout(() => reject(new Error(`the log stream never ended (${seqs.length} lines)`)), 150_000);
   });
   try {
     return await Promise.race([read, stuck]);
@@ -144,7 +144,7 @@ describe('deployLog over batched log events', () => {
     }
     await finish();
     for (const { after, seqs } of followers) expect(await seqs).toEqual(range(after + 1, printed));
-  });
+  }, 240_000); // a dozen and more subscribers replaying through graphql-js: slow on a loaded machine
 });
 
 describe('linesAfter', () => {

@@ -31,10 +31,10 @@ export interface LogSinkOptions {
 
 /**
  * Collects one deploy's log lines: numbers them, writes them to `logs/<deployId>.log` and to the database in
- * batches (one multi-row insert in one transaction per batch), and publishes each batch as one event only
- * after it is committed, so a subscriber that replays from the database after subscribing can never miss a
- * line. Batches end every FLUSH_LINES lines or FLUSH_INTERVAL_MS: a build printing as fast as it can costs
- * one insert, one file write and one event per FLUSH_LINES lines, not per line (issue 15).
+ * batches (one multi-row insert per batch), and publishes each batch as one event only after it is stored,
+ * so a subscriber that replays from the database after subscribing can never miss a line. Batches end every
+ * FLUSH_LINES lines or FLUSH_INTERVAL_MS: a build printing as fast as it can costs one insert, one file write
+ * and one event per FLUSH_LINES lines, not per line (issue 15).
  */
 export class LogSink {
   private seq: number;
