@@ -96,7 +96,7 @@ describe('deployLog', () => {
     } finally {
       await client.dispose();
     }
-  });
+  }, 240_000); // a 20,000-line build: slow on a loaded machine, not wrong
 
   it('a cursor inside a batch (stored or still live) gets exactly the lines after it, during the burst and after', async () => {
     const { deployId } = await printingSite('cursor', 6_000); // as fast as it can: batches of up to 500
@@ -119,7 +119,7 @@ describe('deployLog', () => {
     } finally {
       await Promise.all(clients.map((c) => c.dispose()));
     }
-  });
+  }, 240_000);
 
   it('resumes after dropped sockets from the last seq seen: same exact sequence (20 random cuts)', async () => {
     const { deployId } = await printingSite('cuts', 20_000, 40, 50);
