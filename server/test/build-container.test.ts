@@ -148,6 +148,26 @@ describe('runBuild', () => {
     expect(log.of('STDERR')).toEqual(expected('err'));
   });
 
+  it('a build that exits with its output still unread keeps its whole log (a fixed drain wait cut it mid-line)', async () => {
+    // A reader slower than the printer: the build exits with its last lines still in the engine's and the
+    // socket's buffers, and reading them takes longer than the old fixed two seconds after the exit.
+    class SlowReader extends LineCollector {
+      override write(stream: Parameters<LineCollector['write']>[0], text: string): void {
+        const until = performance.now() + 0.1;
+        while (performance.now() < until) {} // 100 µs per line, as a loaded control plane
+        super.write(stream, text);
+      }
+    }
+    const log = new SlowReader();
+    const lines = 60_000;
+    const { error } = await build(
+      `node -e "let s = ''; for (let i = 1; i <= ${lines}; i++) s += 'line ' + i + '\\n'; process.stdout.write(s)"`,
+      { log },
+    );
+    expect(error).toBeNull();
+    expect(log.of('STDOUT')).toEqual(Array.from({ length: lines }, (_, i) => `line ${i + 1}`));
+  }, 120_000);
+
   it('runs a trivial build quickly', async () => {
     const { result, ms } = await build('echo hi');
     expect(result?.exitCode).toBe(0);

@@ -81,6 +81,7 @@ function buildLines(lines: Line[]): string[] {
 }
 
 const numbered = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`);
+const seqsFrom = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('deployLog', () => {
   it('gives a client that subscribes mid-build every line exactly once, in order', async () => {
@@ -95,7 +96,30 @@ describe('deployLog', () => {
     } finally {
       await client.dispose();
     }
-  });
+  }, 240_000); // a 20,000-line build: slow on a loaded machine, not wrong
+
+  it('a cursor inside a batch (stored or still live) gets exactly the lines after it, during the burst and after', async () => {
+    const { deployId } = await printingSite('cursor', 6_000); // as fast as it can: batches of up to 500
+    await eventually(async () => ((await storedCount(deployId)) > 1000 ? true : undefined));
+    const clients = [lp.ws(), lp.ws(), lp.ws()];
+    try {
+      // Joined mid-burst: 733 lies in a stored batch, 4,444 (most likely) in one not yet committed.
+      const [stored, live] = await Promise.all([
+        follow(clients[0]!, deployId, 733),
+        follow(clients[1]!, deployId, 4444),
+      ]);
+      const last = stored.at(-1)!.seq;
+      expect(stored.at(-1)!.text).toMatch(/live at/);
+      expect(stored.map((l) => l.seq)).toEqual(seqsFrom(734, last));
+      expect(live.map((l) => l.seq)).toEqual(seqsFrom(4445, last));
+      // Joined after the end.
+      const late = await follow(clients[2]!, deployId, 2345);
+      expect(late.map((l) => l.seq)).toEqual(seqsFrom(2346, last));
+      expect(late).toEqual(stored.slice(2345 - 733));
+    } finally {
+      await Promise.all(clients.map((c) => c.dispose()));
+    }
+  }, 240_000);
 
   it('resumes after dropped sockets from the last seq seen: same exact sequence (20 random cuts)', async () => {
     const { deployId } = await printingSite('cuts', 20_000, 40, 50);

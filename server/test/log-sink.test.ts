@@ -7,9 +7,10 @@ import { LogLineEntity } from '../src/db/entities.js';
 import type { Orm } from '../src/db/orm.js';
 import type { LogLine } from '../src/domain/model.js';
 import { NUL_STAND_IN, storableText } from '../src/domain/storable-text.js';
-import { createEventBus, type LogEnd } from '../src/events/pubsub.js';
+import { createEventBus } from '../src/events/pubsub.js';
 import { LogSink } from '../src/pipeline/log-sink.js';
 import { runBuild } from '../src/runtime/build-container.js';
+import { redactionForms } from '../src/secrets/redact.js';
 import { testBuildNetwork } from './support/build-network.js';
 import { seedSites } from './support/seed.js';
 import { openTestDatabase } from './support/test-database.js';
@@ -37,8 +38,8 @@ async function sink(lastSeq = 0) {
   const published: LogLine[] = [];
   const done = (async () => {
     for await (const event of bus.subscribe('deploy:log', deployId)) {
-      if ((event as LogEnd).end) return;
-      published.push(event as LogLine);
+      if ('end' in event) return;
+      published.push(...event.lines);
     }
   })();
   const log = new LogSink({ deployId, em: orm.em.fork(), bus, file: join(dir, `${deployId}.log`), lastSeq });
@@ -124,6 +125,54 @@ describe('LogSink', () => {
         'STDOUT first',
         `STDOUT a${NUL_STAND_IN}b`,
         `STDOUT ${NUL_STAND_IN.repeat(3)}`,
+        'STDOUT last',
+      ]);
+    } finally {
+      await rm(checkout, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('LogSink batches (real engine, real database)', () => {
+  it('a line split across chunks, and batches, keeps one seq, its place among stderr lines and its masking', async () => {
+    const checkout = await mkdtemp(join(tmpdir(), 'launchpad-split-build-'));
+    const s = await sink();
+    try {
+      const docker = new Docker();
+      const network = testBuildNetwork(docker);
+      // Each pause is longer than the sink's batch interval: the halves of a line arrive in different
+      // chunks and the lines around them in different batches (and events). The engine reads stdout and
+      // stderr separately, so a switch of stream waits a moment for the order to be the one printed.
+      const result = await runBuild(docker, {
+        network,
+        deployId: s.deployId,
+        siteId: `test-split-${s.deployId}`,
+        image: 'node:20-alpine',
+        checkout,
+        command: [
+          "printf 'first half '; sleep 0.3; printf 'second half\\n'; sleep 0.2",
+          'echo err1 >&2; sleep 0.2',
+          "printf 'token=hunter2-'; sleep 0.3; printf 'secret and '; sleep 0.2",
+          'echo err2 >&2; sleep 0.3',
+          "printf 'more\\n'; echo last",
+        ].join('; '),
+        redact: redactionForms(['hunter2-secret']),
+        env: [],
+        timeoutMs: 60_000,
+        signal: new AbortController().signal,
+        log: s.log,
+      }).finally(() => network.remove());
+      expect(result.exitCode).toBe(0);
+      const published = await s.close();
+      const stored = await s.stored();
+      expect(published).toEqual(stored);
+      expect(stored.map((l) => Number(l.split(' ')[0]))).toEqual(stored.map((_, i) => i + 1));
+      expect(stored.map((l) => l.replace(/^\d+ /, '')).filter((l) => !l.startsWith('SYSTEM'))).toEqual([
+        'STDOUT first half second half',
+        'STDERR err1',
+        // A line gets its seq when it ends: err2 ended while `token=…` was still being printed.
+        'STDERR err2',
+        'STDOUT token=*** and more',
         'STDOUT last',
       ]);
     } finally {

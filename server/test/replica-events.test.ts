@@ -41,24 +41,29 @@ describe.skipIf(!onPostgres)('events between two replicas on one PostgreSQL', ()
     return got;
   }
 
-  it("delivers a build's log lines published on A to B's subscriber, every one, in order, once", async () => {
+  it("delivers a build's log batches published on A to B's subscriber, every line, in order, once", async () => {
     const deployId = `d-${randomBytes(4).toString('hex')}`;
-    const onB = collect(b.subscribe('deploy:log', deployId), 5_001);
-    const onA = collect(a.subscribe('deploy:log', deployId), 5_001);
+    // The sink publishes one event per committed batch (pipeline/log-sink.ts): 20,000 lines in 400 batches.
+    const onB = collect(b.subscribe('deploy:log', deployId), 401);
+    const onA = collect(a.subscribe('deploy:log', deployId), 401);
     const at = new Date();
-    for (let seq = 1; seq <= 5_000; seq++) {
-      const text = seq === 2_500 ? `long ${'ü'.repeat(30_000)}` : `line ${seq}`;
-      a.publish('deploy:log', deployId, { seq, at, stream: 'STDOUT', text } as LogLine);
+    for (let batch = 0; batch < 400; batch++) {
+      const lines = Array.from({ length: 50 }, (_, i): LogLine => {
+        const seq = batch * 50 + i + 1;
+        const text = seq === 10_000 ? `long ${'ü'.repeat(30_000)}` : `line ${seq}`;
+        return { deployId, seq, at, stream: 'STDOUT', text };
+      });
+      a.publish('deploy:log', deployId, { lines });
       // In bursts, as a build's output arrives: yoga's subscriptions hold at most 1,024 undelivered events
-      // (here on A; B gets them in batches of any size, which the link delivers in slices).
-      if (seq % 1_000 === 0) await new Promise((r) => setImmediate(r));
+      // (here on A; B gets them in NOTIFY batches of any size, which the link delivers in slices).
+      if (batch % 100 === 99) await new Promise((r) => setImmediate(r));
     }
     a.publish('deploy:log', deployId, { end: true });
     const [fromA, fromB] = await Promise.all([onA, onB]);
     for (const got of [fromA, fromB]) {
-      const lines = got.filter((e): e is LogLine => 'seq' in e);
-      expect(lines.map((l) => l.seq)).toEqual(Array.from({ length: 5_000 }, (_, i) => i + 1));
-      expect(lines[2_499]!.text).toHaveLength(30_005);
+      const lines = got.flatMap((e) => ('lines' in e ? e.lines : []));
+      expect(lines.map((l) => l.seq)).toEqual(Array.from({ length: 20_000 }, (_, i) => i + 1));
+      expect(lines[9_999]!.text).toHaveLength(30_005);
       expect(lines[0]!.at).toEqual(at);
       expect(got.at(-1)).toEqual({ end: true });
     }

@@ -11,7 +11,11 @@ export const NUL_STAND_IN = '\u2400'; // ␀ SYMBOL FOR NULL
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any NUL or surrogate: most text has neither, and is then returned after one scan. */
+const NEEDS_CARE = /[\0\uD800-\uDFFF]/;
+
 export function storableText(text: string): string {
+  if (!NEEDS_CARE.test(text)) return text;
   return text.replaceAll('\0', NUL_STAND_IN).replace(LONE_SURROGATE, '\uFFFD');
 }
 

@@ -11,11 +11,18 @@ export type Events = {
   /** Every site change, for `siteUpdated` without an id. */
   'sites:updated': [site: Site];
   'deploy:updated': [deployId: string, deploy: Deploy];
-  /** A stored log line, or the marker that the deploy's log is complete. */
-  'deploy:log': [deployId: string, event: LogLine | LogEnd];
+  /**
+   * Stored log lines, consecutive and in seq order (one event per committed batch: a build printing as
+   * fast as it can makes thousands a second), or the marker that the deploy's log is complete.
+   */
+  'deploy:log': [deployId: string, event: LogBatch | LogEnd];
   /** A notification delivery to one of the team's channels was made or attempted (issue 13). */
   'notification:delivery': [teamId: string, delivery: NotificationDelivery];
 };
+
+export interface LogBatch {
+  lines: readonly LogLine[];
+}
 
 /** Not null: yoga's pub/sub treats a null payload as absent and would deliver the topic id instead. */
 export interface LogEnd {

@@ -16,6 +16,7 @@ import { maskError, unauthenticated } from './errors.js';
 import { useOperationLimits } from './limits.js';
 import { type Credentials, type PrincipalResolver, sessionSecretOf } from './principal.js';
 import { SOCKET_LIMITS, SocketGuard } from './ws-limits.js';
+import { coalesceSends } from './ws-send.js';
 
 /** The CSRF-prevention header multipart uploads must carry (any value); see README. */
 export const CSRF_HEADER = 'x-graphql-yoga-csrf';
@@ -175,6 +176,7 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
     guard.handleUpgrade(wss, req, socket, head);
   };
   server.on('upgrade', onUpgrade);
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => coalesceSends(ws, req.socket));
   const wsServer = useServer(
     {
       connectionInitWaitTimeout: SOCKET_LIMITS.initTimeoutMs,

@@ -51,7 +51,11 @@ export const DEFAULT_BUILD_LIMITS = {
 const DISK_CHECK_MS = 1000;
 /** /tmp (and with it HOME, so npm's cache) is a tmpfs; its pages count against the memory limit. */
 const TMP_SIZE = '1g';
-/** How long to wait for the last output after the process exited. */
+/**
+ * How long the output may stay silent after the process exited before it is taken as complete. Silent, not
+ * in total: a build that printed faster than Launchpad read can leave megabytes in the engine's and the
+ * socket's buffers when it exits, and a fixed wait cut such a log short mid-line (bench/log-throughput.ts).
+ */
 const DRAIN_MS = 2000;
 
 export interface BuildLimits {
@@ -282,6 +286,10 @@ async function attachAndRun(
       },
     });
   docker.modem.demuxStream(stream, into(stdout), into(stderr));
+  let lastOutput = Date.now();
+  stream.on('data', () => {
+    lastOutput = Date.now();
+  });
   const ended = new Promise<void>((resolve) => {
     stream.once('end', resolve);
     stream.once('close', resolve);
@@ -325,7 +333,7 @@ async function attachAndRun(
     const { StatusCode } = (await container.wait().catch((e) => {
       throw engineError(e);
     })) as { StatusCode: number };
-    await Promise.race([ended, new Promise((r) => setTimeout(r, DRAIN_MS))]);
+    await drained(ended, () => lastOutput, DRAIN_MS);
     stdout.end();
     stderr.end();
     await watch.stop();
@@ -372,6 +380,21 @@ async function attachAndRun(
 }
 
 type StopReason = 'timeout' | 'cancelled' | 'disk';
+
+/** Resolves once `ended` has, or once `lastOutput()` lies `silentMs` in the past. */
+async function drained(ended: Promise<void>, lastOutput: () => number, silentMs: number): Promise<void> {
+  let finished = false;
+  void ended.then(() => {
+    finished = true;
+  });
+  for (;;) {
+    const wait = lastOutput() + silentMs - Date.now();
+    if (finished || wait <= 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ended, new Promise((resolve) => (timer = setTimeout(resolve, wait)))]);
+    clearTimeout(timer);
+  }
+}
 
 async function createContainer(
   docker: Docker,

@@ -1,5 +1,6 @@
 import { Repeater } from 'graphql-yoga';
 import { isSettled, type LogLine } from '../domain/model.js';
+import { unfold } from '../events/unfold.js';
 import { getDeploy } from '../services/scope.js';
 import { READ } from './auth.js';
 import { builder } from './builder.js';
@@ -34,11 +35,15 @@ builder.objectField(DeployRef, 'logs', (t) =>
  * Lines with seq > after, then live ones, each exactly once, ending when the deploy's log is complete.
  * Order matters: subscribe to live lines first, then read the deploy's status and replay from the database,
  * then drop live lines already replayed. Lines are published only after they are committed, so every line
- * is either in the replay or arrives live. A Repeater, so that an unsubscribe ends a pending wait at once.
+ * is either in the replay or arrives live. Lines move in batches (a replayed page, a committed batch) and
+ * are handed out one by one (unfold); the batches come from a Repeater, so that an unsubscribe ends a
+ * pending wait at once.
  */
-function followLog(ctx: Context, deployId: string, after: number): Repeater<LogLine> {
-  return new Repeater<LogLine>(async (push, stop) => {
-    const live = boundedSubscription(ctx, ctx.bus.subscribe('deploy:log', deployId));
+function followLog(ctx: Context, deployId: string, after: number): AsyncIterableIterator<LogLine> {
+  const batches = new Repeater<readonly LogLine[]>(async (push, stop) => {
+    const live = boundedSubscription(ctx, ctx.bus.subscribe('deploy:log', deployId), undefined, (event) =>
+      'lines' in event ? event.lines.length : 1,
+    );
     void stop.then(() => live.return?.());
     try {
       // Read now, after joining the live lines, and from the database: the operation's unit of work already
@@ -50,18 +55,24 @@ function followLog(ctx: Context, deployId: string, after: number): Repeater<LogL
       let last = after;
       for (;;) {
         const page = await ctx.reads.logLines(deployId, last, MAX_PAGE);
-        for (const line of page) {
-          last = line.seq;
-          await push(line);
+        if (page.length > 0) {
+          last = page.at(-1)!.seq;
+          await push(page);
         }
         if (page.length < MAX_PAGE) break;
       }
       if (!complete) {
-        for await (const line of live) {
-          if ('end' in line) break;
-          if (line.seq <= last) continue;
-          last = line.seq;
-          await push(line);
+        for await (const event of live) {
+          if ('end' in event) break;
+          const fresh = linesAfter(event.lines, last);
+          if (fresh.length === 0) continue;
+          // Lines skipped: with several control planes, a batch sent while this replica's listening
+          // connection was down never arrives (events/pg-link.ts). They are committed before they are
+          // published, so the database has them.
+          if (fresh[0]!.seq > last + 1)
+            await push(await ctx.reads.logLines(deployId, last, fresh[0]!.seq - last - 1));
+          last = fresh.at(-1)!.seq;
+          await push(fresh);
         }
       }
       stop();
@@ -71,6 +82,13 @@ function followLog(ctx: Context, deployId: string, after: number): Repeater<LogL
       await live.return?.();
     }
   });
+  return unfold(batches);
+}
+
+/** The lines of a batch (in seq order) with seq > last: a batch may straddle the end of the replay. */
+export function linesAfter(lines: readonly LogLine[], last: number): readonly LogLine[] {
+  if (lines.length === 0 || lines[0]!.seq > last) return lines;
+  return lines.filter((line) => line.seq > last);
 }
 
 builder.subscriptionFields((t) => ({
