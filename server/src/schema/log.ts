@@ -1,5 +1,6 @@
 import { Repeater } from 'graphql-yoga';
 import { isSettled, type LogLine } from '../domain/model.js';
+import type { LogBatch, LogEnd } from '../events/pubsub.js';
 import { unfold } from '../events/unfold.js';
 import { getDeploy } from '../services/scope.js';
 import { READ } from './auth.js';
@@ -41,9 +42,22 @@ builder.objectField(DeployRef, 'logs', (t) =>
  */
 function followLog(ctx: Context, deployId: string, after: number): AsyncIterableIterator<LogLine> {
   const batches = new Repeater<readonly LogLine[]>(async (push, stop) => {
-    const live = boundedSubscription(ctx, ctx.bus.subscribe('deploy:log', deployId), undefined, (event) =>
-      'lines' in event ? event.lines.length : 1,
-    );
+    // Live lines that arrive while the stored ones are replayed do not count against the slow-subscriber
+    // limit: a build printing as fast as it can outruns a replay of thousands of lines, and a subscriber that
+    // reads at once would be cut off for lines it was never given the chance to read. Those lines are bounded
+    // by the deploy's own log limits (log-sink.ts: 100,000 lines, 32 MB). Once live, every line counts. The
+    // weight is fixed when an event is buffered, so the buffer's count stays exact.
+    let replaying = true;
+    const weights = new WeakMap<object, number>();
+    const weight = (event: LogBatch | LogEnd) => {
+      let w = weights.get(event);
+      if (w === undefined) {
+        w = replaying ? 0 : 'lines' in event ? event.lines.length : 1;
+        weights.set(event, w);
+      }
+      return w;
+    };
+    const live = boundedSubscription(ctx, ctx.bus.subscribe('deploy:log', deployId), undefined, weight);
     void stop.then(() => live.return?.());
     try {
       // Read now, after joining the live lines, and from the database: the operation's unit of work already
@@ -61,6 +75,7 @@ function followLog(ctx: Context, deployId: string, after: number): AsyncIterable
         }
         if (page.length < MAX_PAGE) break;
       }
+      replaying = false;
       if (!complete) {
         for await (const event of live) {
           if ('end' in event) break;
