@@ -9,6 +9,7 @@ import { SignInService } from './accounts/sign-in.js';
 import { TeamService } from './accounts/teams.js';
 import { AccountReads } from './accounts/views.js';
 import type { IdentitySignIn } from './auth/identity.js';
+import { Cluster } from './cluster/cluster.js';
 import type { Config } from './config.js';
 import { type Orm, openDatabase } from './db/orm.js';
 import { PgEventLink } from './events/pg-link.js';
@@ -30,8 +31,8 @@ import { Activation } from './pipeline/activation.js';
 import { ContainerWatch } from './pipeline/container-watch.js';
 import { DataDir } from './pipeline/data-dir.js';
 import { Deployer } from './pipeline/deployer.js';
-import { DeployQueue } from './pipeline/queue.js';
-import { recover } from './pipeline/recovery.js';
+import { DeployQueue, type DeployScheduler } from './pipeline/queue.js';
+import { recover, recoverInterrupted } from './pipeline/recovery.js';
 import { SiteLocks } from './pipeline/site-locks.js';
 import { createDockerDriver } from './runtime/docker/driver.js';
 import type { BuildRunner, SiteRuntime } from './runtime/ports.js';
@@ -54,7 +55,7 @@ export interface App {
   stop(): Promise<void>;
   readonly adminToken: AdminToken;
   readonly orm: Orm;
-  readonly queue: DeployQueue;
+  readonly queue: DeployScheduler;
   readonly bus: PubSub;
   readonly data: DataDir;
   /** The runtime driver's two ports (the single-host Docker driver today). */
@@ -136,7 +137,12 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     maxUncompressedBytes: config.maxUncompressedBytes,
     maxFiles: config.maxFiles,
   };
-  const locks = new SiteLocks();
+  // Scale-out (issue 16): on PostgreSQL, deploys are claimed and sites locked in the database, so several
+  // control planes can share it.
+  const cluster = config.databaseUrl
+    ? Cluster.open({ url: config.databaseUrl, leaseMs: config.leaseSeconds * 1000 })
+    : null;
+  const locks = cluster?.locks ?? new SiteLocks();
   const activation = new Activation({
     bus,
     data,
@@ -163,7 +169,14 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       cache: config.buildCache,
     },
   });
-  const queue = new DeployQueue(deployer, config.buildConcurrency);
+  const recoverAdopted = (deploys: readonly { deployId: string }[]) =>
+    recoverInterrupted(
+      { orm, bus, data, builds, runtime, activation, secrets },
+      deploys.map((d) => d.deployId),
+    );
+  const queue: DeployScheduler = cluster
+    ? cluster.queue({ runner: deployer, concurrency: config.buildConcurrency, bus, recoverAdopted })
+    : new DeployQueue(deployer, config.buildConcurrency);
   const watch = new ContainerWatch({
     orm,
     bus,
@@ -281,12 +294,18 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       if (await runtime.ping()) {
         // Issue 16: the Swarm runtime refuses to start on an engine that is no swarm manager.
         if (config.runtime === 'swarm') await runtime.prepare();
-        // Issue 13: a site whose server died while Launchpad was off is DOWN before recovery revives it.
-        await recordDownWhileAway({ orm, bus, runtime });
-        await recover({ orm, bus, data, builds, runtime, queue, activation, secrets });
+        const recoverAll = async () => {
+          // Issue 13: a site whose server died while Launchpad was off is DOWN before recovery revives it.
+          await recordDownWhileAway({ orm, bus, runtime });
+          await recover({ orm, bus, data, builds, runtime, queue, activation, secrets });
+        };
+        // Among other control planes (issue 16), only what dead ones left is recovered.
+        if (cluster) await cluster.join(recoverAll, recoverAdopted);
+        else await recoverAll();
       } else {
         console.warn('The Docker engine does not answer: deploys will fail until it does (see /healthz).');
       }
+      queue.start();
       // After recovery, which starts what should run; from then on the watcher keeps it running.
       watch.start();
       notifier.start();
@@ -311,6 +330,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       digestDeploys.stop();
       await queue.stop();
       await notifier.stop();
+      await cluster?.close();
       await link?.close();
       await orm.close(true);
     },

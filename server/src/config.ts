@@ -71,6 +71,11 @@ export interface Config {
   registry: string | null;
   /** LAUNCHPAD_SWARM_DRAIN (seconds): a replaced site task keeps serving this long before nginx quits. */
   swarmDrainSeconds: number;
+  /**
+   * LAUNCHPAD_LEASE_SECONDS: on PostgreSQL, a deploy's claim holds this long unless its control plane
+   * renews it; past it, another replica recovers the deploy.
+   */
+  leaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -148,6 +153,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       | 'swarm',
     registry: read.optional('LAUNCHPAD_REGISTRY'),
     swarmDrainSeconds: read.int('LAUNCHPAD_SWARM_DRAIN', 10, 0, 600),
+    leaseSeconds: read.int('LAUNCHPAD_LEASE_SECONDS', 30, 3, 3600),
   };
   if (config.registry !== null && !REGISTRY.test(config.registry)) {
     throw new ConfigError(

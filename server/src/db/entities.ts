@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { Deploy, LogLine, Site, WebhookDelivery } from '../domain/model.js';
 import { accountEntities } from './account-entities.js';
+import { clusterEntities } from './cluster-entities.js';
 import { notifyEntities } from './notify-entities.js';
 import { SiteGitAccessEntity } from './secret-entities.js';
 import { trafficEntities } from './traffic-entities.js';
@@ -197,4 +198,5 @@ export const entities = [
   ...accountEntities,
   ...notifyEntities,
   ...trafficEntities,
+  ...clusterEntities,
 ];

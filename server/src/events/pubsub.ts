@@ -18,6 +18,13 @@ export type Events = {
   'deploy:log': [deployId: string, event: LogBatch | LogEnd];
   /** A notification delivery to one of the team's channels was made or attempted (issue 13). */
   'notification:delivery': [teamId: string, delivery: NotificationDelivery];
+  /**
+   * Several control planes (issue 16): a deploy was queued or a site became free, so each replica's queue
+   * looks for work (cluster/cluster-queue.ts)...
+   */
+  'queue:changed': [signal: { at: number }];
+  /** ...and a cancel asked of one replica for a deploy another one runs. */
+  'deploy:cancel': [request: { deployId: string }];
 };
 
 export interface LogBatch {

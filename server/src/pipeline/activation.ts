@@ -11,7 +11,7 @@ import type { DataDir } from './data-dir.js';
 import { LogSink } from './log-sink.js';
 import { switchCurrent } from './publish.js';
 import { pruneDeploys } from './retention.js';
-import type { SiteLocks } from './site-locks.js';
+import type { SiteLock } from './site-locks.js';
 import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
 
@@ -31,7 +31,7 @@ export interface ActivationDeps {
   bus: PubSub;
   data: DataDir;
   runtime: SiteRuntime;
-  locks: SiteLocks;
+  locks: SiteLock;
   /** LAUNCHPAD_KEEP_DEPLOYS: deploys whose files are kept per site. */
   keepDeploys: number;
   /** Opens a server app's secret env vars for its container. */

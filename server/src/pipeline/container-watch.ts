@@ -6,7 +6,7 @@ import type { SiteRuntime, SiteRuntimeEvent } from '../runtime/ports.js';
 import type { SecretBox } from '../secrets/box.js';
 import { AppWatch } from './app-watch.js';
 import type { DataDir } from './data-dir.js';
-import type { SiteLocks } from './site-locks.js';
+import type { SiteLock } from './site-locks.js';
 import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
 
@@ -14,7 +14,7 @@ export interface ContainerWatchDeps {
   orm: Orm;
   bus: PubSub;
   runtime: SiteRuntime;
-  locks: SiteLocks;
+  locks: SiteLock;
   /** Opens a server app's secret env vars (the spec carries them). */
   secrets: SecretBox;
   /** Where a server app's deploy files are (issue 14: its app is run again from them). */

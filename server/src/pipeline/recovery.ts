@@ -1,5 +1,5 @@
 import { readdir, rm } from 'node:fs/promises';
-import { DeployEntity, SiteEntity } from '../db/entities.js';
+import { DeployEntity, LogLineEntity, SiteEntity } from '../db/entities.js';
 import type { Orm } from '../db/orm.js';
 import { queueLane } from '../domain/deploy-context.js';
 import type { PubSub } from '../events/pubsub.js';
@@ -8,7 +8,8 @@ import type { SecretBox } from '../secrets/box.js';
 import type { Activation } from './activation.js';
 import { recoverApps } from './app-recovery.js';
 import type { DataDir } from './data-dir.js';
-import type { DeployQueue } from './queue.js';
+import { LogSink } from './log-sink.js';
+import type { DeployScheduler } from './queue.js';
 import { reconcileServing, removeLeftovers } from './reconcile.js';
 import { siteSpec } from './site-spec.js';
 import { DeployState } from './state.js';
@@ -20,7 +21,7 @@ export interface RecoveryDeps {
   data: DataDir;
   builds: BuildRunner;
   runtime: SiteRuntime;
-  queue: DeployQueue;
+  queue: DeployScheduler;
   activation: Pick<Activation, 'reapply'>;
   secrets: SecretBox;
 }
@@ -72,10 +73,55 @@ export async function recover(deps: RecoveryDeps): Promise<{ requeued: number; i
 
   const queued = await em.find(DeployEntity, { status: 'QUEUED' }, { orderBy: { createdAt: 'asc' } });
   for (const deploy of queued) {
-    for (const replaced of deps.queue.enqueue(deploy.id, deploy.siteId, queueLane(deploy))) {
-      const old = queued.find((d) => d.id === replaced);
-      if (old) await state.setDeploy(old, 'CANCELLED', { error: `replaced by deploy #${deploy.number}` });
-    }
+    await deps.queue.enqueue(deploy.id, deploy.siteId, queueLane(deploy), (replaced) =>
+      state.cancelReplaced(replaced, deploy),
+    );
   }
   return { requeued: queued.length, interrupted: interrupted.length };
+}
+
+/** Why a deploy whose control plane died (issue 16) failed; the same words in its log and its error. */
+export const INTERRUPTED_ELSEWHERE = 'interrupted: the control plane running it stopped';
+
+/**
+ * Several control planes on one PostgreSQL (issue 16): deploys another replica was building or publishing
+ * when it died, now claimed by this one (cluster/claims.ts adoptExpired). Only what those deploys touched
+ * is looked at, since the other replicas go on working: their build containers and work dirs go, their
+ * sites serve what the database calls current (a publish the dead replica had finished switching is
+ * finished instead, as at a restart), and each deploy ends FAILED with the reason in its log, whose
+ * subscribers then see the log end. Sites keep serving throughout: their servers are not touched.
+ */
+export async function recoverInterrupted(
+  deps: Omit<RecoveryDeps, 'queue'>,
+  deployIds: readonly string[],
+): Promise<void> {
+  const em = deps.orm.em.fork();
+  const state = new DeployState(em, deps.bus);
+  const interrupted = await em.find(DeployEntity, {
+    id: { $in: [...deployIds] },
+    status: { $in: ['BUILDING', 'PUBLISHING'] },
+  });
+  if (interrupted.length === 0) return;
+  const ids = new Set(interrupted.map((d) => d.id));
+  await deps.builds.removeStale((id) => ids.has(id));
+  for (const deploy of interrupted) await rm(deps.data.work(deploy.id), { recursive: true, force: true });
+  const sites = await em.find(SiteEntity, { id: { $in: [...new Set(interrupted.map((d) => d.siteId))] } });
+  const finished = await reconcileServing(em, { ...deps, isRunning: () => false }, sites, interrupted);
+  for (const deploy of interrupted) {
+    if (finished.has(deploy.id)) continue;
+    const last = await em
+      .fork()
+      .findOne(LogLineEntity, { deployId: deploy.id }, { orderBy: { seq: 'desc' } });
+    const log = new LogSink({
+      deployId: deploy.id,
+      em: em.fork(),
+      bus: deps.bus,
+      file: deps.data.log(deploy.id),
+      lastSeq: last?.seq ?? 0,
+    });
+    log.system(`deploy failed: ${INTERRUPTED_ELSEWHERE}`);
+    await log.flush();
+    await state.end(deploy.id, deploy.siteId, 'FAILED', INTERRUPTED_ELSEWHERE);
+    await log.close();
+  }
 }

@@ -1,10 +1,16 @@
+/** Runs work for a site while no other work for that site runs under the same lock. */
+export interface SiteLock {
+  run<T>(siteId: string, work: () => Promise<T>): Promise<T>;
+}
+
 /**
  * One activation at a time per site. A deploy finishing its build, a rollback and a settings change all
  * rewrite the site's nginx config, reload it, swap `current` and update which deploy is current; run
  * concurrently they could interleave (and a deploy could mark a stale "previous" superseded). Work for
- * different sites runs in parallel. In-process: one control plane drives one data dir.
+ * different sites runs in parallel. In-process: with several control planes on one PostgreSQL the lock
+ * is also taken in the database (cluster/pg-site-locks.ts).
  */
-export class SiteLocks {
+export class SiteLocks implements SiteLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
   async run<T>(siteId: string, work: () => Promise<T>): Promise<T> {

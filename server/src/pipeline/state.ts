@@ -38,6 +38,16 @@ export class DeployState {
     this.publishDeploy(deploy);
   }
 
+  /** Waiting deploys the queue found `by` replaces go CANCELLED (pipeline/queue.ts enqueue). */
+  async cancelReplaced(deployIds: readonly string[], by: Deploy): Promise<void> {
+    for (const id of deployIds) {
+      const replaced = await this.em.findOne(DeployEntity, { id });
+      if (replaced?.status === 'QUEUED') {
+        await this.setDeploy(replaced, 'CANCELLED', { error: `replaced by deploy #${by.number}` });
+      }
+    }
+  }
+
   /** `reason`: why the status changes, kept on the incident a change to DOWN or back to LIVE records. */
   async setSite(site: Site, patch: Partial<Site>, reason: string | null = null): Promise<void> {
     Object.assign(site, patch, { updatedAt: this.now() });

@@ -496,11 +496,13 @@ async function chownTree(dir: string, uid: number, gid: number): Promise<void> {
 
 /**
  * Removes build containers left over by a crash or restart (every container with the build label, or only
- * those of `instanceId` when given). Returns how many were removed.
+ * those of `instanceId` when given), and of those only the ones whose deploy `which` picks: a control plane
+ * sharing the engine with others (issue 16) leaves the builds they still run alone. Returns how many were
+ * removed.
  */
 export async function removeStaleBuildContainers(
   docker: Docker,
-  opts: { instanceId?: string } = {},
+  opts: { instanceId?: string; which?: (deployId: string) => boolean } = {},
 ): Promise<number> {
   const label = [`${MANAGED_LABEL}=true`, BUILD_LABEL];
   if (opts.instanceId) label.push(`${INSTANCE_LABEL}=${opts.instanceId}`);
@@ -509,6 +511,7 @@ export async function removeStaleBuildContainers(
   });
   let removed = 0;
   for (const c of containers) {
+    if (opts.which && !opts.which(c.Labels?.[BUILD_LABEL] ?? '')) continue;
     try {
       await docker.getContainer(c.Id).remove({ force: true, v: true });
       removed++;

@@ -62,8 +62,11 @@ export interface BuildRunner {
    * the signal. Nothing of the build outlives the call.
    */
   run(job: BuildJob): Promise<BuildOutcome>;
-  /** Removes builds a crash of this instance left behind; returns how many. */
-  removeStale(): Promise<number>;
+  /**
+   * Removes builds a crash of this instance left behind, only those of deploys `which` picks when given
+   * (another control plane may still run the rest); returns how many.
+   */
+  removeStale(which?: (deployId: string) => boolean): Promise<number>;
 }
 
 /** What the runtime needs to know of a site to serve it. */

@@ -6,12 +6,13 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from '@mikro-orm/knex';
 import { DeployEntity } from '../db/entities.js';
+import { queueLane } from '../domain/deploy-context.js';
 import { BadInputError, ConflictError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { Deploy } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { DataDir } from '../pipeline/data-dir.js';
-import type { DeployQueue } from '../pipeline/queue.js';
+import type { DeployScheduler } from '../pipeline/queue.js';
 import { DeployState } from '../pipeline/state.js';
 import { SHA256 } from '../pipeline/store/content-store.js';
 import {
@@ -34,7 +35,7 @@ export interface DigestDeployDeps {
   fork: () => EntityManager;
   data: DataDir;
   bus: PubSub;
-  queue: DeployQueue;
+  queue: DeployScheduler;
   sites: Pick<SiteService, 'queueDeploy'>;
   limits: DigestLimits;
   /** A deploy that receives no upload for this long is cancelled (LAUNCHPAD_UPLOAD_TIMEOUT). */
@@ -275,12 +276,9 @@ export class DigestDeploys {
   private async start(em: EntityManager, deploy: Deploy): Promise<void> {
     const state = new DeployState(em, this.deps.bus, this.now);
     await state.setDeploy(deploy, 'QUEUED');
-    for (const replacedId of this.deps.queue.enqueue(deploy.id, deploy.siteId)) {
-      const replaced = await em.findOne(DeployEntity, { id: replacedId });
-      if (replaced?.status === 'QUEUED') {
-        await state.setDeploy(replaced, 'CANCELLED', { error: `replaced by deploy #${deploy.number}` });
-      }
-    }
+    await this.deps.queue.enqueue(deploy.id, deploy.siteId, queueLane(deploy), (replaced) =>
+      state.cancelReplaced(replaced, deploy),
+    );
   }
 
   private async inTurn<T>(deployId: string, fn: () => Promise<T>): Promise<T> {

@@ -27,7 +27,7 @@ import {
 import type { PubSub } from '../events/pubsub.js';
 import type { Activation } from '../pipeline/activation.js';
 import type { DataDir } from '../pipeline/data-dir.js';
-import type { DeployQueue } from '../pipeline/queue.js';
+import type { DeployScheduler } from '../pipeline/queue.js';
 import { DeployState } from '../pipeline/state.js';
 import { isSealed, type SecretBox } from '../secrets/box.js';
 import { type EnvVarInput, storeEnvVars } from '../secrets/env-vars.js';
@@ -117,7 +117,7 @@ export interface SiteServiceDeps {
   secrets: SecretBox;
   bus: PubSub;
   data: DataDir;
-  queue: DeployQueue;
+  queue: DeployScheduler;
   activation: Activation;
   zipLimits: ZipLimits;
   now?: () => Date;
@@ -384,9 +384,7 @@ export class SiteService {
       status: { $in: ['QUEUED', 'BUILDING', 'PUBLISHING'] },
     });
     for (const deploy of open) {
-      const wasRunning = this.deps.queue.isRunning(deploy.id);
-      this.deps.queue.cancel(deploy.id);
-      if (!wasRunning)
+      if ((await this.deps.queue.cancel(deploy.id)) !== 'running')
         await state.setDeploy(deploy, 'CANCELLED', { error: `${describe(target)} was closed` });
     }
     // A running one ends CANCELLED by itself; wait for it, so that it cannot publish after the removal.
@@ -589,7 +587,6 @@ export class SiteService {
       );
     }
     const state = new DeployState(em, this.deps.bus, this.now);
-    const wasRunning = this.deps.queue.isRunning(deployId);
     const site = await getSite(caller, deploy.siteId, 'DEVELOPER');
     audit(em, caller, {
       action: 'deploy.cancel',
@@ -597,7 +594,7 @@ export class SiteService {
       targetType: 'deploy',
       targetId: deploy.id,
     });
-    this.deps.queue.cancel(deployId);
+    const wasRunning = (await this.deps.queue.cancel(deployId)) === 'running';
     // A queued deploy's audit row goes with its CANCELLED status (one flush); a running one's on its own.
     if (!wasRunning) await state.setDeploy(deploy, 'CANCELLED');
     else await em.flush();
@@ -698,12 +695,9 @@ export class SiteService {
     // Lists of deploys hang off the site: a queued deploy shows there before it starts.
     state.publishSite(site);
     if (!enqueue) return deploy;
-    for (const replacedId of this.deps.queue.enqueue(deploy.id, site.id, queueLane(deploy))) {
-      const replaced = await em.findOne(DeployEntity, { id: replacedId });
-      if (replaced?.status === 'QUEUED') {
-        await state.setDeploy(replaced, 'CANCELLED', { error: `replaced by deploy #${deploy.number}` });
-      }
-    }
+    await this.deps.queue.enqueue(deploy.id, site.id, queueLane(deploy), (replaced) =>
+      state.cancelReplaced(replaced, deploy),
+    );
     return deploy;
   }
 

@@ -10,6 +10,7 @@ import { Migration20261203100000_traffic } from './Migration20261203100000_traff
 import { Migration20261203200000_notifications } from './Migration20261203200000_notifications.js';
 import { Migration20261203300000_digest_deploys } from './Migration20261203300000_digest_deploys.js';
 import { Migration20261203400000_previews } from './Migration20261203400000_previews.js';
+import { Migration20261204100000_deploy_claims } from './Migration20261204100000_deploy_claims.js';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the same code runs under tsx, bundled
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203200000_notifications', class: Migration20261203200000_notifications },
   { name: 'Migration20261203300000_digest_deploys', class: Migration20261203300000_digest_deploys },
   { name: 'Migration20261203400000_previews', class: Migration20261203400000_previews },
+  { name: 'Migration20261204100000_deploy_claims', class: Migration20261204100000_deploy_claims },
 ];

@@ -15,7 +15,10 @@ export class DockerBuildRunner implements BuildRunner {
     return runBuild(this.docker, { ...job, instanceId: this.instanceId, network: this.network });
   }
 
-  removeStale(): Promise<number> {
-    return removeStaleBuildContainers(this.docker, { instanceId: this.instanceId });
+  removeStale(which?: (deployId: string) => boolean): Promise<number> {
+    return removeStaleBuildContainers(this.docker, {
+      instanceId: this.instanceId,
+      ...(which ? { which } : {}),
+    });
   }
 }
