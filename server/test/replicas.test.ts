@@ -338,14 +338,17 @@ chunk();`;
     const watch = await watchBuildContainers();
     cleanups.push(async () => watch.stop());
 
-    // Who owns each deploy while it runs (deploys.owner), sampled until everything settled.
+    // Who holds each deploy while it runs (deploy_claims.owner), sampled until everything settled.
     const owners = new Map<string, Set<string>>();
     let sampling = true;
     let samplingError: unknown = null;
     const sampler = (async () => {
       while (sampling) {
         try {
-          const rows = await db('deploys').select('id', 'owner').whereNotNull('owner');
+          const rows = await db('deploy_claims')
+            .join('deploys', 'deploys.id', 'deploy_claims.deploy_id')
+            .whereIn('deploys.status', ['BUILDING', 'PUBLISHING'])
+            .select('deploys.id as id', 'deploy_claims.owner as owner');
           for (const { id, owner } of rows as { id: string; owner: string }[])
             owners.set(id, (owners.get(id) ?? new Set()).add(owner));
         } catch (err) {
@@ -517,7 +520,10 @@ chunk();`;
       // Building, in its container, owned by one replica: that one is killed, the other must take over.
       const owner = await eventually(
         async () => {
-          const row = await db('deploys').where({ id: stuck }).first('status', 'owner');
+          const row = await db('deploys')
+            .leftJoin('deploy_claims', 'deploy_claims.deploy_id', 'deploys.id')
+            .where('deploys.id', stuck)
+            .first('deploys.status as status', 'deploy_claims.owner as owner');
           if (row?.status !== 'BUILDING' || !row.owner) return undefined;
           const list = await docker.listContainers({ filters: { name: [`launchpad-build-${stuck}`] } });
           return list.length ? (row.owner as string) : undefined;
