@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /** First key of the presence lock ("LP" and 3; see claims.ts). */
-const PRESENCE_LOCK = 0x4c50_0003;
+export const PRESENCE_LOCK = 0x4c50_0003;
 /** Waits before opening a lost presence connection again. */
 const RECONNECT_MS = 2_000;
 
