@@ -18,7 +18,7 @@ describe.skipIf(!onPostgres)('deploy claims on one PostgreSQL', () => {
   const dataDir = `/deploy-claims-${randomBytes(4).toString('hex')}`;
   let url: string;
   let orm: Orm;
-  let pools: pg.Pool[] = [];
+  const pools: pg.Pool[] = [];
 
   beforeAll(async () => {
     orm = await openTestDatabase(dataDir);
@@ -181,7 +181,9 @@ describe.skipIf(!onPostgres)('deploy claims on one PostgreSQL', () => {
     expect(await survivors[0]!.adoptExpired()).toEqual([]);
 
     // The dead replica stopped renewing; the live one renews after its lease would have run out too.
-    await orm.em.getConnection().execute(`update deploy_claims set lease_until = now() - interval '1 second'`);
+    await orm.em
+      .getConnection()
+      .execute(`update deploy_claims set lease_until = now() - interval '1 second'`);
     expect((await alive.renew()).length).toBe(3);
     const adopted = (await Promise.all(survivors.map((s) => s.adoptExpired()))).flat();
     expect(adopted.map((d) => d.deployId).sort()).toEqual(ofDead.sort());
@@ -221,7 +223,9 @@ describe.skipIf(!onPostgres)('deploy claims on one PostgreSQL', () => {
     await fourth.presence.leave();
     const pool = new pg.Pool({ connectionString: url });
     pools.push(pool);
-    await pool.query('select pg_terminate_backend($1)', [(killed as unknown as { processID: number }).processID]);
+    await pool.query('select pg_terminate_backend($1)', [
+      (killed as unknown as { processID: number }).processID,
+    ]);
     const fifth = await Presence.join(url, log);
     expect(fifth.alone).toBe(true);
     await fifth.presence.leave();
