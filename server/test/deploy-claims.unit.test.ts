@@ -6,8 +6,9 @@ import { DeployClaims } from '../src/cluster/claims.js';
 import { PRESENCE_LOCK, Presence } from '../src/cluster/presence.js';
 import { DeployEntity } from '../src/db/entities.js';
 import type { Orm } from '../src/db/orm.js';
+import type { DeployContext } from '../src/domain/deploy-context.js';
 import { newId } from '../src/domain/ids.js';
-import type { Deploy, DeployContext, Site } from '../src/domain/model.js';
+import type { Deploy, Site } from '../src/domain/model.js';
 import { seedSites } from './support/seed.js';
 import { onPostgres, openTestDatabase, testDatabaseUrl } from './support/test-database.js';
 
@@ -110,8 +111,10 @@ describe.skipIf(!onPostgres)('deploy claims on one PostgreSQL', () => {
       const order = ran.filter((r) => r.siteId === site.id).map((r) => r.deployId);
       expect(order).toEqual(deploys.filter((d) => d.siteId === site.id).map((d) => d.id));
     }
-    const left = await orm.em.getConnection().execute('select count(*)::int as n from deploy_claims');
-    expect(left[0].n).toBe(0);
+    const left = await orm.em
+      .getConnection()
+      .execute<{ n: number }[]>('select count(*)::int as n from deploy_claims');
+    expect(left[0]?.n).toBe(0);
   });
 
   it('a site whose deploy another replica holds is skipped, and its next deploy waits until that one ends', async () => {

@@ -123,13 +123,14 @@ export class DeployClaims {
   }
 
   /** The heartbeat: every claim of this replica holds for another lease. Returns the deploys it holds. */
-  async renew(): Promise<string[]> {
-    const { rows } = await this.pool.query<{ deploy_id: string }>(
-      `update deploy_claims set lease_until = now() + $2 * interval '1 millisecond' where owner = $1
-       returning deploy_id`,
+  async renew(): Promise<ClaimedDeploy[]> {
+    const { rows } = await this.pool.query<{ deploy_id: string; site_id: string; status: string }>(
+      `update deploy_claims k set lease_until = now() + $2 * interval '1 millisecond' from deploys d
+        where k.owner = $1 and d.id = k.deploy_id
+       returning k.deploy_id, d.site_id, d.status`,
       [this.owner, this.leaseMs],
     );
-    return rows.map((r) => r.deploy_id);
+    return rows.map((r) => ({ deployId: r.deploy_id, siteId: r.site_id, status: r.status }));
   }
 
   /**

@@ -26,6 +26,8 @@ interface Running {
   done: Promise<void>;
 }
 
+const inFlight = (d: ClaimedDeploy) => d.status === 'BUILDING' || d.status === 'PUBLISHING';
+
 /** While a drain waits for deploys another replica runs: how often it looks again. */
 const DRAIN_POLL_MS = 250;
 
@@ -196,22 +198,27 @@ export class ClusterDeployQueue implements DeployScheduler {
       const { claims } = this.opts;
       await claims.dropEnded();
       const asked = Date.now();
-      const held = new Set(await claims.renew());
+      const held = await claims.renew();
+      const holding = new Set(held.map((d) => d.deployId));
       // A deploy whose claim this replica lost (it could not renew in time, and a survivor took the deploy
       // over) must not go on here as well. One claimed after the renewal was sent is not in its answer.
       for (const [id, run] of this.running) {
-        if (run.claimedAt < asked && !held.has(id)) {
+        if (run.claimedAt < asked && !holding.has(id)) {
           this.opts.log?.(`deploy queue: lost the claim of ${id}; stopping it here`);
           run.abort.abort();
         }
       }
       const adopted = await claims.adoptExpired();
-      if (adopted.length > 0) {
-        const inFlight = adopted.filter((d) => d.status === 'BUILDING' || d.status === 'PUBLISHING');
-        if (inFlight.length > 0) await this.opts.recoverAdopted(inFlight);
-        await Promise.all(adopted.map((d) => claims.release(d.deployId)));
-        this.wakeAll();
+      // A dead replica's waiting deploy goes back to the queue; one that already ended just loses its claim.
+      for (const d of adopted) if (!inFlight(d)) await claims.release(d.deployId);
+      // Deploys in flight that this replica holds but does not run: adopted ones, and any whose recovery
+      // failed at an earlier beat (tried again until it succeeds).
+      const orphans = [...held, ...adopted].filter((d) => inFlight(d) && !this.running.has(d.deployId));
+      if (orphans.length > 0) {
+        await this.opts.recoverAdopted(orphans);
+        await Promise.all(orphans.map((d) => claims.release(d.deployId)));
       }
+      if (adopted.length > 0) this.wakeAll();
       this.heldElsewhere = new Set((await claims.heldElsewhere()).map((d) => d.deployId));
       this.pump();
     })()
