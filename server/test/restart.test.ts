@@ -160,5 +160,5 @@ describe('a server killed while a SERVER deploy’s new app starts', () => {
       })
     ).data!.site;
     expect(current).toEqual({ status: 'LIVE', currentDeploy: { id: good } });
-  });
+  }, 240_000); // two server starts, a clone and an app start: generous on a loaded machine
 });
