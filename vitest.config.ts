@@ -15,10 +15,11 @@ const ALL = TEST_DIRS.map((dir) => `${dir}/**/*.test.ts`);
 // LAUNCHPAD_TEST_DATABASE=postgres (scripts/test.sh's second pass, README "PostgreSQL"): the tests that
 // use a database run again with each data dir's database on PostgreSQL (support/test-database.ts), whose
 // server LAUNCHPAD_TEST_POSTGRES_URL names. A file uses a database when it starts a Launchpad (harness,
-// bare app, spawned server, buildApp) or opens one through support/test-database.ts; the others (pure
-// unit tests, engine tests of the runtime alone) ran once already and gain nothing from a second run.
+// bare app, spawned server, buildApp) or opens one through support/test-database.ts (directly or through
+// support/deploy-log.ts); the others (pure unit tests, engine tests of the runtime alone) ran once already
+// and gain nothing from a second run.
 const POSTGRES = process.env.LAUNCHPAD_TEST_DATABASE === 'postgres';
-const USES_DATABASE = /support\/(test-database|harness|bare-app|spawn-server)\.js|buildApp\(/;
+const USES_DATABASE = /support\/(test-database|harness|bare-app|spawn-server|deploy-log)\.js|buildApp\(/;
 const databaseTests = (suffix: string, except: string[] = []) =>
   TEST_DIRS.flatMap((dir) =>
     readdirSync(dir, { recursive: true, encoding: 'utf8' })

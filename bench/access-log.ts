@@ -18,17 +18,16 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Docker from 'dockerode';
 import { STATIC_SERVER_CONFINEMENT } from '../server/src/runtime/site-containers.js';
-import { removeInstanceObjects } from '../server/test/support/harness.js';
 import { makeZip } from '../server/test/support/zip.js';
+import { ROOT, startServer } from './support/servers.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const LATENCY_ROUNDS = Number(process.env.BENCH_LATENCY_ROUNDS ?? 10);
 const LATENCY_PER_ROUND = Number(process.env.BENCH_LATENCY_REQUESTS ?? 300);
-const ROOT = resolve(import.meta.dirname, '..');
 
 interface LoadJob {
   ip: string;
@@ -81,42 +80,15 @@ if (process.env.BENCH_LOAD_JOB) {
 
 async function main() {
   const docker = new Docker();
-  const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-bench-access-'));
-  const token = randomBytes(24).toString('hex');
-  const network = `lp-bench-access-${randomBytes(4).toString('hex')}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/src/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LAUNCHPAD_PORT: '0',
-      LAUNCHPAD_DATA: dataDir,
-      LAUNCHPAD_NETWORK: network,
-      LAUNCHPAD_BUILD_NETWORK: `${network}-builds`,
-      LAUNCHPAD_ADMIN_TOKEN: token,
-      LAUNCHPAD_PUBLISH_PORTS: 'false',
-      LAUNCHPAD_TRAFFIC_INTERVAL: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServer({
+    label: 'this tree',
+    name: 'access',
+    env: { LAUNCHPAD_TRAFFIC_INTERVAL: '1' },
   });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d));
-  child.stderr.on('data', (d: Buffer) => (output += d));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const { url, token, dataDir, network } = server;
   let twin: Docker.Container | null = null;
   const twinConf = await mkdtemp(join(tmpdir(), 'launchpad-bench-twin-'));
   try {
-    const url = await new Promise<string>((res, rej) => {
-      const deadline = setTimeout(() => rej(new Error(`did not start in 90 s:\n${output}`)), 90_000);
-      child.stdout.on('data', () => {
-        const m = /Launchpad is running at (\S+)/.exec(output);
-        if (m) {
-          clearTimeout(deadline);
-          res(m[1]!);
-        }
-      });
-      child.once('exit', (code) => rej(new Error(`exited with ${code}:\n${output}`)));
-    });
     const slug = 'bench-traffic';
     const page = `<!doctype html><title>bench</title><p>${'x'.repeat(600)}</p>`;
     const form = new FormData();
@@ -206,7 +178,7 @@ async function main() {
       const total = sent.reduce((a, b) => a + b, 0);
       counted().then(
         (n) => lagSamples.push({ at: Date.now() - started, sent: total, counted: n }),
-        (err) => console.error(`scrape failed: ${err}\n${output.slice(-3000)}`),
+        (err) => console.error(`scrape failed: ${err}\n${server.output().slice(-3000)}`),
       );
     }, 1000);
     await Promise.all(runs);
@@ -318,11 +290,8 @@ async function main() {
     );
   } finally {
     await twin?.remove({ force: true }).catch(() => {});
-    child.kill('SIGTERM');
-    await exited;
     // The site container, the networks and the build network's firewall rules this run made.
-    await removeInstanceObjects(network);
-    await rm(dataDir, { recursive: true, force: true });
+    await server.stop();
     await rm(twinConf, { recursive: true, force: true });
   }
 }

@@ -12,21 +12,17 @@
  * server without limits would keep working on the attack for minutes). Servers run with a 2 GB heap cap
  * so the "before" runs cannot take the shared machine down with them.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { removeInstanceObjects } from '../server/test/support/harness.js';
 import { makeZip } from '../server/test/support/zip.js';
+import { type BenchServer, exportBaseline, ROOT, startServer } from './support/servers.js';
 
-const run = promisify(execFile);
-const REPO = resolve(import.meta.dirname, '..');
 const BASELINE = process.env.BENCH_BASELINE ?? 'c42a833c4cfe8729b73a604cc31d205bc5003d74';
 const ATTACK_WINDOW_MS = Number(process.env.BENCH_ATTACK_WINDOW_MS ?? 20_000);
 const DEPLOYS = 4;
-const TOKEN = `bench-${randomBytes(12).toString('hex')}`;
 
 const ATTACKS: Record<string, (slug: string) => string> = {
   'nested 50 levels': () => `{ sites { ${'deploys { site { '.repeat(50)}id${' } }'.repeat(50)} } }`,
@@ -35,51 +31,20 @@ const ATTACKS: Record<string, (slug: string) => string> = {
 };
 const PROBE = '{ sites { id slug status } }';
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  exited: Promise<string>;
-}
-
-/** Starts `node <src>/main.ts` on `dataDir` and resolves once it prints its URL. */
-async function startServer(src: string, dataDir: string, network: string): Promise<Server> {
-  const child = spawn(
-    process.execPath,
-    ['--max-old-space-size=2048', '--import', 'tsx', join(src, 'main.ts')],
-    {
-      cwd: REPO,
-      env: {
-        ...process.env,
-        LAUNCHPAD_PORT: '0',
-        LAUNCHPAD_DATA: dataDir,
-        LAUNCHPAD_NETWORK: network,
-        LAUNCHPAD_ADMIN_TOKEN: TOKEN,
-        LAUNCHPAD_PUBLISH_PORTS: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => {
-    stderr = (stderr + c.toString()).slice(-2000);
+/** A fresh server process of the tree at `root` on `dataDir`, with a 2 GB heap cap. */
+const start = (root: string, dataDir: string, network: string) =>
+  startServer({
+    label: root === ROOT ? 'after' : 'before',
+    name: 'attack',
+    root,
+    dataDir,
+    network,
+    nodeArgs: ['--max-old-space-size=2048'],
+    // As it has always been measured: NODE_ENV as this process has it.
+    production: false,
   });
-  const exited = new Promise<string>((done) =>
-    child.once('exit', (code, signal) =>
-      done(signal === 'SIGKILL' ? 'killed' : `exit ${code ?? signal}: ${lastLine(stderr)}`),
-    ),
-  );
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /running at (http:\/\/\S+)/.exec(out);
-      if (m) resolveUrl(m[1]!);
-    });
-    void exited.then((why) => reject(new Error(`server ended before it listened: ${why}`)));
-  });
-  return { url, child, exited };
-}
 
+/** The error it died of (the last line that mentions one), or its last line. */
 function lastLine(text: string): string {
   return (
     text
@@ -93,24 +58,19 @@ function lastLine(text: string): string {
   );
 }
 
-async function stopServer(server: Server): Promise<void> {
-  server.child.kill('SIGKILL');
-  await server.exited;
-}
-
-async function gql(url: string, query: string, variables = {}, timeoutMs = 5000): Promise<any> {
-  const res = await fetch(`${url}/graphql`, {
+async function gql(server: BenchServer, query: string, variables = {}, timeoutMs = 5000): Promise<any> {
+  const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });
   return res.json();
 }
 
-/** One ZIP site with DEPLOYS deploys, each with its log, made through the API of `src`'s server. */
-async function prepare(src: string, dataDir: string, network: string, slug: string): Promise<void> {
-  const server = await startServer(src, dataDir, network);
+/** One ZIP site with DEPLOYS deploys, each with its log, made through the API of `root`'s server. */
+async function prepare(root: string, dataDir: string, network: string, slug: string): Promise<void> {
+  const server = await start(root, dataDir, network);
   try {
     const zip = await makeZip([['index.html', '<p>attack bench</p>']]);
     const form = new FormData();
@@ -125,19 +85,17 @@ async function prepare(src: string, dataDir: string, network: string, slug: stri
     form.set('0', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'site.zip');
     const created = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TOKEN}`, 'x-graphql-yoga-csrf': '1' },
+      headers: { authorization: `Bearer ${server.token}`, 'x-graphql-yoga-csrf': '1' },
       body: form,
     }).then((r) => r.json() as Promise<any>);
     const id = created.data.createSite.id as string;
     for (let n = 1; n <= DEPLOYS; n++) {
-      if (n > 1) await gql(server.url, 'mutation($id: ID!) { deploySite(id: $id) { id } }', { id });
+      if (n > 1) await gql(server, 'mutation($id: ID!) { deploySite(id: $id) { id } }', { id });
       const deadline = Date.now() + 60_000;
       for (;;) {
-        const res = await gql(
-          server.url,
-          'query($id: ID!) { site(id: $id) { deploys(first: 1) { status } } }',
-          { id },
-        );
+        const res = await gql(server, 'query($id: ID!) { site(id: $id) { deploys(first: 1) { status } } }', {
+          id,
+        });
         const status = res.data.site.deploys[0]?.status;
         if (status === 'LIVE') break;
         if (status === 'FAILED' || Date.now() > deadline)
@@ -146,7 +104,7 @@ async function prepare(src: string, dataDir: string, network: string, slug: stri
       }
     }
   } finally {
-    await stopServer(server);
+    await server.stop('SIGKILL');
   }
 }
 
@@ -165,9 +123,9 @@ async function rssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
-async function measure(src: string, dataDir: string, network: string, attack: string): Promise<Measure> {
-  const server = await startServer(src, dataDir, network);
-  const pid = server.child.pid!;
+async function measure(root: string, dataDir: string, network: string, attack: string): Promise<Measure> {
+  const server = await start(root, dataDir, network);
+  const pid = server.pid;
   let peak = 0;
   let alive = true;
   const sampler = (async () => {
@@ -186,7 +144,7 @@ async function measure(src: string, dataDir: string, network: string, attack: st
       const t = performance.now();
       const counts = t >= attackStarted;
       try {
-        const res = await gql(server.url, PROBE);
+        const res = await gql(server, PROBE);
         if (!res.data?.sites) throw new Error('no data');
         if (counts) probeMs.push(performance.now() - t);
       } catch {
@@ -196,21 +154,23 @@ async function measure(src: string, dataDir: string, network: string, attack: st
     }
   })();
   try {
-    await gql(server.url, PROBE); // warm: JIT, database connection
+    await gql(server, PROBE); // warm: JIT, database connection
     await sleep(2000);
     const idleRssMb = await rssMb(pid);
     peak = idleRssMb;
     const started = performance.now();
     attackStarted = started;
     const outcome = await Promise.race([
-      gql(server.url, attack, {}, ATTACK_WINDOW_MS).then(
+      gql(server, attack, {}, ATTACK_WINDOW_MS).then(
         (res) => (res.errors ? `refused: ${res.errors[0].extensions?.code}` : 'answered'),
         (err: Error) =>
           err.name === 'TimeoutError'
             ? `no answer in ${ATTACK_WINDOW_MS / 1000} s`
             : `failed: ${err.message}`,
       ),
-      server.exited.then((why) => `server died (${why})`),
+      server.exited.then(
+        (how) => `server died (${how === 'SIGKILL' ? 'killed' : `${how}: ${lastLine(server.output())}`})`,
+      ),
     ]);
     const attackMs = performance.now() - started;
     if (attackMs < 2000) await sleep(2000 - attackMs); // keep probing a little after a fast refusal
@@ -220,16 +180,8 @@ async function measure(src: string, dataDir: string, network: string, attack: st
     await prober;
     alive = false;
     await sampler;
-    await stopServer(server);
+    await server.stop('SIGKILL');
   }
-}
-
-/** The baseline's server/ folder from git, beside a link to today's node_modules. */
-async function extractBaseline(): Promise<{ src: string; dir: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'launchpad-bench-baseline-'));
-  await run('bash', ['-c', `git -C "${REPO}" archive "${BASELINE}" server | tar -x -C "${dir}"`]);
-  await symlink(join(REPO, 'node_modules'), join(dir, 'node_modules'));
-  return { src: join(dir, 'server/src'), dir };
 }
 
 function sleep(ms: number): Promise<void> {
@@ -256,29 +208,27 @@ async function main(): Promise<void> {
   const id = randomBytes(4).toString('hex');
   const network = `lp-bench-${id}`;
   const slug = `bench-attack-${id}`;
-  const baseline = await extractBaseline();
   const variants = [
-    { label: 'before', src: baseline.src, dataDir: await mkdtemp(join(tmpdir(), 'launchpad-bench-')) },
     {
-      label: 'after',
-      src: join(REPO, 'server/src'),
+      label: 'before',
+      root: await exportBaseline(BASELINE),
       dataDir: await mkdtemp(join(tmpdir(), 'launchpad-bench-')),
     },
+    { label: 'after', root: ROOT, dataDir: await mkdtemp(join(tmpdir(), 'launchpad-bench-')) },
   ];
   try {
-    for (const v of variants) await prepare(v.src, v.dataDir, network, slug);
+    for (const v of variants) await prepare(v.root, v.dataDir, network, slug);
     console.log(
       `one site with ${DEPLOYS} deploys; baseline ${BASELINE.slice(0, 12)}; attack window ${ATTACK_WINDOW_MS / 1000} s; probe ${PROBE}`,
     );
     for (const [name, attack] of Object.entries(ATTACKS)) {
       console.log(`-- ${name}`);
       for (const v of variants)
-        console.log(row(v.label, await measure(v.src, v.dataDir, network, attack(slug))));
+        console.log(row(v.label, await measure(v.root, v.dataDir, network, attack(slug))));
     }
   } finally {
     await removeInstanceObjects(network);
     for (const v of variants) await rm(v.dataDir, { recursive: true, force: true });
-    await rm(baseline.dir, { recursive: true, force: true });
   }
 }
 

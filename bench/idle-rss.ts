@@ -4,16 +4,13 @@
  * `npm start` and the image run now). Each waits until it serves /healthz, then sits idle; its resident set
  * is sampled from /proc after the settle time. Rounds alternate the two modes so machine load hits both.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { ROOT, startServer } from './support/servers.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5_000);
 const SAMPLES = 10;
-const ROOT = resolve(import.meta.dirname, '..');
 
 const MODES = {
   'tsx (sources)': ['--import', 'tsx', 'server/src/main.ts'],
@@ -32,45 +29,21 @@ async function memory(pid: number): Promise<{ rss: number; peak: number }> {
 }
 
 async function measure(mode: Mode) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-bench-rss-'));
   const started = performance.now();
-  const child = spawn(process.execPath, MODES[mode], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LAUNCHPAD_PORT: '0',
-      LAUNCHPAD_HOST: '127.0.0.1',
-      LAUNCHPAD_DATA: dataDir,
-      LAUNCHPAD_NETWORK: `lp-bench-rss-${randomBytes(4).toString('hex')}`,
-      LAUNCHPAD_ADMIN_TOKEN: randomBytes(24).toString('hex'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServer({
+    label: mode,
+    name: 'rss',
+    entry: [...MODES[mode]],
+    startTimeoutMs: 60_000,
   });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d));
-  child.stderr.on('data', (d: Buffer) => (output += d));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
   try {
-    const url = await new Promise<string>((res, rej) => {
-      const deadline = setTimeout(() => rej(new Error(`${mode} did not start in 60 s:\n${output}`)), 60_000);
-      const onData = () => {
-        const m = /Launchpad is running at (\S+)/.exec(output);
-        if (m) {
-          clearTimeout(deadline);
-          res(m[1]!);
-        }
-      };
-      child.stdout.on('data', onData);
-      child.once('exit', (code) => rej(new Error(`${mode} exited with ${code}:\n${output}`)));
-    });
-    const health = await fetch(`${url}/healthz`);
+    const health = await fetch(`${server.url}/healthz`);
     if (health.status !== 200) throw new Error(`${mode}: /healthz answered ${health.status}`);
     const startMs = performance.now() - started;
     await sleep(SETTLE_MS);
     const samples: { rss: number; peak: number }[] = [];
     for (let i = 0; i < SAMPLES; i++) {
-      samples.push(await memory(child.pid!));
+      samples.push(await memory(server.pid));
       await sleep(200);
     }
     return {
@@ -79,9 +52,7 @@ async function measure(mode: Mode) {
       peak: Math.max(...samples.map((s) => s.peak)),
     };
   } finally {
-    child.kill('SIGTERM');
-    await exited;
-    await rm(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

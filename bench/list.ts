@@ -14,23 +14,20 @@
  * alternate between the two, so machine load hits both. The client is this process; the servers' CPU time
  * per query is read from /proc.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { print } from 'graphql';
 import { firstTeam } from '../server/src/accounts/teams.js';
 import { openDatabase } from '../server/src/db/orm.js';
 import { seedSites } from '../server/test/support/seed.js';
 import { SiteSummaryFragmentDoc, SitesDocument, TeamSitesDocument } from '../web/src/gql/graphql.js';
 import { SITES_PAGE } from '../web/src/lib/sites-page.js';
+import { type BenchServer, cpuMs, exportBaseline, ROOT, startServer } from './support/servers.js';
 
 const SITES = Number(process.env.BENCH_SITES ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
 const BASELINE = process.env.BENCH_BASELINE ?? 'a5f3a14';
-const ROOT = resolve(import.meta.dirname, '..');
 interface BenchQuery {
   query: string;
   /** What the baseline is sent instead, when it predates this query (its own dashboard's list query). */
@@ -90,94 +87,28 @@ const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
 const p99 = (xs: number[]) => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;
 const fmt = (ms: number) => `${ms.toFixed(1).padStart(6)} ms`;
 
-interface Server {
-  label: string;
+interface Server extends BenchServer {
   /** The baseline commit's server (sent `baselineQuery` where a query has one). */
   baseline: boolean;
-  url: string;
-  token: string;
-  pid: number;
   /** The team the seeded sites belong to (the first team). */
   teamId: string;
-  stop(): Promise<void>;
 }
 
-/** The baseline's server sources, exported once into bench/results (git-ignored; node_modules resolve from the root). */
-function exportBaseline(commit: string): string {
-  const sha = execFileSync('git', ['rev-parse', '--short', `${commit}^{commit}`], { cwd: ROOT })
-    .toString()
-    .trim();
-  const dir = join(ROOT, 'bench/results', `baseline-${sha}`);
-  if (!existsSync(join(dir, 'server/src/main.ts'))) {
-    execFileSync('mkdir', ['-p', dir]);
-    const archive = execFileSync('git', ['archive', sha, 'package.json', 'tsconfig.json', 'server'], {
-      cwd: ROOT,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-  }
-  return dir;
-}
-
-async function startServer(label: string, root: string, baseline = false): Promise<Server> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-bench-list-'));
-  const token = randomBytes(24).toString('hex');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LAUNCHPAD_PORT: '0',
-      LAUNCHPAD_HOST: '127.0.0.1',
-      LAUNCHPAD_DATA: dataDir,
-      LAUNCHPAD_NETWORK: `lp-bench-list-${randomBytes(4).toString('hex')}`,
-      LAUNCHPAD_ADMIN_TOKEN: token,
-      LAUNCHPAD_PUBLISH_PORTS: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d));
-  child.stderr.on('data', (d: Buffer) => (output += d));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-    await rm(dataDir, { recursive: true, force: true });
-  };
+async function startSeeded(label: string, root: string, baseline = false): Promise<Server> {
+  const server = await startServer({ label, name: 'list', root });
   try {
-    const url = await new Promise<string>((res, rej) => {
-      const deadline = setTimeout(() => rej(new Error(`${label} did not start in 60 s:\n${output}`)), 60_000);
-      child.stdout.on('data', () => {
-        const m = /Launchpad is running at (\S+)/.exec(output);
-        if (m) {
-          clearTimeout(deadline);
-          res(m[1]!);
-        }
-      });
-      child.once('exit', (code) => rej(new Error(`${label} exited with ${code}:\n${output}`)));
-    });
     // Seeded after start-up, so recovery had no live site to bring back; the server reads them from now on.
-    const orm = await openDatabase(dataDir);
-    let teamId: string;
+    const orm = await openDatabase(server.dataDir);
     try {
       await seedSites(orm.em.fork(), SITES, { slugPrefix: 'bench-list' });
-      teamId = (await firstTeam(orm.em.fork()))!.id;
+      return { ...server, baseline, teamId: (await firstTeam(orm.em.fork()))!.id };
     } finally {
       await orm.close();
     }
-    return { label, baseline, url, token, pid: child.pid!, teamId, stop };
   } catch (err) {
-    await stop();
+    await server.stop();
     throw err;
   }
-}
-
-/** User + system CPU time of a process so far, in ms. */
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
 }
 
 async function run(server: Server, bench: BenchQuery): Promise<number> {
@@ -202,8 +133,8 @@ async function run(server: Server, bench: BenchQuery): Promise<number> {
 async function main(): Promise<void> {
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
   const servers = [
-    await startServer(`baseline ${BASELINE}`, exportBaseline(BASELINE), true),
-    await startServer('this tree', ROOT),
+    await startSeeded(`baseline ${BASELINE}`, await exportBaseline(BASELINE), true),
+    await startSeeded('this tree', ROOT),
   ];
   try {
     for (const [label, query] of Object.entries(QUERIES)) {

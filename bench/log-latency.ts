@@ -14,14 +14,13 @@
  *
  * The subscriber runs in this process, as does the server (harness), so both share one event loop.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { createBuildSite } from '../server/test/support/build-site.js';
 import { type Launchpad, startLaunchpad } from '../server/test/support/harness.js';
+import { dockerRunFlood, floodPrinter, publishDist, rate } from './support/build-log.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const IMAGE = 'node:20-alpine';
 const LATENCY_LINES = 10_000;
 const BURST = 10; // lines per write
 const BURST_EVERY_MS = 5; // 10,000 lines in ~5 s
@@ -52,24 +51,7 @@ function burst() {
 }
 setTimeout(burst, 1000);`;
 
-/** Prints FLOOD_LINES short numbered lines as fast as stdout takes them. */
-const floodPrinter = `
-let n = 0;
-function more() {
-  while (n < ${FLOOD_LINES}) {
-    let out = '';
-    for (let i = 0; i < 1000 && n < ${FLOOD_LINES}; i++) out += 'line ' + (++n) + '\\n';
-    if (!process.stdout.write(out)) return process.stdout.once('drain', more);
-  }
-  process.stdout.write('', done);
-}
-more();`;
-
-const publishDist = `
-function done() {
-  require('fs').mkdirSync('dist', { recursive: true });
-  require('fs').writeFileSync('dist/index.html', 'done');
-}`;
+const floodSource = floodPrinter(FLOOD_LINES);
 
 function createPrintingSite(lp: Launchpad, name: string, printer: string) {
   return createBuildSite(
@@ -135,12 +117,9 @@ interface FloodRound {
   wallMs: number;
 }
 
-/** Lines per second over the span from the first line's arrival to the last one's. */
-const rate = (count: number, firstMs: number, lastMs: number) => (count - 1) / ((lastMs - firstMs) / 1000);
-
 async function launchpadFlood(lp: Launchpad): Promise<FloodRound> {
   const start = performance.now();
-  const { siteId, deployId } = await createPrintingSite(lp, 'flood', floodPrinter);
+  const { siteId, deployId } = await createPrintingSite(lp, 'flood', floodSource);
   const client = lp.ws();
   try {
     const out: number[] = [];
@@ -156,28 +135,8 @@ async function launchpadFlood(lp: Launchpad): Promise<FloodRound> {
 }
 
 async function baselineFlood(): Promise<FloodRound> {
-  const start = performance.now();
-  const child = spawn('docker', ['run', '--rm', IMAGE, 'node', '-e', `function done() {}\n${floodPrinter}`], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let count = 0;
-  let first = 0;
-  let last = 0;
-  child.stdout.on('data', (chunk: Buffer) => {
-    let n = 0;
-    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) n++;
-    if (n === 0) return;
-    const now = performance.now();
-    if (count === 0) first = now;
-    last = now;
-    count += n;
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', resolve);
-  });
-  if (code !== 0 || count !== FLOOD_LINES) throw new Error(`baseline: exit ${code}, ${count} lines`);
-  return { delivered: count, linesPerSec: rate(count, first, last), wallMs: performance.now() - start };
+  const { linesPerSec, toCloseMs } = await dockerRunFlood(FLOOD_LINES);
+  return { delivered: FLOOD_LINES, linesPerSec, wallMs: toCloseMs };
 }
 
 const sorted = (xs: number[]) => Float64Array.from(xs).sort();

@@ -12,45 +12,25 @@
  * Writes the lines it prints to bench/results/log-throughput.txt. BENCH_CPU_PROF=<dir> profiles the servers;
  * BENCH_BASELINE=none runs this tree alone.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { buildNetworkOf, removeInstanceObjects } from '../server/test/support/harness.js';
 import { makeZip } from '../server/test/support/zip.js';
+import { dockerRunFlood, floodPrinter, publishDist, rate } from './support/build-log.js';
+import { type BenchServer, cpuMs, exportBaseline, gql, ROOT, startServer } from './support/servers.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const LINES = Number(process.env.BENCH_LINES ?? 90_000);
 const BASELINE = process.env.BENCH_BASELINE ?? '1416dba';
 const CPU_PROF = process.env.BENCH_CPU_PROF;
-const IMAGE = 'node:20-alpine';
-const ROOT = resolve(import.meta.dirname, '..');
 
 const LOG = /* GraphQL */ `
   subscription($id: ID!, $after: Int) { deployLog(deployId: $id, after: $after) { seq at stream text } }`;
 
-/** Prints LINES numbered lines as fast as stdout takes them, then calls done(). */
-const printer = `
-let n = 0;
-function more() {
-  while (n < ${LINES}) {
-    let out = '';
-    for (let i = 0; i < 1000 && n < ${LINES}; i++) out += 'line ' + (++n) + '\\n';
-    if (!process.stdout.write(out)) return process.stdout.once('drain', more);
-  }
-  process.stdout.write('', done);
-}
-more();`;
-
-const publishDist = `
-function done() {
-  require('fs').mkdirSync('dist', { recursive: true });
-  require('fs').writeFileSync('dist/index.html', 'done');
-}`;
+const printer = floodPrinter(LINES);
 
 interface Round {
   linesPerSec: number;
@@ -60,93 +40,16 @@ interface Round {
   wallMs: number;
 }
 
-interface Server {
-  label: string;
-  url: string;
-  token: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-/** The baseline's sources, exported once into bench/results (git-ignored; node_modules resolve from the root). */
-function exportBaseline(commit: string): string {
-  const sha = execFileSync('git', ['rev-parse', '--short', `${commit}^{commit}`], { cwd: ROOT })
-    .toString()
-    .trim();
-  const dir = join(ROOT, 'bench/results', `baseline-${sha}`);
-  if (!existsSync(join(dir, 'server/src/main.ts'))) {
-    execFileSync('mkdir', ['-p', dir]);
-    const archive = execFileSync('git', ['archive', sha, 'package.json', 'tsconfig.json', 'server'], {
-      cwd: ROOT,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    execFileSync('tar', ['-x', '-C', dir], { input: archive });
-  }
-  return dir;
-}
-
-async function startServer(label: string, root: string): Promise<Server> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-bench-logs-'));
-  const network = `lp-bench-logs-${randomBytes(4).toString('hex')}`;
-  const token = randomBytes(24).toString('hex');
-  const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(CPU_PROF)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'server/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LAUNCHPAD_PORT: '0',
-      LAUNCHPAD_HOST: '127.0.0.1',
-      LAUNCHPAD_DATA: dataDir,
-      LAUNCHPAD_NETWORK: network,
-      LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
-      LAUNCHPAD_ADMIN_TOKEN: token,
-      LAUNCHPAD_PUBLISH_PORTS: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const start = (label: string, root: string) =>
+  startServer({
+    label,
+    name: 'logs',
+    root,
+    nodeArgs: CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(CPU_PROF)}`] : [],
   });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d));
-  child.stderr.on('data', (d: Buffer) => (output += d));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-    await removeInstanceObjects(network);
-    await rm(dataDir, { recursive: true, force: true });
-  };
-  try {
-    const url = await new Promise<string>((res, rej) => {
-      const deadline = setTimeout(() => rej(new Error(`${label} did not start in 90 s:\n${output}`)), 90_000);
-      child.stdout.on('data', () => {
-        const m = /Launchpad is running at (\S+)/.exec(output);
-        if (m) {
-          clearTimeout(deadline);
-          res(m[1]!);
-        }
-      });
-      child.once('exit', (code) => rej(new Error(`${label} exited with ${code}:\n${output}`)));
-    });
-    return { label, url, token, pid: child.pid!, stop };
-  } catch (err) {
-    await stop();
-    throw err;
-  }
-}
-
-async function gql(server: Server, query: string, variables: Record<string, unknown>) {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: unknown };
-  if (body.errors) throw new Error(`${server.label}: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 /** A zip site whose build runs the printer; its first deploy starts at once. */
-async function createPrintingSite(server: Server): Promise<{ siteId: string; deployId: string }> {
+async function createPrintingSite(server: BenchServer): Promise<{ siteId: string; deployId: string }> {
   const slug = `bench-logs-${randomBytes(3).toString('hex')}`;
   const zip = await makeZip([['build.js', `${publishDist}\n${printer}`]]);
   const form = new FormData();
@@ -209,16 +112,7 @@ function follow(client: Client, deployId: string): Promise<{ first: number; last
   });
 }
 
-const rate = (count: number, firstMs: number, lastMs: number) => (count - 1) / ((lastMs - firstMs) / 1000);
-
-/** User + system CPU time of a process so far, in ms. */
-async function cpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
-}
-
-async function launchpadRound(server: Server): Promise<Round> {
+async function launchpadRound(server: BenchServer): Promise<Round> {
   const cpuBefore = await cpuMs(server.pid);
   const start = performance.now();
   const { siteId, deployId } = await createPrintingSite(server);
@@ -241,28 +135,8 @@ async function launchpadRound(server: Server): Promise<Round> {
 }
 
 async function dockerRunRound(): Promise<Round> {
-  const start = performance.now();
-  const child = spawn('docker', ['run', '--rm', IMAGE, 'node', '-e', `function done() {}\n${printer}`], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let count = 0;
-  let first = 0;
-  let last = 0;
-  child.stdout.on('data', (chunk: Buffer) => {
-    let n = 0;
-    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) n++;
-    if (n === 0) return;
-    const now = performance.now();
-    if (count === 0) first = now;
-    last = now;
-    count += n;
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', resolve);
-  });
-  if (code !== 0 || count !== LINES) throw new Error(`docker run: exit ${code}, ${count} lines`);
-  return { linesPerSec: rate(count, first, last), wallMs: last - start };
+  const { linesPerSec, toLastLineMs } = await dockerRunFlood(LINES);
+  return { linesPerSec, wallMs: toLastLineMs };
 }
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
@@ -272,8 +146,8 @@ const perSec = (n: number) => `${Math.round(n).toLocaleString('en-US').padStart(
 async function main(): Promise<void> {
   await mkdir(join(ROOT, 'bench/results'), { recursive: true });
   const servers = [
-    ...(BASELINE === 'none' ? [] : [await startServer(`baseline ${BASELINE}`, exportBaseline(BASELINE))]),
-    await startServer('this tree', ROOT),
+    ...(BASELINE === 'none' ? [] : [await start(`baseline ${BASELINE}`, await exportBaseline(BASELINE))]),
+    await start('this tree', ROOT),
   ];
   const rounds = new Map<string, Round[]>([['docker run', []]]);
   for (const server of servers) rounds.set(server.label, []);

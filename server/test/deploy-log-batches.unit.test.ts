@@ -1,20 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type ExecutionResult, parse, subscribe } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeployEntity } from '../src/db/entities.js';
-import { type Orm, openDatabase } from '../src/db/orm.js';
+import { type ExecutionResult, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
 import type { LogLine } from '../src/domain/model.js';
-import { ADMIN } from '../src/domain/principal.js';
 import { createEventBus, type PubSub } from '../src/events/pubsub.js';
 import { unfold } from '../src/events/unfold.js';
-import { LogSink } from '../src/pipeline/log-sink.js';
-import type { Context } from '../src/schema/context.js';
-import { schema } from '../src/schema/index.js';
+import type { LogSink } from '../src/pipeline/log-sink.js';
 import { linesAfter } from '../src/schema/log.js';
-import { Reads } from '../src/services/reads.js';
-import { seedSites } from './support/seed.js';
+import {
+  deployWithLog,
+  lineOf,
+  readToEnd,
+  settle,
+  subscribeLog,
+  useLogDatabase,
+} from './support/deploy-log.js';
 
 // The log pipeline moves lines in batches (one event per committed batch of up to 500, one replayed page);
 // deployLog hands them out one by one. Against the real schema, database and bus, as deploy-log-end.unit.
@@ -24,72 +22,28 @@ const LOG = parse(
   'subscription($id: ID!, $after: Int) { deployLog(deployId: $id, after: $after) { seq text } }',
 );
 
-let dir: string;
-let orm: Orm;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'launchpad-deploy-log-batches-'));
-  orm = await openDatabase(dir);
-});
-afterAll(async () => {
-  await orm?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-function operationContext(bus: PubSub): Context {
-  const caller = { principal: ADMIN, em: orm.em.fork() };
-  return { principal: ADMIN, caller, reads: new Reads(caller), bus } as unknown as Context;
-}
+const db = useLogDatabase('deploy-log-batches');
 
 /** A building deploy with its log sink. */
 async function buildingDeploy(bus: PubSub) {
-  const [site] = await seedSites(orm.em.fork(), 1, { deploysPerSite: 1, deliveriesPerSite: 0 });
-  const deployId = site!.currentDeployId!;
-  await orm.em.fork().nativeUpdate(DeployEntity, { id: deployId }, { status: 'BUILDING' });
-  const log = new LogSink({ deployId, em: orm.em.fork(), bus, file: join(dir, `${deployId}.log`) });
+  const { deployId, log } = await deployWithLog(db, bus, 'BUILDING');
   /** The deploy settles and its log ends, as the deployer ends a build. */
   const finish = async () => {
     await log.flush();
-    await orm.em.fork().nativeUpdate(DeployEntity, { id: deployId }, { status: 'LIVE' });
+    await settle(db, deployId, 'LIVE');
     await log.close();
   };
   return { deployId, log, finish };
 }
 
-async function follow(bus: PubSub, deployId: string, after: number | null) {
-  const stream = await subscribe({
-    schema,
-    document: LOG,
-    variableValues: { id: deployId, after },
-    contextValue: operationContext(bus),
-  });
-  expect(Symbol.asyncIterator in stream).toBe(true);
-  return stream as AsyncIterableIterator<ExecutionResult>;
-}
+const follow = (bus: PubSub, deployId: string, after: number | null) =>
+  subscribeLog(db, bus, LOG, { id: deployId, after });
 
-/** Every seq the stream yields until it ends; a stream that never ends fails the test instead of hanging it. */
+/** Every seq the stream yields until it ends, each line's text checked against its seq. */
 async function seqsToEnd(stream: AsyncIterator<ExecutionResult>): Promise<number[]> {
-  const seqs: number[] = [];
-  const read = (async () => {
-    for (;;) {
-      const next = await stream.next();
-      if (next.done) return seqs;
-      expect(next.value.errors).toBeUndefined();
-      const line = (next.value.data as { deployLog: { seq: number; text: string } }).deployLog;
-      expect(line.text).toBe(`line ${line.seq}`);
-      seqs.push(line.seq);
-    }
-  })();
-  let timer: NodeJS.Timeout | undefined;
-  const stuck = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the log stream never ended (${seqs.length} lines)`)), 150_000);
-  });
-  try {
-    return await Promise.race([read, stuck]);
-  } finally {
-    clearTimeout(timer);
-    await stream.return?.();
-  }
+  const lines = await readToEnd(stream, 150_000);
+  for (const line of lines) expect(line.text).toBe(`line ${line.seq}`);
+  return lines.map((line) => line.seq);
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -121,8 +75,7 @@ describe('deployLog over batched log events', () => {
     print(log, 1, 1234);
     await finish();
     const head = await first;
-    const line = (head.value as ExecutionResult).data as { deployLog: { seq: number } };
-    expect([line.deployLog.seq, ...(await seqsToEnd(stream))]).toEqual(range(734, 1234));
+    expect([lineOf(head.value).seq, ...(await seqsToEnd(stream))]).toEqual(range(734, 1234));
   });
 
   it('subscribers joining during a burst each get every line after their cursor once, in order', async () => {
@@ -165,11 +118,10 @@ describe('deployLog over batched log events', () => {
     print(log, 1, 1);
     await log.flush();
     const head = await stream.next();
-    const line = (head.value as ExecutionResult).data as { deployLog: { seq: number } };
     print(log, 2, 1500); // batches 2–501, 502–1001 (lost), 1002–1500
     await finish();
     expect(batches).toBeGreaterThanOrEqual(4);
-    expect([line.deployLog.seq, ...(await seqsToEnd(stream))]).toEqual(range(1, 1500));
+    expect([lineOf(head.value).seq, ...(await seqsToEnd(stream))]).toEqual(range(1, 1500));
   });
 });
 

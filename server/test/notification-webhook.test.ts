@@ -1,27 +1,17 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildNetworkOf, eventually, removeInstanceObjects } from './support/harness.js';
+import { eventually } from './support/harness.js';
 import { startReceiver } from './support/receiver.js';
-import { spawnServer } from './support/spawn-server.js';
+import { type SpawnedInstance, spawnedInstance } from './support/spawn-server.js';
 
 // Acceptance 4 of issue 13: a WEBHOOK channel whose receiver answers 500 twice, then 200, gets the
 // delivery on the third attempt (same X-Launchpad-Delivery id, a valid signature over the raw body each
 // time), although the control plane was SIGKILLed between the first and the second attempt.
 
-const TOKEN = 'notify-token-0123456789abcdef';
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const answer = (await res.json()) as { data?: any; errors?: unknown[] };
+async function gql(server: SpawnedInstance, query: string, variables: Record<string, unknown> = {}) {
+  const answer = await server.gql(query, variables);
   if (answer.errors) throw new Error(`${query}: ${JSON.stringify(answer.errors)}`);
-  return answer.data;
+  return answer.data!;
 }
 
 const DELIVERIES = `query($t: ID!) { team(id: $t) { notificationChannels { id deliveries { id event attempts ok responseStatus error } } } }`;
@@ -35,29 +25,16 @@ describe('webhook notifications survive a killed control plane', () => {
   it('delivers DEPLOY_FAILED on the third attempt, signed, with the same delivery id, across a SIGKILL', async () => {
     const receiver = await startReceiver([500, 500, 200]);
     cleanups.push(() => receiver.stop());
-    const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-notify-'));
-    const network = `lp-test-${randomBytes(4).toString('hex')}`;
-    cleanups.push(async () => {
-      await removeInstanceObjects(network);
-      await rm(dataDir, { recursive: true, force: true });
-    });
-    const env = {
-      LAUNCHPAD_PORT: '0',
-      LAUNCHPAD_DATA: dataDir,
-      LAUNCHPAD_NETWORK: network,
-      LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
-      LAUNCHPAD_ADMIN_TOKEN: TOKEN,
-      LAUNCHPAD_PUBLISH_PORTS: 'false',
+    const server = await spawnedInstance({
       // Long enough that the kill below lands between the first and the second attempt.
-      LAUNCHPAD_NOTIFY_RETRY_MS: '6000',
-    };
-    let server = await spawnServer(env);
-    cleanups.push(async () => void server.child.kill('SIGKILL'));
+      env: { LAUNCHPAD_NOTIFY_RETRY_MS: '6000' },
+    });
+    cleanups.push(() => server.cleanup());
 
-    const teamId = (await gql(server.url, 'mutation { createTeam(name: "Ops") { id } }')).createTeam.id;
+    const teamId = (await gql(server, 'mutation { createTeam(name: "Ops") { id } }')).createTeam.id;
     const channel = (
       await gql(
-        server.url,
+        server,
         'mutation($t: ID!, $i: NotificationChannelInput!) { createNotificationChannel(teamId: $t, input: $i) { id kind secret events enabled } }',
         { t: teamId, i: { kind: 'WEBHOOK', target: receiver.url, events: ['DEPLOY_FAILED'] } },
       )
@@ -67,24 +44,23 @@ describe('webhook notifications survive a killed control plane', () => {
 
     // A deploy that fails without Docker: its repository cannot be reached.
     const slug = `n${randomBytes(3).toString('hex')}`;
-    await gql(server.url, 'mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
+    await gql(server, 'mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
       input: { name: slug, slug, sourceType: 'GIT', gitUrl: 'https://127.0.0.1:9/nothing.git', teamId },
     });
 
     // The first attempt is made and recorded; then the control plane dies before the second.
     await eventually(
       async () => {
-        const d = (await gql(server.url, DELIVERIES, { t: teamId })).team.notificationChannels[0].deliveries;
+        const d = (await gql(server, DELIVERIES, { t: teamId })).team.notificationChannels[0].deliveries;
         return d[0]?.attempts === 1 ? true : undefined;
       },
       60_000,
       'the first attempt',
     );
     expect(receiver.received).toHaveLength(1);
-    server.child.kill('SIGKILL');
-    await new Promise((r) => server.child.once('exit', r));
+    await server.kill();
 
-    server = await spawnServer(env);
+    await server.restart();
     await eventually(
       async () => (receiver.received.length >= 3 ? true : undefined),
       90_000,
@@ -92,7 +68,7 @@ describe('webhook notifications survive a killed control plane', () => {
     );
     const delivered = await eventually(
       async () => {
-        const d = (await gql(server.url, DELIVERIES, { t: teamId })).team.notificationChannels[0].deliveries;
+        const d = (await gql(server, DELIVERIES, { t: teamId })).team.notificationChannels[0].deliveries;
         return d[0]?.ok ? d : undefined;
       },
       30_000,
@@ -125,5 +101,5 @@ describe('webhook notifications survive a killed control plane', () => {
     // Nothing else was sent: one event, one delivery.
     await new Promise((r) => setTimeout(r, 1000));
     expect(receiver.received).toHaveLength(3);
-  });
+  }, 240_000); // two server starts and attempts 6 s apart: generous on a loaded machine
 });

@@ -1,54 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startGitServer } from './support/git-server.js';
-import {
-  buildNetworkOf,
-  docker,
-  eventually,
-  httpGet,
-  removeInstanceObjects,
-  startLaunchpad,
-} from './support/harness.js';
-import { spawnServer } from './support/spawn-server.js';
-
-const TOKEN = 'restart-token-0123456789abcdef';
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as { data?: any; errors?: unknown[] };
-}
+import { docker, eventually, httpGet, startLaunchpad } from './support/harness.js';
+import { spawnedInstance } from './support/spawn-server.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => {});
 });
 
-/** A fresh data dir and network for one control plane (removed after the file), and the env it runs with. */
-async function instanceEnv(extra: Record<string, string>) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-restart-'));
-  const network = `lp-test-${randomBytes(4).toString('hex')}`;
-  cleanups.push(async () => {
-    await removeInstanceObjects(network);
-    await rm(dataDir, { recursive: true, force: true });
-  });
-  const env: Record<string, string> = {
-    LAUNCHPAD_PORT: '0',
-    LAUNCHPAD_DATA: dataDir,
-    LAUNCHPAD_NETWORK: network,
-    LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
-    LAUNCHPAD_ADMIN_TOKEN: TOKEN,
-    LAUNCHPAD_GIT_SCHEMES: 'git',
-    LAUNCHPAD_PUBLISH_PORTS: 'false',
-    ...extra,
-  };
-  return { dataDir, network, env };
+/** A control plane as its own process on a fresh data dir and network (removed after the file). */
+async function spawnInstance(env: Record<string, string>) {
+  const instance = await spawnedInstance({ env: { LAUNCHPAD_GIT_SCHEMES: 'git', ...env } });
+  cleanups.push(() => instance.cleanup());
+  return instance;
 }
 
 describe('a server killed mid-build', () => {
@@ -58,12 +25,11 @@ describe('a server killed mid-build', () => {
     await git.createRepo('site', {
       'build.js': "require('fs').mkdirSync('dist');require('fs').writeFileSync('dist/index.html','v1')",
     });
-    const { dataDir, network, env } = await instanceEnv({ LAUNCHPAD_BUILD_CONCURRENCY: '1' });
-    const { child, url } = await spawnServer(env);
-    cleanups.push(async () => void child.kill('SIGKILL'));
+    const instance = await spawnInstance({ LAUNCHPAD_BUILD_CONCURRENCY: '1' });
+    const { dataDir, network, env } = instance;
 
     const create = (slug: string) =>
-      gql(url, 'mutation($input: CreateSiteInput!) { createSite(input: $input) { id deploys { id } } }', {
+      instance.gql('mutation($input: CreateSiteInput!) { createSite(input: $input) { id deploys { id } } }', {
         input: {
           name: slug,
           slug,
@@ -75,26 +41,24 @@ describe('a server killed mid-build', () => {
     const slug = `r${randomBytes(3).toString('hex')}`;
     const a = (await create(slug)).data!.createSite;
     await eventually(async () => {
-      const s = (await gql(url, 'query($id: ID!) { site(id: $id) { status } }', { id: a.id })).data?.site;
+      const s = (await instance.gql('query($id: ID!) { site(id: $id) { status } }', { id: a.id })).data?.site;
       return s?.status === 'LIVE' ? true : undefined;
     });
 
     // A build that never ends, and a second site whose deploy waits behind it (concurrency 1).
-    await gql(
-      url,
+    await instance.gql(
       'mutation($id: ID!) { updateSite(id: $id, input: { buildCommand: "sleep 600" }) { id } }',
       { id: a.id },
     );
-    const running = (await gql(url, 'mutation($id: ID!) { deploySite(id: $id) { id } }', { id: a.id })).data!
-      .deploySite.id;
+    const running = (await instance.gql('mutation($id: ID!) { deploySite(id: $id) { id } }', { id: a.id }))
+      .data!.deploySite.id;
     await eventually(async () => {
       const list = await docker.listContainers({ filters: { name: [`launchpad-build-${running}`] } });
       return list.length ? true : undefined;
     });
     const b = (await create(`${slug}-b`)).data!.createSite;
 
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await instance.kill();
 
     const { NetworkSettings } = await docker.getContainer(`launchpad-site-${slug}`).inspect();
     const ip = NetworkSettings.Networks[network]!.IPAddress;
@@ -133,13 +97,11 @@ describe('a server killed while a SERVER deploy’s new app starts', () => {
       setTimeout(() => server.listen(Number(process.env.PORT)), ${delayMs});
     `;
     await git.createRepo('app', { 'server.js': server('v1', 0) });
-    const { dataDir, network, env } = await instanceEnv({ LAUNCHPAD_APP_HEALTH_TIMEOUT: '600' });
-    const { child, url } = await spawnServer(env);
-    cleanups.push(async () => void child.kill('SIGKILL'));
+    const instance = await spawnInstance({ LAUNCHPAD_APP_HEALTH_TIMEOUT: '600' });
+    const { dataDir, network, env } = instance;
 
     const slug = `r${randomBytes(3).toString('hex')}`;
-    const created = await gql(
-      url,
+    const created = await instance.gql(
       'mutation($input: CreateSiteInput!) { createSite(input: $input) { id deploys { id } } }',
       {
         input: {
@@ -156,7 +118,8 @@ describe('a server killed while a SERVER deploy’s new app starts', () => {
     const site = created.data!.createSite;
     const good = site.deploys[0].id as string;
     await eventually(async () => {
-      const s = (await gql(url, 'query($id: ID!) { site(id: $id) { status } }', { id: site.id })).data?.site;
+      const s = (await instance.gql('query($id: ID!) { site(id: $id) { status } }', { id: site.id })).data
+        ?.site;
       return s?.status === 'LIVE' ? true : undefined;
     }, 120_000);
     const serve = async () => {
@@ -167,8 +130,9 @@ describe('a server killed while a SERVER deploy’s new app starts', () => {
     expect(await serve()).toBe('app v1');
 
     await git.commit('app', { 'server.js': server('v2', 600_000) }, 'v2 starts slowly');
-    const starting = (await gql(url, 'mutation($id: ID!) { deploySite(id: $id) { id } }', { id: site.id }))
-      .data!.deploySite.id as string;
+    const starting = (
+      await instance.gql('mutation($id: ID!) { deploySite(id: $id) { id } }', { id: site.id })
+    ).data!.deploySite.id as string;
     // Killed once the new app's container runs (its health check is waiting).
     await eventually(
       async () => {
@@ -180,8 +144,7 @@ describe('a server killed while a SERVER deploy’s new app starts', () => {
       120_000,
       'the new app container',
     );
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await instance.kill();
 
     const again = await startLaunchpad(env, { dataDir, network });
     cleanups.push(() => again.stop());
@@ -197,5 +160,5 @@ describe('a server killed while a SERVER deploy’s new app starts', () => {
       })
     ).data!.site;
     expect(current).toEqual({ status: 'LIVE', currentDeploy: { id: good } });
-  });
+  }, 240_000); // two server starts, a clone and an app start: generous on a loaded machine
 });

@@ -1,14 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siteContainerName } from '../src/runtime/site-containers.js';
-import { buildNetworkOf, docker, eventually, removeInstanceObjects } from './support/harness.js';
+import { docker, eventually } from './support/harness.js';
 import { siteSeries, unsupportedVersion } from './support/site-requests.js';
-import { spawnServer } from './support/spawn-server.js';
+import { type SpawnedInstance, spawnedInstance } from './support/spawn-server.js';
 import { makeZip } from './support/zip.js';
 
 // Acceptance 2 of issue 13, the hard case of "a control-plane restart in the middle": the real entry point
@@ -16,7 +12,6 @@ import { makeZip } from './support/zip.js';
 // database, three times, at different moments; the site keeps serving (and logging) while the control plane
 // is gone. Site.traffic and launchpad_site_requests_total must still count every request exactly once.
 
-const TOKEN = 'traffic-kill-token-0123456789abcdef';
 const METRICS_TOKEN = 'traffic-kill-metrics-0123456789abcdef';
 const TRAFFIC = /* GraphQL */ `
   query Traffic($id: ID!, $from: DateTime!, $interval: TrafficInterval) {
@@ -28,19 +23,14 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => {});
 });
 
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const answer = (await res.json()) as { data?: any; errors?: unknown[] };
+async function gql(server: SpawnedInstance, query: string, variables: Record<string, unknown> = {}) {
+  const answer = await server.gql(query, variables);
   if (answer.errors) throw new Error(`${query}: ${JSON.stringify(answer.errors)}`);
-  return answer.data;
+  return answer.data!;
 }
 
 /** createSite with a zip, as the dashboard uploads it (GraphQL multipart request). */
-async function createZipSite(url: string, slug: string, zip: Buffer): Promise<string> {
+async function createZipSite(server: SpawnedInstance, slug: string, zip: Buffer): Promise<string> {
   const form = new FormData();
   const query = 'mutation($input: CreateSiteInput!) { createSite(input: $input) { id } }';
   form.set(
@@ -49,9 +39,9 @@ async function createZipSite(url: string, slug: string, zip: Buffer): Promise<st
   );
   form.set('map', JSON.stringify({ 0: ['variables.input.file'] }));
   form.set('0', new Blob([new Uint8Array(zip)], { type: 'application/zip' }), 'site.zip');
-  const res = await fetch(`${url}/graphql`, {
+  const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
-    headers: { 'x-graphql-yoga-csrf': '1', authorization: `Bearer ${TOKEN}` },
+    headers: { 'x-graphql-yoga-csrf': '1', authorization: `Bearer ${server.token}` },
     body: form,
   });
   const answer = (await res.json()) as { data?: any; errors?: unknown[] };
@@ -76,34 +66,19 @@ describe('per-site traffic across a SIGKILLed control plane', () => {
   it('counts every request exactly once in Site.traffic and Prometheus, though the control plane is SIGKILLed three times while reading', {
     timeout: 600_000,
   }, async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'launchpad-traffic-kill-'));
-    const network = `lp-test-${randomBytes(4).toString('hex')}`;
-    cleanups.push(async () => {
-      await removeInstanceObjects(network);
-      await rm(dataDir, { recursive: true, force: true });
+    const server = await spawnedInstance({
+      env: {
+        LAUNCHPAD_METRICS_TOKEN: METRICS_TOKEN,
+        // A pass over the logs every second: under load, the control plane is nearly always reading.
+        LAUNCHPAD_TRAFFIC_INTERVAL: '1',
+      },
     });
-    const env = {
-      LAUNCHPAD_PORT: '0',
-      LAUNCHPAD_DATA: dataDir,
-      LAUNCHPAD_NETWORK: network,
-      LAUNCHPAD_BUILD_NETWORK: buildNetworkOf(network),
-      LAUNCHPAD_ADMIN_TOKEN: TOKEN,
-      LAUNCHPAD_PUBLISH_PORTS: 'false',
-      LAUNCHPAD_METRICS_TOKEN: METRICS_TOKEN,
-      // A pass over the logs every second: under load, the control plane is nearly always reading.
-      LAUNCHPAD_TRAFFIC_INTERVAL: '1',
-    };
-    let server: { child: ChildProcess; url: string } = await spawnServer(env);
-    cleanups.push(async () => void server.child.kill('SIGKILL'));
-    const kill = async () => {
-      const exited = new Promise((r) => server.child.once('exit', r));
-      server.child.kill('SIGKILL');
-      await exited;
-    };
+    cleanups.push(() => server.cleanup());
+    const { network } = server;
 
     const slug = `k${randomBytes(3).toString('hex')}`;
     const siteId = await createZipSite(
-      server.url,
+      server,
       slug,
       await makeZip([
         ['index.html', '<p>home</p>'],
@@ -113,7 +88,7 @@ describe('per-site traffic across a SIGKILLed control plane', () => {
     const deployId = await eventually(
       async () => {
         const site = (
-          await gql(server.url, 'query($id: ID!) { site(id: $id) { status deploys { id status } } }', {
+          await gql(server, 'query($id: ID!) { site(id: $id) { status deploys { id status } } }', {
             id: siteId,
           })
         ).site;
@@ -171,12 +146,10 @@ describe('per-site traffic across a SIGKILLed control plane', () => {
       await fired;
     };
     const counted = async () => {
-      const points = (await gql(server.url, TRAFFIC, { id: siteId, from, interval: 'MINUTE' })).site
-        .traffic as { requests: number }[];
+      const points = (await gql(server, TRAFFIC, { id: siteId, from, interval: 'MINUTE' })).site.traffic as {
+        requests: number;
+      }[];
       return points.reduce((sum, p) => sum + p.requests, 0);
-    };
-    const restart = async () => {
-      server = await spawnServer(env);
     };
 
     // The pipeline works before anything is killed.
@@ -189,9 +162,9 @@ describe('per-site traffic across a SIGKILLed control plane', () => {
 
     // 1. Killed in the middle of a load, while the control plane reads it pass after pass; more requests
     //    while it is gone.
-    await load(2500, { after: 1200, run: kill });
+    await load(2500, { after: 1200, run: () => server.kill() });
     await load(300);
-    await restart();
+    await server.restart();
 
     // 2. Killed right after its first pass since the restart committed part of the backlog (or all of it).
     await load(2000);
@@ -208,13 +181,13 @@ describe('per-site traffic across a SIGKILLed control plane', () => {
       60_000,
       'a pass to commit',
     );
-    await kill();
+    await server.kill();
     await load(300);
-    await restart();
+    await server.restart();
 
     // 3. Killed again mid-load, soon after the restart.
-    await load(2500, { after: 400, run: kill });
-    await restart();
+    await load(2500, { after: 400, run: () => server.kill() });
+    await server.restart();
     await load(300);
 
     const expected = total();
@@ -227,7 +200,7 @@ describe('per-site traffic across a SIGKILLed control plane', () => {
     await new Promise((r) => setTimeout(r, 3500));
     const byInterval = [];
     for (const interval of ['MINUTE', 'HOUR', 'DAY']) {
-      const points = (await gql(server.url, TRAFFIC, { id: siteId, from, interval })).site.traffic as Record<
+      const points = (await gql(server, TRAFFIC, { id: siteId, from, interval })).site.traffic as Record<
         string,
         number
       >[];
