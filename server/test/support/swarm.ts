@@ -16,14 +16,15 @@ export interface SwarmState {
   gwbridgeMadeHere: boolean;
 }
 
-export async function ensureSwarm(docker: Docker): Promise<SwarmState> {
+/** `advertiseAddr`: where other nodes reach this one (loopback for a swarm of one; support/swarm-worker.ts). */
+export async function ensureSwarm(docker: Docker, advertiseAddr = '127.0.0.1'): Promise<SwarmState> {
   const info = (await docker.info()) as { Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean } };
   if (info.Swarm?.LocalNodeState === 'active') {
     if (!info.Swarm.ControlAvailable) throw new Error('this engine is a swarm worker, not a manager');
     return { initialisedHere: false, gwbridgeMadeHere: false };
   }
   const had = (await docker.listNetworks({ filters: { name: [GWBRIDGE] } })).some((n) => n.Name === GWBRIDGE);
-  await run('docker', ['swarm', 'init', '--advertise-addr', '127.0.0.1']);
+  await run('docker', ['swarm', 'init', '--advertise-addr', advertiseAddr]);
   return { initialisedHere: true, gwbridgeMadeHere: !had };
 }
 
