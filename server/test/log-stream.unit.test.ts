@@ -95,17 +95,26 @@ const STANDARD = parse(`
 const ALIASED = parse(`
   subscription Follow($id: ID!) {
     log: deployLog(deployId: $id) { __typename n: seq text seq kind: stream at when: at } }`);
+// The dashboard's shape: a fragment, and __typename added by urql.
 const FRAGMENT = parse(`
-  subscription($id: ID!) { deployLog(deployId: $id) { ...L } } fragment L on LogLine { seq text }`);
+  subscription($id: ID!, $after: Int) { deployLog(deployId: $id, after: $after) { ...L __typename } }
+  fragment L on LogLine { seq at stream text __typename }`);
+const NESTED = parse(`
+  subscription($id: ID!) { deployLog(deployId: $id) { text ... on LogLine { seq ...L } } }
+  fragment L on LogLine { text stream }`);
+const FRAGMENT_DIRECTIVE = parse(`
+  subscription($id: ID!) { deployLog(deployId: $id) { ...L @skip(if: false) } } fragment L on LogLine { seq }`);
 const DIRECTIVE = parse(`
   subscription($id: ID!, $t: Boolean!) { deployLog(deployId: $id) { seq text @include(if: $t) } }`);
 
 describe('deployLog serialized without the executor', () => {
-  it('takes plain LogLine selections (aliases, __typename) and leaves fragments, directives and other fields to the executor', () => {
+  it('takes plain LogLine selections (aliases, __typename, fragments on LogLine) and leaves directives and other fields to the executor', () => {
     const plan = (document: DocumentNode) => plainLogSelection({ schema, document });
     expect(plan(STANDARD)?.fields.map(([key]) => key)).toEqual(['seq', 'at', 'stream', 'text']);
     expect(plan(ALIASED)?.rootKey).toBe('log');
-    expect(plan(FRAGMENT)).toBeNull();
+    expect(plan(FRAGMENT)?.fields.map(([key]) => key)).toEqual(['seq', 'at', 'stream', 'text', '__typename']);
+    expect(plan(NESTED)?.fields.map(([key]) => key)).toEqual(['text', 'seq', 'stream']);
+    expect(plan(FRAGMENT_DIRECTIVE)).toBeNull();
     expect(plan(DIRECTIVE)).toBeNull();
     expect(plan(parse('subscription($id: ID!) { deployUpdated(id: $id) { id } }'))).toBeNull();
     expect(plan(parse('query($id: ID!) { deploy(id: $id) { logs { seq } } }'))).toBeNull();
@@ -120,6 +129,8 @@ describe('deployLog serialized without the executor', () => {
       [STANDARD, { id: deployId, after: 0 }],
       [STANDARD, { id: deployId, after: 733 }],
       [ALIASED, { id: deployId }],
+      [FRAGMENT, { id: deployId, after: 2000 }],
+      [NESTED, { id: deployId }],
     ] as const;
     const pending = runs.flatMap(([document, vars]) => [
       results(executor, bus, document, vars),
@@ -128,12 +139,16 @@ describe('deployLog serialized without the executor', () => {
     await new Promise((resolve) => setTimeout(resolve, 200)); // joined and replayed before the live lines
     print(log, 1235, 2100);
     await finish();
-    const [full, fullFast, cursor, cursorFast, aliased, aliasedFast] = await Promise.all(pending);
+    const [full, fullFast, cursor, cursorFast, aliased, aliasedFast, ...rest] = await Promise.all(pending);
     expect(full).toHaveLength(2100);
     expect(fullFast).toEqual(full);
     expect(cursor).toHaveLength(2100 - 733);
     expect(cursorFast).toEqual(cursor);
     expect(aliasedFast).toEqual(aliased);
+    expect(rest[0]).toHaveLength(100);
+    expect(rest[1]).toEqual(rest[0]);
+    expect(rest[2]).toHaveLength(2100);
+    expect(rest[3]).toEqual(rest[2]);
     expect(aliased![0]).toEqual({
       data: {
         log: {

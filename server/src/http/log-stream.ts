@@ -2,6 +2,7 @@ import {
   createSourceEventStream,
   type ExecutionArgs,
   type ExecutionResult,
+  type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLLeafType,
   getNullableType,
@@ -11,6 +12,7 @@ import {
   isObjectType,
   Kind,
   type OperationDefinitionNode,
+  type SelectionNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { isUnfolded } from '../events/unfold.js';
@@ -25,11 +27,11 @@ type Line = Record<string, unknown>;
  * thousands of lines a second, and graphql-js' subscription executor builds an execution context, runs the
  * resolvers and chains a dozen promises per event: that, not the database or the socket, was the largest
  * share of a line's cost (bench/log-throughput.ts). For a deployLog operation whose selection is plain
- * LogLine fields (aliases allowed; no fragments, directives or arguments: what the dashboard, the CLI and
- * any client of api.md send), the event stream is still made by the field's own subscribe (authorisation,
- * arguments, the gap-free replay), but each committed batch is turned into its lines' results at once by
- * the fields' own scalar and enum serializers. Every other operation, and a deployLog whose variables are
- * invalid, goes through the executor as before. The results are the same, line by line
+ * LogLine fields (aliases, __typename and fragments on LogLine allowed; no directives: what the dashboard,
+ * the CLI and any client of api.md send), the event stream is still made by the field's own subscribe
+ * (authorisation, arguments, the gap-free replay), but each committed batch is turned into its lines'
+ * results at once by the fields' own scalar and enum serializers. Every other operation, and a deployLog
+ * whose variables are invalid, goes through the executor as before. The results are the same, line by line
  * (test/log-stream.unit.test.ts checks them against the executor).
  */
 export function useLogLineStream(): Plugin {
@@ -69,21 +71,46 @@ export function plainLogSelection(
   const type = args.schema.getType('LogLine');
   if (!isObjectType(type) || !root.selectionSet) return null;
   const defs = type.getFields();
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of args.document.definitions)
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const fields: Plan['fields'] = [];
-  for (const node of root.selectionSet.selections) {
-    if (node.kind !== Kind.FIELD || node.directives?.length || node.arguments?.length || node.selectionSet)
-      return null;
-    const name = node.name.value;
-    if (!LOG_LINE_FIELDS.has(name)) return null;
-    const key = node.alias?.value ?? name;
-    if (name === '__typename') {
-      fields.push([key, name, () => type.name]);
-      continue;
+  const keys = new Set<string>();
+  const spread = new Set<string>();
+  // The executor's field collection for this one shape: fields in document order, fragments on LogLine
+  // (the dashboard's `...LogLineFields`) expanded where they stand, each response key once.
+  const collect = (selections: readonly SelectionNode[]): boolean => {
+    for (const node of selections) {
+      if (node.directives?.length) return false;
+      if (node.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = fragments.get(node.name.value);
+        if (fragment?.typeCondition.name.value !== type.name || fragment.directives?.length) return false;
+        if (spread.has(fragment.name.value)) continue;
+        spread.add(fragment.name.value);
+        if (!collect(fragment.selectionSet.selections)) return false;
+        continue;
+      }
+      if (node.kind === Kind.INLINE_FRAGMENT) {
+        if (node.typeCondition && node.typeCondition.name.value !== type.name) return false;
+        if (!collect(node.selectionSet.selections)) return false;
+        continue;
+      }
+      const name = node.name.value;
+      if (!LOG_LINE_FIELDS.has(name) || node.arguments?.length || node.selectionSet) return false;
+      const key = node.alias?.value ?? name;
+      if (keys.has(key)) continue; // validation made every field of one response key the same field
+      keys.add(key);
+      if (name === '__typename') {
+        fields.push([key, name, () => type.name]);
+        continue;
+      }
+      const leaf = defs[name] && getNullableType(defs[name].type);
+      if (!isLeafType(leaf)) return false;
+      fields.push([key, name, lastOf((value) => (leaf as GraphQLLeafType).serialize(value))]);
     }
-    const leaf = defs[name] && getNullableType(defs[name].type);
-    if (!isLeafType(leaf)) return null;
-    fields.push([key, name, lastOf((value) => (leaf as GraphQLLeafType).serialize(value))]);
-  }
+    return true;
+  };
+  if (!collect(root.selectionSet.selections)) return null;
   return { operation, rootKey: root.alias?.value ?? root.name.value, fields };
 }
 
