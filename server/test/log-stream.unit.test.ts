@@ -8,6 +8,7 @@ import { DeployEntity } from '../src/db/entities.js';
 import type { Orm } from '../src/db/orm.js';
 import { ADMIN } from '../src/domain/principal.js';
 import { createEventBus, type PubSub } from '../src/events/pubsub.js';
+import { unfold } from '../src/events/unfold.js';
 import { plainLogSelection, useLogLineStream } from '../src/http/log-stream.js';
 import { LogSink } from '../src/pipeline/log-sink.js';
 import type { Context } from '../src/schema/context.js';
@@ -162,6 +163,44 @@ describe('deployLog serialized without the executor', () => {
         },
       },
     });
+  });
+
+  it('fills batches lost between control planes from the database, the last one too (no later batch shows the gap), on both paths', async () => {
+    const bus = createEventBus();
+    // A replica whose listening connection was down while one batch was published (events/pg-link.ts).
+    let batches = 0;
+    const lossy = {
+      ...bus,
+      publish: ((...args: Parameters<PubSub['publish']>) => {
+        const [topic, , event] = args as unknown as [string, string, { lines?: unknown }];
+        if (topic === 'deploy:log' && event?.lines && ++batches === 3) return;
+        (bus.publish as (...a: unknown[]) => void)(...args);
+      }) as PubSub['publish'],
+    } as PubSub;
+    const { deployId, log, finish } = await buildingDeploy(lossy);
+    const slow = results(executor, bus, STANDARD, { id: deployId, after: 0 });
+    const fast = results(fastPath, bus, STANDARD, { id: deployId, after: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 200)); // both follow live lines
+    print(log, 1, 1500); // batches 1–500, 501–1000, 1001–1500: the last one lost
+    await finish();
+    expect(batches).toBeGreaterThanOrEqual(3);
+    const seqs = (rs: ExecutionResult[]) =>
+      rs.map((r) => (r.data as { deployLog: { seq: number } }).deployLog.seq);
+    expect(seqs(await fast)).toEqual(Array.from({ length: 1500 }, (_, i) => i + 1));
+    expect(await fast).toEqual(await slow);
+  });
+
+  it('unfold hands a batch reader the rest of the batch it was in, then the next ones', async () => {
+    const source = [
+      [1, 2, 3],
+      [4, 5],
+    ][Symbol.iterator]();
+    const items = unfold<number>({ next: async () => source.next() as IteratorResult<number[]> });
+    expect((await items.next()).value).toBe(1);
+    const batches = items.batches();
+    expect((await batches.next()).value).toEqual([2, 3]);
+    expect((await batches.next()).value).toEqual([4, 5]);
+    expect((await batches.next()).done).toBe(true);
   });
 
   it('answers bad variables and an unknown deploy as the executor does', async () => {
