@@ -157,28 +157,30 @@ function lineResults(
   let results: ExecutionResult[] = [];
   let at = 0;
   let done = false;
-  const iterator: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      while (at >= results.length) {
-        if (done) return { value: undefined, done: true };
-        let next: IteratorResult<readonly Line[]>;
-        try {
-          next = await batches.next();
-        } catch (err) {
-          done = true;
-          const error = err as Error;
-          throw new GraphQLError(error.message, { originalError: error, nodes: [plan.operation] });
-        }
-        if (next.done || done) {
-          done = true;
-          results = [];
-          return { value: undefined, done: true };
-        }
-        results = next.value.map(toResult);
-        at = 0;
+  const nextBatch = async (): Promise<IteratorResult<ExecutionResult>> => {
+    while (at >= results.length) {
+      if (done) return { value: undefined, done: true };
+      let next: IteratorResult<readonly Line[]>;
+      try {
+        next = await batches.next();
+      } catch (err) {
+        done = true;
+        const error = err as Error;
+        throw new GraphQLError(error.message, { originalError: error, nodes: [plan.operation] });
       }
-      return { value: results[at++]!, done: false };
-    },
+      if (next.done || done) {
+        done = true;
+        results = [];
+        return { value: undefined, done: true };
+      }
+      results = next.value.map(toResult);
+      at = 0;
+    }
+    return { value: results[at++]!, done: false };
+  };
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    // A line of the batch at hand is handed out without an async function's machinery: one per line.
+    next: () => (at < results.length ? Promise.resolve({ value: results[at++]!, done: false }) : nextBatch()),
     async return() {
       done = true;
       results = [];
