@@ -173,7 +173,8 @@ export class LogSink {
    */
   private async insert(batch: LogLine[]): Promise<void> {
     const knex = this.opts.em.getConnection().getKnex();
-    const sqlite = this.sqlite ?? (this.sqlite = isSqlite(this.opts.em.getConnection()));
+    this.sqlite ??= isSqlite(this.opts.em.getConnection());
+    const sqlite = this.sqlite;
     const rows: unknown[] = [];
     for (const l of batch) rows.push([l.seq, sqlite ? l.at.getTime() : l.at.toISOString(), l.stream, l.text]);
     await knex.raw(sqlite ? INSERT_SQLITE : INSERT_POSTGRES, [this.opts.deployId, JSON.stringify(rows)]);
