@@ -181,7 +181,11 @@ describe('deployLog serialized without the executor', () => {
     const slow = results(executor, bus, STANDARD, { id: deployId, after: 0 });
     const fast = results(fastPath, bus, STANDARD, { id: deployId, after: 0 });
     await new Promise((resolve) => setTimeout(resolve, 200)); // both follow live lines
-    print(log, 1, 1500); // batches 1–500, 501–1000, 1001–1500: the last one lost
+    // Batches 1–500, 501–1000, 1001–1500, each stored before the next is cut: the last one lost.
+    for (const from of [1, 501, 1001]) {
+      print(log, from, from + 499);
+      await log.flush();
+    }
     await finish();
     expect(batches).toBeGreaterThanOrEqual(3);
     const seqs = (rs: ExecutionResult[]) =>
