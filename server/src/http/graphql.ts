@@ -14,6 +14,7 @@ import { JSON_BODY_BYTES, MULTIPART_OVERHEAD_BYTES, useRequestBodyLimits } from 
 import { useCompiledQueries } from './compiled-queries.js';
 import { maskError, unauthenticated } from './errors.js';
 import { useOperationLimits } from './limits.js';
+import { useLogLineStream } from './log-stream.js';
 import { type Credentials, type PrincipalResolver, sessionSecretOf } from './principal.js';
 import { SOCKET_LIMITS, SocketGuard } from './ws-limits.js';
 import { coalesceSends } from './ws-send.js';
@@ -122,6 +123,8 @@ export function createGraphQLServer(opts: GraphQLServerOptions): {
       useRequirePrincipal(),
       ...useOperationLimits(),
       useCompiledQueries(),
+      // Last: it replaces the subscribe of plain deployLog operations the plugins before it have admitted.
+      useLogLineStream(),
     ],
     // The principal was resolved once, before anything of the request was parsed; only GraphiQL's page
     // (which runs nothing) arrives without one.

@@ -6,6 +6,8 @@ export const SEND_AHEAD_BYTES = 64 * 1024;
 
 type SendCallback = (err?: Error) => void;
 
+const ignore: SendCallback = () => {};
+
 /**
  * graphql-ws sends a subscription's events one at a time, each only once the last one has been handed to
  * the kernel: a write system call per event, the largest single cost of a build log streaming thousands of
@@ -32,7 +34,7 @@ export function coalesceSends(ws: WebSocket, tcp: Socket, sendAhead = SEND_AHEAD
       setImmediate(uncork);
     }
     if (!callback || ws.bufferedAmount >= sendAhead) return send(data, opts, callback);
-    send(data, opts, () => {});
+    send(data, opts, ignore);
     callback();
   }) as WebSocket['send'];
 }

@@ -66,19 +66,27 @@ function followLog(ctx: Context, deployId: string, after: number): AsyncIterable
       const deploy = await getDeploy({ ...ctx.caller, em: ctx.caller.em.fork() }, deployId);
       // A settled deploy flushed its whole log before its final status was stored.
       const complete = isSettled(deploy.status);
-      let last = after;
-      for (;;) {
-        const page = await ctx.reads.logLines(deployId, last, MAX_PAGE);
-        if (page.length > 0) {
-          last = page.at(-1)!.seq;
-          await push(page);
+      /** Pushes the stored lines after `from`, page by page; returns the last seq pushed. */
+      const replay = async (from: number) => {
+        for (let last = from; ; ) {
+          const page = await ctx.reads.logLines(deployId, last, MAX_PAGE);
+          if (page.length > 0) {
+            last = page.at(-1)!.seq;
+            await push(page);
+          }
+          if (page.length < MAX_PAGE) return last;
         }
-        if (page.length < MAX_PAGE) break;
-      }
+      };
+      let last = await replay(after);
       replaying = false;
       if (!complete) {
         for await (const event of live) {
-          if ('end' in event) break;
+          if ('end' in event) {
+            // The sink stores every line before it publishes the end, but the last batches' events may
+            // have been lost between control planes, with no later batch to show the gap: read the rest.
+            await replay(last);
+            break;
+          }
           const fresh = linesAfter(event.lines, last);
           if (fresh.length === 0) continue;
           // Lines skipped: with several control planes, a batch sent while this replica's listening
