@@ -9,6 +9,7 @@ import { SignInService } from './accounts/sign-in.js';
 import { TeamService } from './accounts/teams.js';
 import { AccountReads } from './accounts/views.js';
 import type { IdentitySignIn } from './auth/identity.js';
+import { type Leadership, PgLeadership, SoleLeadership } from './cluster/leadership.js';
 import type { Config } from './config.js';
 import { type Orm, openDatabase } from './db/orm.js';
 import { PgEventLink } from './events/pg-link.js';
@@ -68,6 +69,8 @@ export interface App {
   readonly traffic: TrafficCollector;
   /** Digest deploys (issue 15): tests run its sweep of abandoned uploads directly. */
   readonly digestDeploys: DigestDeploys;
+  /** Whether this control plane runs the background duties (the one leader among replicas, issue 16). */
+  readonly leadership: Pick<Leadership, 'isLeader'>;
 }
 
 /** A shallow clone of one branch that takes longer than this is stuck, not slow. */
@@ -215,8 +218,12 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
   const notify = { channels: new ChannelService({ secrets, notifier }) };
   // --- end notifications ---
   const signInIdentity = parts.identitySignIn ?? identitySignIn(orm, accounts.signIn);
+  // Issue 16: which control plane runs the background duties (wired below, after the traffic collector).
+  const leadership: Leadership = config.databaseUrl
+    ? new PgLeadership({ url: config.databaseUrl })
+    : new SoleLeadership();
   // Observability (issue 13): /metrics and per-site traffic.
-  const metrics = createMetrics(orm, queue);
+  const metrics = createMetrics(orm, queue, leadership);
   const metricsEndpoint = metricsRoute({
     metrics,
     orm,
@@ -229,6 +236,30 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     intervalMs: config.trafficIntervalSeconds * 1000,
   });
   // End of observability.
+  // --- Scale-out (issue 16): duties that run on one control plane at a time (cluster/leadership.ts) ---
+  // The site watcher (restarts, incidents), the notification outbox, the traffic collector and the sweep
+  // of abandoned uploads would each do their work twice on two replicas. They start once recovery, which
+  // starts what should run, is done; a replica that takes over later starts them at once.
+  let recovered = () => {};
+  const recovery = new Promise<void>((resolve) => {
+    recovered = resolve;
+  });
+  let closing = false;
+  const duties = {
+    async start() {
+      await recovery;
+      if (closing) return;
+      watch.start();
+      notifier.start();
+      traffic.start();
+      digestDeploys.startSweeping();
+    },
+    async stop() {
+      digestDeploys.stop();
+      await Promise.all([watch.stop(), traffic.stop(), notifier.stop()]);
+    },
+  };
+  // --- end of leadership ---
   const http = createGraphQLServer({
     schema,
     resolvePrincipal: principalResolver(adminToken.token, orm),
@@ -277,21 +308,22 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     identitySignIn: signInIdentity,
     traffic,
     digestDeploys,
+    leadership,
     async start() {
+      // Decided before recovery: only the leader records what died while no control plane watched.
+      await leadership.start(duties);
       if (await runtime.ping()) {
         // Issue 16: the Swarm runtime refuses to start on an engine that is no swarm manager.
         if (config.runtime === 'swarm') await runtime.prepare();
         // Issue 13: a site whose server died while Launchpad was off is DOWN before recovery revives it.
-        await recordDownWhileAway({ orm, bus, runtime });
+        // (A replica joining a running leader leaves that to the leader's watcher.)
+        if (leadership.isLeader) await recordDownWhileAway({ orm, bus, runtime });
         await recover({ orm, bus, data, builds, runtime, queue, activation, secrets });
       } else {
         console.warn('The Docker engine does not answer: deploys will fail until it does (see /healthz).');
       }
-      // After recovery, which starts what should run; from then on the watcher keeps it running.
-      watch.start();
-      notifier.start();
-      traffic.start();
-      digestDeploys.startSweeping();
+      // After recovery, which starts what should run; from then on the leader's watcher keeps it running.
+      recovered();
       await new Promise<void>((resolveListen, reject) => {
         http.server.once('error', reject);
         http.server.listen(config.port, config.host, () => resolveListen());
@@ -306,11 +338,11 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       await http.close();
       await new Promise<void>((done) => http.server.close(() => done()));
       http.server.closeAllConnections();
-      await watch.stop();
-      await traffic.stop();
-      digestDeploys.stop();
+      closing = true;
+      recovered();
+      // Stops the duties if this replica leads, and frees the lock for another one at once.
+      await leadership.stop();
       await queue.stop();
-      await notifier.stop();
       await link?.close();
       await orm.close(true);
     },

@@ -87,10 +87,14 @@ describe.skipIf(!onPostgres)('between control planes on one PostgreSQL', () => {
   }
 
   async function leaderOf(...all: PgLeadership[]): Promise<PgLeadership> {
-    return eventually(async () => {
-      const leaders = all.filter((l) => l.isLeader);
-      return leaders.length === 1 ? leaders[0] : undefined;
-    }, 30_000, 'one leader');
+    return eventually(
+      async () => {
+        const leaders = all.filter((l) => l.isLeader);
+        return leaders.length === 1 ? leaders[0] : undefined;
+      },
+      30_000,
+      'one leader',
+    );
   }
 
   it('lets exactly one lead, and hands over when the leader stops', async () => {
