@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.js';
 import { DeployEntity, SiteEntity } from '../src/db/entities.js';
 import { NotificationChannelEntity, NotificationDeliveryEntity } from '../src/db/notify-entities.js';
 import { newId } from '../src/domain/ids.js';
+import type { Deploy } from '../src/domain/model.js';
 import { DeployState } from '../src/pipeline/state.js';
 import { eventually } from './support/harness.js';
 import { startReceiver } from './support/receiver.js';
@@ -57,7 +58,7 @@ describe.skipIf(!onPostgres)('background duties of two control planes on one Pos
   }
 
   /** Fails a seeded deploy through `app` (its database and its bus): the outbox gets one DEPLOY_FAILED. */
-  async function failDeploy(app: App, deploy: DeployEntity): Promise<void> {
+  async function failDeploy(app: App, deploy: Deploy): Promise<void> {
     await new DeployState(app.orm.em.fork(), app.bus).end(deploy.id, deploy.siteId, 'FAILED', 'broke');
   }
 
