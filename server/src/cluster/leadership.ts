@@ -170,9 +170,11 @@ export class PgLeadership implements Leadership {
       application_name: 'launchpad leader',
       keepAlive: true,
       // A leader cut off from the server (its host gone, a network partition): the server drops the silent
-      // connection, and with it the lock, after about 11 s of keepalive probes; the leader itself stops
-      // its duties sooner, when its check gets no answer within the query timeout.
-      options: '-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3',
+      // connection, and with it the lock, after about 11 s of keepalive probes (or 10 s of an answer nobody
+      // acknowledges); the leader itself stops its duties sooner, when its check gets no answer within the
+      // query timeout.
+      options:
+        '-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3 -c tcp_user_timeout=10000',
       connectionTimeoutMillis: 10_000,
       query_timeout: Math.max(this.retryMs * 2, 5_000),
     });
