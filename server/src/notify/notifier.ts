@@ -183,12 +183,21 @@ export class Notifier {
     for (const event of events) {
       const made: { teamId: string; delivery: NotificationDelivery }[] = [];
       await em.transactional(async (tx) => {
+        const at = this.now();
+        // Taken first, in the same transaction: a second notifier on the outbox at the same moment (a control
+        // plane that lost leadership and is finishing its pass) waits for this one's commit, then finds the
+        // event taken and fans out nothing.
+        const taken = await tx.nativeUpdate(
+          NotificationEventEntity,
+          { id: event.id, dispatchedAt: null },
+          { dispatchedAt: at },
+        );
+        if (taken === 0) return;
         const payload = await eventPayload(tx, this.deps.urls, event);
         const site = payload ? await tx.findOne(SiteEntity, { id: event.siteId }) : null;
         const channels = site?.teamId
           ? await tx.find(NotificationChannelEntity, { teamId: site.teamId, enabled: true })
           : [];
-        const at = this.now();
         for (const channel of channels.filter((c) => c.events.includes(event.event))) {
           const delivery = tx.create(NotificationDeliveryEntity, {
             id: newId(),
@@ -205,7 +214,6 @@ export class Notifier {
           });
           made.push({ teamId: channel.teamId, delivery });
         }
-        tx.assign(event, { dispatchedAt: at });
       });
       // Announced once committed: a subscriber never hears of a delivery a rollback took back.
       for (const { teamId, delivery } of made) this.announce(teamId, delivery);
