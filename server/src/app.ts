@@ -214,6 +214,8 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     },
     retryBaseMs: config.notifyRetryMs,
     maxAttempts: config.notifyAttempts,
+    // Past the longest deadline of one attempt (an e-mail's), with a margin.
+    attemptLeaseMs: config.notifyTimeoutSeconds * 3000 + 30_000,
   });
   const notify = { channels: new ChannelService({ secrets, notifier }) };
   // --- end notifications ---

@@ -230,7 +230,16 @@ describe('the notification outbox', () => {
       30_000,
       'the outbox emptied',
     );
+    const deliveries = await eventually(async () => {
+      const d = await orm.em.fork().find(NotificationDeliveryEntity, { channelId });
+      return d.length >= 20 && d.every((x) => x.state === 'OK') ? d : undefined;
+    });
     await Promise.all(both.map((n) => n.stop()));
     expect(await orm.em.fork().count(NotificationDeliveryEntity, { channelId })).toBe(20);
+    // And each sent once: one attempt per delivery, one request per delivery id.
+    const ids = deliveries.map((d) => d.id);
+    expect(await orm.em.fork().count(NotificationAttemptEntity, { deliveryId: { $in: ids } })).toBe(20);
+    const sent = receiver.received.filter((r) => ids.includes(String(r.headers['x-launchpad-delivery'])));
+    expect(sent).toHaveLength(20);
   });
 });

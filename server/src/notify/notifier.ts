@@ -27,6 +27,11 @@ export interface NotifierDeps {
   maxAttempts: number;
   /** How often the outbox is read even when nothing announced a change (work staged by another path). */
   pollMs?: number;
+  /**
+   * How long a delivery being attempted is kept from other notifiers (longer than one attempt's deadline);
+   * an attempt cut off by a crash is made again after it. Default 5 minutes.
+   */
+  attemptLeaseMs?: number;
   now?: () => Date;
 }
 
@@ -229,6 +234,26 @@ export class Notifier {
       const em = this.deps.orm.em.fork();
       const delivery = await em.findOne(NotificationDeliveryEntity, { id: deliveryId, state: 'PENDING' });
       if (!delivery) return;
+      // Taken before it is sent, by moving its due time past the attempt: a second notifier that found it due
+      // at the same moment (a control plane finishing its pass after it lost leadership) finds it moved. A
+      // test send is attempted by its caller only, never by a pass.
+      if (!delivery.test) {
+        const now = this.now().getTime();
+        // Read again after the pass listed it: another notifier may have taken it since.
+        if (!delivery.nextAttemptAt || delivery.nextAttemptAt.getTime() > now) return;
+        const lease = new Date(now + (this.deps.attemptLeaseMs ?? 5 * 60_000));
+        const taken = await em.nativeUpdate(
+          NotificationDeliveryEntity,
+          {
+            id: deliveryId,
+            state: 'PENDING',
+            attempts: delivery.attempts,
+            nextAttemptAt: delivery.nextAttemptAt,
+          },
+          { nextAttemptAt: lease },
+        );
+        if (taken === 0) return;
+      }
       const channel = await em.findOne(NotificationChannelEntity, { id: delivery.channelId });
       if (!channel) return;
       const result =
