@@ -10,6 +10,7 @@ import { TeamService } from './accounts/teams.js';
 import { AccountReads } from './accounts/views.js';
 import type { IdentitySignIn } from './auth/identity.js';
 import { Cluster } from './cluster/cluster.js';
+import { type Leadership, PgLeadership, SoleLeadership } from './cluster/leadership.js';
 import type { Config } from './config.js';
 import { type Orm, openDatabase } from './db/orm.js';
 import { PgEventLink } from './events/pg-link.js';
@@ -69,6 +70,8 @@ export interface App {
   readonly traffic: TrafficCollector;
   /** Digest deploys (issue 15): tests run its sweep of abandoned uploads directly. */
   readonly digestDeploys: DigestDeploys;
+  /** Whether this control plane runs the background duties (the one leader among replicas, issue 16). */
+  readonly leadership: Pick<Leadership, 'isLeader'>;
 }
 
 /** A shallow clone of one branch that takes longer than this is stuck, not slow. */
@@ -224,12 +227,18 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     },
     retryBaseMs: config.notifyRetryMs,
     maxAttempts: config.notifyAttempts,
+    // Past the longest deadline of one attempt (an e-mail's), with a margin.
+    attemptLeaseMs: config.notifyTimeoutSeconds * 3000 + 30_000,
   });
   const notify = { channels: new ChannelService({ secrets, notifier }) };
   // --- end notifications ---
   const signInIdentity = parts.identitySignIn ?? identitySignIn(orm, accounts.signIn);
+  // Issue 16: which control plane runs the background duties (wired below, after the traffic collector).
+  const leadership: Leadership = config.databaseUrl
+    ? new PgLeadership({ url: config.databaseUrl })
+    : new SoleLeadership();
   // Observability (issue 13): /metrics and per-site traffic.
-  const metrics = createMetrics(orm, queue);
+  const metrics = createMetrics(orm, queue, leadership);
   const metricsEndpoint = metricsRoute({
     metrics,
     orm,
@@ -242,6 +251,30 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     intervalMs: config.trafficIntervalSeconds * 1000,
   });
   // End of observability.
+  // --- Scale-out (issue 16): duties that run on one control plane at a time (cluster/leadership.ts) ---
+  // The site watcher (restarts, incidents), the notification outbox, the traffic collector and the sweep
+  // of abandoned uploads would each do their work twice on two replicas. They start once recovery, which
+  // starts what should run, is done; a replica that takes over later starts them at once.
+  let recovered = () => {};
+  const recovery = new Promise<void>((resolve) => {
+    recovered = resolve;
+  });
+  let closing = false;
+  const duties = {
+    async start() {
+      await recovery;
+      if (closing) return;
+      watch.start();
+      notifier.start();
+      traffic.start();
+      digestDeploys.startSweeping();
+    },
+    async stop() {
+      digestDeploys.stop();
+      await Promise.all([watch.stop(), traffic.stop(), notifier.stop()]);
+    },
+  };
+  // --- end of leadership ---
   const http = createGraphQLServer({
     schema,
     resolvePrincipal: principalResolver(adminToken.token, orm),
@@ -290,7 +323,10 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     identitySignIn: signInIdentity,
     traffic,
     digestDeploys,
+    leadership,
     async start() {
+      // Competes for the duties at once; they start only once recovery below is done.
+      await leadership.start(duties);
       if (await runtime.ping()) {
         // Issue 16: the Swarm runtime refuses to start on an engine that is no swarm manager.
         if (config.runtime === 'swarm') await runtime.prepare();
@@ -299,18 +335,16 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
           await recordDownWhileAway({ orm, bus, runtime });
           await recover({ orm, bus, data, builds, runtime, queue, activation, secrets });
         };
-        // Among other control planes (issue 16), only what dead ones left is recovered.
+        // Among other control planes (issue 16), only what dead ones left is recovered: the leader's
+        // watcher kept the rest running.
         if (cluster) await cluster.join(recoverAll, recoverAdopted);
         else await recoverAll();
       } else {
         console.warn('The Docker engine does not answer: deploys will fail until it does (see /healthz).');
       }
       queue.start();
-      // After recovery, which starts what should run; from then on the watcher keeps it running.
-      watch.start();
-      notifier.start();
-      traffic.start();
-      digestDeploys.startSweeping();
+      // After recovery, which starts what should run; from then on the leader's watcher keeps it running.
+      recovered();
       await new Promise<void>((resolveListen, reject) => {
         http.server.once('error', reject);
         http.server.listen(config.port, config.host, () => resolveListen());
@@ -325,11 +359,11 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
       await http.close();
       await new Promise<void>((done) => http.server.close(() => done()));
       http.server.closeAllConnections();
-      await watch.stop();
-      await traffic.stop();
-      digestDeploys.stop();
+      closing = true;
+      recovered();
+      // Stops the duties if this replica leads, and frees the lock for another one at once.
+      await leadership.stop();
       await queue.stop();
-      await notifier.stop();
       await cluster?.close();
       await link?.close();
       await orm.close(true);

@@ -1,6 +1,7 @@
 import { readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeployEntity } from '../src/db/entities.js';
 import { CREATE_DIGEST, describeFiles, multipart, sha256, UPLOAD_FILES } from './support/digest.js';
 import { eventually, httpGet, type Launchpad, startLaunchpad } from './support/harness.js';
 
@@ -138,6 +139,24 @@ describe('an abandoned digest deploy', () => {
     const deploy = (await deploysOf()).find((d) => d.id === id);
     expect(deploy.status).toBe('CANCELLED');
     expect(deploy.error).toMatch(/No files were uploaded for 60 minute/);
+    expect(await staged()).toEqual([]);
+  });
+
+  it('keeps the staged files of a deploy that runs on another control plane, until it ended', async () => {
+    const res = await lp.gql(CREATE_DIGEST, {
+      siteId,
+      files: [{ path: 'elsewhere.txt', sha256: sha256('elsewhere'), size: 9 }],
+    });
+    const { id } = res.data!.createDigestDeploy.deploy;
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(join(lp.dataDir, 'uploads', id, 'manifest.json'), old, old);
+    // Claimed by another replica (its queue, not this one's, runs it): the sweep of the leader leaves it.
+    const em = lp.app.orm.em.fork();
+    await em.nativeUpdate(DeployEntity, { id }, { status: 'BUILDING' });
+    expect(await lp.app.digestDeploys.sweep()).toEqual({ expired: 0, removed: 0 });
+    expect(await staged()).toEqual([id]);
+    await em.nativeUpdate(DeployEntity, { id }, { status: 'FAILED' });
+    expect(await lp.app.digestDeploys.sweep()).toEqual({ expired: 0, removed: 1 });
     expect(await staged()).toEqual([]);
   });
 

@@ -48,8 +48,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function startNotifier(): Notifier {
-  notifier = new Notifier({
+function newNotifier(): Notifier {
+  return new Notifier({
     orm,
     bus,
     secrets: box,
@@ -59,6 +59,10 @@ function startNotifier(): Notifier {
     maxAttempts: 3,
     pollMs: 200,
   });
+}
+
+function startNotifier(): Notifier {
+  notifier = newNotifier();
   notifier.start();
   return notifier;
 }
@@ -203,5 +207,39 @@ describe('the notification outbox', () => {
     } finally {
       silent.close();
     }
+  });
+
+  it('fans each event out once when two notifiers work the outbox at the same moment', async () => {
+    // What a control plane that has just lost leadership and finishes its pass does beside the new leader.
+    const em = orm.em.fork();
+    const team = createTeamRows(em, 'E', null, new Date());
+    await em.flush();
+    const [site] = await seedSites(em, 1, { deploysPerSite: 1, deliveriesPerSite: 0, teamId: team.id });
+    const channelId = await channel(team.id, ['SITE_DOWN', 'SITE_RECOVERED']);
+    const state = new DeployState(orm.em.fork(), bus);
+    const s = (await state.site(site!.id))!;
+    for (let i = 0; i < 10; i++) {
+      await state.setSite(s, { status: 'DOWN' }, 'killed');
+      await state.setSite(s, { status: 'LIVE' }, 'runs again');
+    }
+    const both = [newNotifier(), newNotifier()];
+    for (const n of both) n.start();
+    await eventually(
+      async () =>
+        (await orm.em.fork().count(NotificationEventEntity, { dispatchedAt: null })) === 0 ? true : undefined,
+      30_000,
+      'the outbox emptied',
+    );
+    const deliveries = await eventually(async () => {
+      const d = await orm.em.fork().find(NotificationDeliveryEntity, { channelId });
+      return d.length >= 20 && d.every((x) => x.state === 'OK') ? d : undefined;
+    });
+    await Promise.all(both.map((n) => n.stop()));
+    expect(await orm.em.fork().count(NotificationDeliveryEntity, { channelId })).toBe(20);
+    // And each sent once: one attempt per delivery, one request per delivery id.
+    const ids = deliveries.map((d) => d.id);
+    expect(await orm.em.fork().count(NotificationAttemptEntity, { deliveryId: { $in: ids } })).toBe(20);
+    const sent = receiver.received.filter((r) => ids.includes(String(r.headers['x-launchpad-delivery'])));
+    expect(sent).toHaveLength(20);
   });
 });

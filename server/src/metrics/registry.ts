@@ -7,6 +7,11 @@ export interface QueueView {
   readonly size: { waiting: number; running: number };
 }
 
+/** Whether this control plane runs the background duties (cluster/leadership.ts). */
+export interface LeaderView {
+  readonly isLeader: boolean;
+}
+
 /** Build times from seconds to the 15-minute default build timeout and beyond. */
 const BUILD_BUCKETS = [1, 2.5, 5, 10, 20, 30, 60, 120, 300, 600, 900, 1800];
 /** The control plane's own API answers in milliseconds; uploads and deploy mutations take longer. */
@@ -30,7 +35,7 @@ export interface Metrics {
 }
 
 /** The `/metrics` registry (api.md "Observability"): Launchpad's series plus the process defaults. */
-export function createMetrics(orm: Orm, queue: QueueView): Metrics {
+export function createMetrics(orm: Orm, queue: QueueView, leader: LeaderView): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   for (const name of DROPPED_DEFAULTS) registry.removeSingleMetric(name);
@@ -71,6 +76,14 @@ export function createMetrics(orm: Orm, queue: QueueView): Metrics {
     registers: [registry],
     collect() {
       this.set(queue.size.running);
+    },
+  });
+  new Gauge({
+    name: 'launchpad_leader',
+    help: 'Whether this control plane runs the background duties (1; always on SQLite) or another one does (0).',
+    registers: [registry],
+    collect() {
+      this.set(leader.isLeader ? 1 : 0);
     },
   });
   new Gauge({

@@ -27,6 +27,11 @@ export interface NotifierDeps {
   maxAttempts: number;
   /** How often the outbox is read even when nothing announced a change (work staged by another path). */
   pollMs?: number;
+  /**
+   * How long a delivery being attempted is kept from other notifiers (longer than one attempt's deadline);
+   * an attempt cut off by a crash is made again after it. Default 5 minutes.
+   */
+  attemptLeaseMs?: number;
   now?: () => Date;
 }
 
@@ -183,12 +188,21 @@ export class Notifier {
     for (const event of events) {
       const made: { teamId: string; delivery: NotificationDelivery }[] = [];
       await em.transactional(async (tx) => {
+        const at = this.now();
+        // Taken first, in the same transaction: a second notifier on the outbox at the same moment (a control
+        // plane that lost leadership and is finishing its pass) waits for this one's commit, then finds the
+        // event taken and fans out nothing.
+        const taken = await tx.nativeUpdate(
+          NotificationEventEntity,
+          { id: event.id, dispatchedAt: null },
+          { dispatchedAt: at },
+        );
+        if (taken === 0) return;
         const payload = await eventPayload(tx, this.deps.urls, event);
         const site = payload ? await tx.findOne(SiteEntity, { id: event.siteId }) : null;
         const channels = site?.teamId
           ? await tx.find(NotificationChannelEntity, { teamId: site.teamId, enabled: true })
           : [];
-        const at = this.now();
         for (const channel of channels.filter((c) => c.events.includes(event.event))) {
           const delivery = tx.create(NotificationDeliveryEntity, {
             id: newId(),
@@ -205,7 +219,6 @@ export class Notifier {
           });
           made.push({ teamId: channel.teamId, delivery });
         }
-        tx.assign(event, { dispatchedAt: at });
       });
       // Announced once committed: a subscriber never hears of a delivery a rollback took back.
       for (const { teamId, delivery } of made) this.announce(teamId, delivery);
@@ -221,6 +234,26 @@ export class Notifier {
       const em = this.deps.orm.em.fork();
       const delivery = await em.findOne(NotificationDeliveryEntity, { id: deliveryId, state: 'PENDING' });
       if (!delivery) return;
+      // Taken before it is sent, by moving its due time past the attempt: a second notifier that found it due
+      // at the same moment (a control plane finishing its pass after it lost leadership) finds it moved. A
+      // test send is attempted by its caller only, never by a pass.
+      if (!delivery.test) {
+        const now = this.now().getTime();
+        // Read again after the pass listed it: another notifier may have taken it since.
+        if (!delivery.nextAttemptAt || delivery.nextAttemptAt.getTime() > now) return;
+        const lease = new Date(now + (this.deps.attemptLeaseMs ?? 5 * 60_000));
+        const taken = await em.nativeUpdate(
+          NotificationDeliveryEntity,
+          {
+            id: deliveryId,
+            state: 'PENDING',
+            attempts: delivery.attempts,
+            nextAttemptAt: delivery.nextAttemptAt,
+          },
+          { nextAttemptAt: lease },
+        );
+        if (taken === 0) return;
+      }
       const channel = await em.findOne(NotificationChannelEntity, { id: delivery.channelId });
       if (!channel) return;
       const result =

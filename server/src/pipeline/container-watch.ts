@@ -56,7 +56,9 @@ export class ContainerWatch {
     this.apps = new AppWatch(deps, (work) => this.track(work));
   }
 
+  /** Starts watching (again, after a stop: a control plane that leads again resumes the watch). */
   start(): void {
+    this.stopped = false;
     this.unsubscribe = this.deps.runtime.watch((event) => this.track(this.handle(event)));
   }
 

@@ -150,7 +150,12 @@ export class DigestDeploys {
     const result = { expired: 0, removed: 0 };
     try {
       const state = new DeployState(em, this.deps.bus, this.now);
-      const waiting = await em.find(DeployEntity, { digest: true, status: { $in: ['UPLOADING', 'QUEUED'] } });
+      // A deploy another control plane runs (issue 16) is BUILDING or PUBLISHING there, not running here:
+      // its files stay until it took them (deployer.ts) or ended.
+      const waiting = await em.find(DeployEntity, {
+        digest: true,
+        status: { $in: ['UPLOADING', 'QUEUED', 'BUILDING', 'PUBLISHING'] },
+      });
       const keep = new Set(waiting.map((d) => d.id));
       const limit = this.now().getTime() - this.deps.uploadTimeoutMs;
       for (const deploy of waiting) {

@@ -107,7 +107,8 @@ export class TrafficCollector {
       const changes: CursorChange[] = [];
       let skipped = 0;
       for (const file of files) {
-        const cursor = known.get(file.key) ?? { offset: 0, done: false };
+        const stored = known.get(file.key);
+        const cursor = stored ?? { offset: 0, done: false };
         if (cursor.done) continue;
         // Smaller than where we were: not the file we read (restored, truncated by hand). Start over.
         const from = cursor.offset > file.size ? 0 : cursor.offset;
@@ -116,7 +117,9 @@ export class TrafficCollector {
         skipped += read.skipped;
         const done =
           file.rotated && read.end >= file.size && Date.now() - file.modifiedAt.getTime() > settleMs;
-        if (read.end !== cursor.offset || done) changes.push({ key: file.key, offset: read.end, done });
+        if (read.end !== cursor.offset || done) {
+          changes.push({ key: file.key, offset: read.end, done, was: stored ? cursor.offset : null });
+        }
         if (read.end < file.size && read.end > from) more = true;
       }
       if (skipped > 0)

@@ -19,6 +19,15 @@ export interface CursorChange {
   key: string;
   offset: number;
   done: boolean;
+  /** Where the cursor stood when its lines were read (null: it had none yet). */
+  was: number | null;
+}
+
+/** Another collector recorded the same lines first: this one's transaction records nothing. */
+export class CursorMovedError extends Error {
+  constructor(siteId: string, key: string) {
+    super(`the access-log cursor ${key} of site ${siteId} moved while its lines were read`);
+  }
 }
 
 /**
@@ -61,21 +70,24 @@ export async function recordTraffic(
       if (totals) addCounts(totals, aggregate.totals);
       else tx.create(TrafficTotalsEntity, { siteId, ...addCounts(zeroCounts(), aggregate.totals) });
     }
-    const rows = await tx.find(AccessLogCursorEntity, { siteId });
-    const byKey = new Map(rows.map((c) => [c.fileKey, c]));
+    // A cursor moves only from where it stood when its lines were read: a second collector that read the
+    // same lines (a control plane finishing its pass after it lost leadership, issue 16) finds it moved, or
+    // its new cursor taken (a unique key), and its whole transaction rolls back. On PostgreSQL the
+    // conditional update waits for the other transaction's commit before it compares.
     for (const change of cursors) {
-      const row = byKey.get(change.key);
-      if (row) {
-        row.offset = change.offset;
-        row.done = change.done;
-      } else
-        tx.create(AccessLogCursorEntity, {
-          siteId,
-          fileKey: change.key,
-          offset: change.offset,
-          done: change.done,
-        });
+      const next = { offset: change.offset, done: change.done };
+      if (change.was === null) tx.create(AccessLogCursorEntity, { siteId, fileKey: change.key, ...next });
+      else {
+        const moved = await tx.nativeUpdate(
+          AccessLogCursorEntity,
+          { siteId, fileKey: change.key, offset: change.was },
+          next,
+        );
+        if (moved === 0) throw new CursorMovedError(siteId, change.key);
+      }
     }
+    const rows = forget.length > 0 ? await tx.find(AccessLogCursorEntity, { siteId }) : [];
+    const byKey = new Map(rows.map((c) => [c.fileKey, c]));
     for (const key of forget) {
       const row = byKey.get(key);
       if (row) tx.remove(row);
