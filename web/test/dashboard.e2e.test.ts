@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -83,8 +82,7 @@ if (!existsSync(CHROMIUM) && process.env.CI)
 
 describe.skipIf(!existsSync(CHROMIUM))('dashboard in a browser', () => {
   beforeAll(async () => {
-    // The control plane serves web/dist; build it from the sources under test.
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
+    // The control plane serves web/dist, built from the sources under test by the run's global setup.
     mkdirSync(shots, { recursive: true });
     lp = await startLaunchpad({ LAUNCHPAD_PUBLISH_PORTS: 'true', LAUNCHPAD_GIT_SCHEMES: 'git' });
     slug = `${lp.slugPrefix}-web`;
