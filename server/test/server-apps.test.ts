@@ -463,7 +463,8 @@ describe('a Python server app', { timeout: 300_000 }, () => {
 
 /**
  * A dependency-free app (no build step) for the misbehaviour tests: `CRASH_AFTER_MS` makes it exit that long
- * after it listens (healthy by then); `/forkbomb` starts a shell fork bomb inside its container.
+ * after it listens (healthy by then); `/forkbomb` starts a shell fork bomb inside its container, which fills
+ * its process table and keeps it full.
  */
 const MISBEHAVING_SERVER = `
 const http = require('node:http');
@@ -471,7 +472,12 @@ const { spawn } = require('node:child_process');
 const crashAfter = Number(process.env.CRASH_AFTER_MS || 0);
 const server = http.createServer((req, res) => {
   if (req.url === '/forkbomb') {
-    const bomb = spawn('sh', ['-c', 'f(){ f | f & }; f'], { stdio: 'ignore', detached: true });
+    // The classic bomb, and a loop that keeps the process table full: the classic one alone can die out
+    // when its forks fail at the limit, and a sample of the table then misses it at the top.
+    const bomb = spawn('sh', ['-c', 'f(){ f | f & }; f & while :; do sleep 3600 & done'], {
+      stdio: 'ignore',
+      detached: true,
+    });
     bomb.on('error', () => {});
     bomb.unref();
     return res.end('forked');
