@@ -11,7 +11,7 @@ import { siteServiceName } from '../src/runtime/swarm/service-spec.js';
 import { type GitServer, startGitServer } from './support/git-server.js';
 import { docker, eventually, type Launchpad, settledDeploy, startLaunchpad } from './support/harness.js';
 import { type Registry, registryBinary, startRegistry } from './support/registry.js';
-import { ensureSwarm, leaveSwarm, type SwarmState, TaskClient } from './support/swarm.js';
+import { ensureSwarm, leaveSwarm, removeSwarmSites, type SwarmState, TaskClient } from './support/swarm.js';
 import { makeZip } from './support/zip.js';
 
 const run = promisify(execFile);
@@ -74,35 +74,8 @@ describe.skipIf(missing)('Swarm runtime', () => {
 
   afterAll(async () => {
     await client?.stop();
-    // Services of this file's sites (a failed test may have left one), then their images.
     if (lp) {
-      const services = await docker.listServices({ filters: { name: [`launchpad-site-${lp.slugPrefix}`] } });
-      for (const s of services)
-        await docker
-          .getService(s.ID)
-          .remove()
-          .catch(() => {});
-      await eventually(
-        async () => {
-          const left = await docker.listContainers({
-            all: true,
-            filters: { label: [`com.docker.swarm.service.name`] },
-          });
-          return left.some((c) =>
-            c.Labels['com.docker.swarm.service.name']?.startsWith(`launchpad-site-${lp.slugPrefix}`),
-          )
-            ? undefined
-            : true;
-        },
-        60_000,
-        'the test services to stop',
-      ).catch(() => {});
-      const images = await docker.listImages({ filters: { reference: [`${registry.address}/launchpad/*`] } });
-      for (const img of images)
-        await docker
-          .getImage(img.Id)
-          .remove({ force: true })
-          .catch(() => {});
+      await removeSwarmSites(docker, lp.slugPrefix, registry.address);
       await lp.cleanup();
     }
     await registry?.stop();

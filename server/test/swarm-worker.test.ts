@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteServiceName } from '../src/runtime/swarm/service-spec.js';
 import { docker, eventually, type Launchpad, settledDeploy, startLaunchpad } from './support/harness.js';
 import { type Registry, startRegistry } from './support/registry.js';
-import { ensureSwarm, leaveSwarm, type SwarmState, TaskClient } from './support/swarm.js';
+import { ensureSwarm, leaveSwarm, removeSwarmSites, type SwarmState, TaskClient } from './support/swarm.js';
 import { type SwarmWorker, startSwarmWorker, swarmWorkerUnavailable } from './support/swarm-worker.js';
 import { makeZip } from './support/zip.js';
 
@@ -65,20 +65,7 @@ describe.skipIf(unavailable !== null)('Swarm runtime with a worker engine', () =
   afterAll(async () => {
     await client?.stop();
     if (lp) {
-      const services = await docker.listServices({ filters: { name: [`launchpad-site-${lp.slugPrefix}`] } });
-      for (const s of services)
-        await docker
-          .getService(s.ID)
-          .remove()
-          .catch(() => {});
-      const images = await docker.listImages({
-        filters: { reference: [`${registry!.address}/launchpad/*`] },
-      });
-      for (const img of images)
-        await docker
-          .getImage(img.Id)
-          .remove({ force: true })
-          .catch(() => {});
+      await removeSwarmSites(docker, lp.slugPrefix, registry!.address);
       await lp.cleanup();
     }
     // The worker's images, containers and dirs go with it; its node is removed from the manager.

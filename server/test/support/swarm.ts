@@ -42,6 +42,35 @@ export async function leaveSwarm(docker: Docker, state: SwarmState): Promise<voi
 const GWBRIDGE = 'docker_gwbridge';
 
 /**
+ * Removes what a test file's Swarm sites left (a failed test may leave one): the services named after the
+ * file's slug prefix, once their tasks have stopped, and the site images in `registry`.
+ */
+export async function removeSwarmSites(docker: Docker, slugPrefix: string, registry: string): Promise<void> {
+  const prefix = `launchpad-site-${slugPrefix}`;
+  const services = await docker.listServices({ filters: { name: [prefix] } });
+  for (const s of services)
+    await docker
+      .getService(s.ID)
+      .remove()
+      .catch(() => {});
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const left = await docker.listContainers({
+      all: true,
+      filters: { label: ['com.docker.swarm.service.name'] },
+    });
+    if (!left.some((c) => c.Labels['com.docker.swarm.service.name']?.startsWith(prefix))) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const images = await docker.listImages({ filters: { reference: [`${registry}/launchpad/*`] } });
+  for (const img of images)
+    await docker
+      .getImage(img.Id)
+      .remove({ force: true })
+      .catch(() => {});
+}
+
+/**
  * A client that reaches a site the way Traefik's swarm provider does (pkg/provider/docker/pswarm.go): it
  * lists the service's tasks whose desired state and state are `running`, takes their addresses on the
  * overlay network, refreshes that list every `refreshMs`, and sends each request to one of them.
