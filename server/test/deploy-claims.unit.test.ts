@@ -134,6 +134,42 @@ describe.skipIf(!onPostgres)('deploy claims on one PostgreSQL', () => {
     expect((await b.claimNext([]))?.deployId).toBe(second.id);
   });
 
+  it("runs a site's oldest deploy first even when another claimer has its row locked", async () => {
+    const [site] = await seedSites(orm.em.fork(), 1, { deploysPerSite: 1, deliveriesPerSite: 0 });
+    const older = await queue(site!);
+    await queue(site!); // a newer one, the first B finds unlocked
+    // Another replica's claim in progress: it has read the older deploy with FOR NO KEY UPDATE SKIP LOCKED and is
+    // about to try the site's claim lock (and will find the site busy once B has claimed).
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select id from deploys where id = $1 for no key update', [older.id]);
+      expect((await replica('b').claimNext([]))?.deployId).toBe(older.id);
+      // While B's claim holds, the site is busy for everyone else.
+      expect(await replica('c').claimNext([])).toBeNull();
+    } finally {
+      await other.query('rollback');
+      await other.end();
+    }
+  });
+
+  it('passes over a site another claimer is looking at instead of waiting for it', async () => {
+    const [site, free] = await seedSites(orm.em.fork(), 2, { deploysPerSite: 1, deliveriesPerSite: 0 });
+    await queue(site!);
+    const other = await queue(free!);
+    const looking = new pg.Client({ connectionString: url });
+    await looking.connect();
+    try {
+      await looking.query('begin');
+      await looking.query('select pg_advisory_xact_lock($1, hashtext($2))', [0x4c50_0001, site!.id]);
+      expect((await replica('b').claimNext([]))?.deployId).toBe(other.id);
+    } finally {
+      await looking.query('rollback');
+      await looking.end();
+    }
+  });
+
   it('replaces only older unclaimed deploys of the same lane, and never both of two queued at once', async () => {
     const [site] = await seedSites(orm.em.fork(), 1, { deploysPerSite: 1, deliveriesPerSite: 0 });
     const a = replica('a');

@@ -39,10 +39,11 @@ export class DeployClaims {
 
   /**
    * Claims the oldest queued deploy nobody has claimed, of a site where no other deploy is claimed: at most
-   * one deploy per site runs anywhere. Candidates are read with FOR UPDATE SKIP LOCKED, so replicas
-   * claiming at the same moment take different deploys instead of waiting on each other; claims of one
+   * one deploy per site runs anywhere. Candidates are read with FOR NO KEY UPDATE SKIP LOCKED, so replicas
+   * claiming at the same moment take different deploys instead of waiting on each other (NO KEY: a claim's
+   * foreign key check on a deploy another claimer has read then does not wait for that claimer); claims of one
    * site are serialised by an advisory lock held to the end of the transaction, so two replicas cannot
-   * each start a deploy of the same site. `skipSites` are sites this replica already runs.
+   * each start a deploy of the same site, and under it the site's oldest waiting deploy is the one taken. `skipSites` are sites this replica already runs.
    */
   async claimNext(skipSites: readonly string[]): Promise<ClaimedDeploy | null> {
     return this.transaction(async (db) => {
@@ -54,18 +55,32 @@ export class DeployClaims {
               and not exists (select 1 from deploy_claims k where k.deploy_id = d.id)
             order by d.created_at, d.id
             limit 1
-            for update of d skip locked`,
+            for no key update of d skip locked`,
           [skip],
         );
         const next = rows[0];
         if (!next) return null;
-        await db.query('select pg_advisory_xact_lock($1, hashtext($2))', [SITE_CLAIM_LOCK, next.site_id]);
-        if (await this.siteBusy(db, next.site_id)) {
+        // Tried, not waited for: this transaction keeps the locks of the sites it passed over, so two
+        // claimers waiting on each other's next site would deadlock. A site another claimer is looking at
+        // is left to it; if that one finds it busy, the release that frees it wakes every replica again.
+        const { rows: lock } = await db.query<{ ok: boolean }>(
+          'select pg_try_advisory_xact_lock($1, hashtext($2)) as ok',
+          [SITE_CLAIM_LOCK, next.site_id],
+        );
+        if (!lock[0]?.ok || (await this.siteBusy(db, next.site_id))) {
           skip.push(next.site_id);
           continue;
         }
-        const claimed = await this.insertClaims(db, [next.id]);
-        if (claimed.length === 1) return { deployId: next.id, siteId: next.site_id, status: 'QUEUED' };
+        // SKIP LOCKED may have passed over an older deploy of this site whose row another claimer had
+        // locked while it looked at the site (and then left it, the site being busy then). Under the site's
+        // lock a fresh read gives the site's true oldest: that one runs first.
+        const oldest = await this.oldestWaiting(db, next.site_id);
+        if (!oldest) {
+          skip.push(next.site_id);
+          continue;
+        }
+        const claimed = await this.insertClaims(db, [oldest]);
+        if (claimed.length === 1) return { deployId: oldest, siteId: next.site_id, status: 'QUEUED' };
       }
     });
   }
@@ -93,7 +108,7 @@ export class DeployClaims {
               or (n.context = 'PREVIEW' and d.pull_request = n.pull_request)
               or (n.context = 'BRANCH' and d.branch = n.branch))
             and not exists (select 1 from deploy_claims k where k.deploy_id = d.id)
-          for update of d skip locked`,
+          for no key update of d skip locked`,
         [deployId],
       );
       return this.insertClaims(
@@ -236,6 +251,18 @@ export class DeployClaims {
       [siteId],
     );
     return rows.length > 0;
+  }
+
+  private async oldestWaiting(db: pg.PoolClient, siteId: string): Promise<string | undefined> {
+    const { rows } = await db.query<{ id: string }>(
+      `select d.id from deploys d
+        where d.site_id = $1 and d.status = 'QUEUED'
+          and not exists (select 1 from deploy_claims k where k.deploy_id = d.id)
+        order by d.created_at, d.id
+        limit 1`,
+      [siteId],
+    );
+    return rows[0]?.id;
   }
 
   private async insertClaims(db: pg.PoolClient, deployIds: readonly string[]): Promise<string[]> {
