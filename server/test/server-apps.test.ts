@@ -464,7 +464,7 @@ describe('a Python server app', { timeout: 300_000 }, () => {
 /**
  * A dependency-free app (no build step) for the misbehaviour tests: `CRASH_AFTER_MS` makes it exit that long
  * after it listens (healthy by then); `/forkbomb` starts a shell fork bomb inside its container, which fills
- * its process table and keeps it full.
+ * its process table, and keeps starting it again so the table stays full.
  */
 const MISBEHAVING_SERVER = `
 const http = require('node:http');
@@ -472,14 +472,22 @@ const { spawn } = require('node:child_process');
 const crashAfter = Number(process.env.CRASH_AFTER_MS || 0);
 const server = http.createServer((req, res) => {
   if (req.url === '/forkbomb') {
-    // The classic bomb, and a loop that keeps the process table full: the classic one alone can die out
-    // when its forks fail at the limit, and a sample of the table then misses it at the top.
-    const bomb = spawn('sh', ['-c', 'f(){ f | f & }; f & while :; do sleep 3600 & done'], {
-      stdio: 'ignore',
-      detached: true,
-    });
-    bomb.on('error', () => {});
-    bomb.unref();
+    // The classic bomb and a loop of sleeps. A shell dies at its first refused fork, so the bomb alone dies
+    // out at the limit and a sample of the table can miss it at the top: the app starts it again whenever
+    // it ended, which keeps the process table full for as long as the container runs.
+    const bomb = () => {
+      const sh = spawn('sh', ['-c', 'f(){ f | f & }; f & while :; do sleep 3600 & done'], {
+        stdio: 'ignore',
+        detached: true,
+      });
+      let again = false;
+      const retry = () => {
+        if (!again) { again = true; setTimeout(bomb, 50); }
+      };
+      sh.on('error', retry); // refused itself: the table is full
+      sh.on('exit', retry);
+    };
+    bomb();
     return res.end('forked');
   }
   res.end('alive ' + process.env.NAME);
