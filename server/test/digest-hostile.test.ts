@@ -1,4 +1,4 @@
-import { readdir, utimes } from 'node:fs/promises';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeployEntity } from '../src/db/entities.js';
@@ -156,6 +156,22 @@ describe('an abandoned digest deploy', () => {
     expect(await lp.app.digestDeploys.sweep()).toEqual({ expired: 0, removed: 0 });
     expect(await staged()).toEqual([id]);
     await em.nativeUpdate(DeployEntity, { id }, { status: 'FAILED' });
+    expect(await lp.app.digestDeploys.sweep()).toEqual({ expired: 0, removed: 1 });
+    expect(await staged()).toEqual([]);
+  });
+
+  it('leaves a folder whose deploy row is not written yet (a create still staging) until the upload timeout', async () => {
+    // createDigestDeploy stages its files before it writes the deploy's row; a sweep in between must not
+    // take them. A crash there leaves such a folder for good: it goes once it is older than the timeout.
+    const id = 'a'.repeat(24);
+    const folder = join(lp.dataDir, 'uploads', id);
+    await mkdir(join(folder, 'files'), { recursive: true });
+    await writeFile(join(folder, 'manifest.json'), '[]');
+    expect(await lp.app.digestDeploys.sweep()).toEqual({ expired: 0, removed: 0 });
+    expect(await staged()).toEqual([id]);
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(join(folder, 'manifest.json'), old, old);
+    await utimes(folder, old, old);
     expect(await lp.app.digestDeploys.sweep()).toEqual({ expired: 0, removed: 1 });
     expect(await staged()).toEqual([]);
   });

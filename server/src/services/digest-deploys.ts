@@ -9,7 +9,7 @@ import { DeployEntity } from '../db/entities.js';
 import { queueLane } from '../domain/deploy-context.js';
 import { BadInputError, ConflictError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { Deploy } from '../domain/model.js';
+import type { Deploy, DeployStatus } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { DataDir } from '../pipeline/data-dir.js';
 import type { DeployScheduler } from '../pipeline/queue.js';
@@ -42,6 +42,9 @@ export interface DigestDeployDeps {
   uploadTimeoutMs: number;
   now?: () => Date;
 }
+
+/** A digest deploy's statuses while its staged files are still wanted. */
+const OPEN: DeployStatus[] = ['UPLOADING', 'QUEUED', 'BUILDING', 'PUBLISHING'];
 
 const refuse = (message: string) => new BadInputError(message, 'files');
 
@@ -149,14 +152,17 @@ export class DigestDeploys {
   async sweep(em: EntityManager = this.deps.fork()): Promise<{ expired: number; removed: number }> {
     const result = { expired: 0, removed: 0 };
     try {
+      // Listed before any row is read: a folder whose row is not there yet belongs to a `create` still
+      // staging (the row comes after), so only folders seen before the rows were read are judged by them.
+      const staged = (await readdir(this.deps.data.uploadsRoot).catch(() => [] as string[])).filter((e) =>
+        /^[0-9a-f]{24}$/.test(e),
+      );
       const state = new DeployState(em, this.deps.bus, this.now);
       // A deploy another control plane runs (issue 16) is BUILDING or PUBLISHING there, not running here:
       // its files stay until it took them (deployer.ts) or ended.
-      const waiting = await em.find(DeployEntity, {
-        digest: true,
-        status: { $in: ['UPLOADING', 'QUEUED', 'BUILDING', 'PUBLISHING'] },
-      });
+      const waiting = await em.find(DeployEntity, { digest: true, status: { $in: OPEN } });
       const keep = new Set(waiting.map((d) => d.id));
+      const expired = new Set<string>();
       const limit = this.now().getTime() - this.deps.uploadTimeoutMs;
       for (const deploy of waiting) {
         if (deploy.status !== 'UPLOADING') continue;
@@ -167,10 +173,23 @@ export class DigestDeploys {
           error: `No files were uploaded for ${minutes} minute(s); deploy again (only missing files are sent)`,
         });
         keep.delete(deploy.id);
+        expired.add(deploy.id);
         result.expired++;
       }
-      for (const entry of await readdir(this.deps.data.uploadsRoot).catch(() => [] as string[])) {
-        if (!/^[0-9a-f]{24}$/.test(entry) || keep.has(entry) || this.deps.queue.isRunning(entry)) continue;
+      // Read again: a row written since `waiting` was read is a deploy that just began uploading.
+      const rows = new Map(
+        (await em.find(DeployEntity, { id: { $in: staged } }, { fields: ['id', 'status'] })).map((d) => [
+          d.id,
+          d.status,
+        ]),
+      );
+      for (const entry of staged) {
+        if (keep.has(entry) || this.deps.queue.isRunning(entry)) continue;
+        const status = rows.get(entry);
+        if (status && OPEN.includes(status) && !expired.has(entry)) continue;
+        // No row: a deploy being created right now, or one a crash cut off before its row was written.
+        // Only the second grows older than the upload timeout.
+        if (!rows.has(entry) && !(await this.untouchedSince(entry, limit))) continue;
         await rm(this.deps.data.uploads(entry), { recursive: true, force: true });
         result.removed++;
       }
@@ -179,6 +198,16 @@ export class DigestDeploys {
       console.error('digest deploys: sweep failed:', err);
     }
     return result;
+  }
+
+  /** Whether a staged folder (and its manifest) last changed before `limit` (epoch ms). */
+  private async untouchedSince(deployId: string, limit: number): Promise<boolean> {
+    const changed = await Promise.all(
+      [this.deps.data.uploads(deployId), this.manifestPath(deployId)].map(
+        async (path) => (await stat(path).catch(() => null))?.mtimeMs ?? 0,
+      ),
+    );
+    return Math.max(...changed) <= limit;
   }
 
   /** Removes a deploy's staged files (a cancelled or refused deploy) and the blobs only they linked. */
