@@ -86,7 +86,12 @@ export interface AppParts {
 
 /** Wires Launchpad together from its configuration: database, Docker, pipeline, API. */
 export async function buildApp(config: Config, parts: AppParts = {}): Promise<App> {
-  const data = new DataDir(config.dataDir);
+  // Scale-out (issue 16): on PostgreSQL, deploys are claimed and sites locked in the database, so several
+  // control planes can share it (and one data dir: its content store's lock is held there too).
+  const cluster = config.databaseUrl
+    ? Cluster.open({ url: config.databaseUrl, leaseMs: config.leaseSeconds * 1000 })
+    : null;
+  const data = new DataDir(config.dataDir, cluster?.storeLock);
   await data.prepare();
   const orm = await openDatabase(config.dataDir, config.databaseUrl);
   const secrets = await prepareSecrets(orm, config).catch(async (err) => {
@@ -140,11 +145,6 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     maxUncompressedBytes: config.maxUncompressedBytes,
     maxFiles: config.maxFiles,
   };
-  // Scale-out (issue 16): on PostgreSQL, deploys are claimed and sites locked in the database, so several
-  // control planes can share it.
-  const cluster = config.databaseUrl
-    ? Cluster.open({ url: config.databaseUrl, leaseMs: config.leaseSeconds * 1000 })
-    : null;
   const locks = cluster?.locks ?? new SiteLocks();
   const activation = new Activation({
     bus,

@@ -3,11 +3,18 @@ import type { PubSub } from '../events/pubsub.js';
 import type { QueueRunner } from '../pipeline/queue.js';
 import { type ClaimedDeploy, DeployClaims, newOwnerId } from './claims.js';
 import { ClusterDeployQueue } from './cluster-queue.js';
+import { PgRwLock } from './pg-rw-lock.js';
 import { PgSiteLocks } from './pg-site-locks.js';
 import { Presence } from './presence.js';
 
 /** Connections of the claims, the heartbeat and the site locks (one per site activating at once). */
 const POOL_SIZE = 8;
+/**
+ * Connections of the content store's lock, a pool of their own: a site lock's work (pruning old deploys)
+ * collects blobs, and must never wait for a connection held by other site locks. One holds this replica's
+ * shared hold, one an exclusive hold, one a shared hold taken while the last one is being given back.
+ */
+const STORE_POOL_SIZE = 3;
 /** The heartbeat runs at least this often, so a freed site or a lost wake-up costs at most this long. */
 const MAX_BEAT_MS = 2_000;
 
@@ -28,9 +35,11 @@ export class Cluster {
   private presence: Presence | null = null;
 
   private constructor(
-    private readonly pool: pg.Pool,
+    private readonly pools: pg.Pool[],
     readonly claims: DeployClaims,
     readonly locks: PgSiteLocks,
+    /** The content store's lock (DataDir), held in the database too: replicas share one data dir. */
+    readonly storeLock: PgRwLock,
     private readonly options: ClusterOptions,
   ) {}
 
@@ -40,12 +49,19 @@ export class Cluster {
       max: POOL_SIZE,
       application_name: 'launchpad claims',
     });
+    const storePool = new pg.Pool({
+      connectionString: options.url,
+      max: STORE_POOL_SIZE,
+      application_name: 'launchpad store lock',
+    });
     // An idle connection's error (the server restarted) must not crash the process; the pool replaces it.
-    pool.on('error', (err) => options.log?.(`cluster connection: ${err.message}`));
+    for (const p of [pool, storePool])
+      p.on('error', (err) => options.log?.(`cluster connection: ${err.message}`));
     return new Cluster(
-      pool,
+      [pool, storePool],
       new DeployClaims(pool, newOwnerId(), options.leaseMs),
       new PgSiteLocks(pool),
+      new PgRwLock(storePool),
       options,
     );
   }
@@ -89,6 +105,6 @@ export class Cluster {
 
   async close(): Promise<void> {
     await this.presence?.leave();
-    await this.pool.end().catch(() => {});
+    await Promise.all(this.pools.map((p) => p.end().catch(() => {})));
   }
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContentStore } from './store/content-store.js';
+import type { ReadersWriterLock } from './store/rw-lock.js';
 
 /**
  * Where everything lives under LAUNCHPAD_DATA (design.md, "Data directory"). Slugs and ids are validated
@@ -10,8 +11,12 @@ export class DataDir {
   /** `files/<sha256>`: every deploy folder is hard links into it (issue 15). One per data dir: it holds the lock. */
   readonly store: ContentStore;
 
-  constructor(readonly root: string) {
-    this.store = new ContentStore(join(root, 'files'));
+  constructor(
+    readonly root: string,
+    /** The content store's lock; control planes sharing this data dir pass one they all hold (issue 16). */
+    storeLock?: ReadersWriterLock,
+  ) {
+    this.store = new ContentStore(join(root, 'files'), storeLock);
   }
 
   site(slug: string): string {

@@ -15,7 +15,7 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { RwLock } from './rw-lock.js';
+import { type ReadersWriterLock, RwLock } from './rw-lock.js';
 
 /** A blob's name: the lowercase hex SHA-256 of its bytes. */
 export const SHA256 = /^[0-9a-f]{64}$/;
@@ -48,9 +48,11 @@ export interface Checked {
  * collection under an exclusive one: a blob is never collected between a deploy finding it and linking it.
  */
 export class ContentStore {
-  private readonly lock = new RwLock();
-
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    /** Several control planes on one data dir pass one held in the database too (issue 16). */
+    private readonly lock: ReadersWriterLock = new RwLock(),
+  ) {}
 
   blob(sha: string): string {
     return join(this.root, sha);

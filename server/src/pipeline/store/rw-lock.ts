@@ -1,9 +1,18 @@
 /**
+ * What the content store holds while it links (shared) and while it collects (exclusive). One process uses
+ * RwLock; control planes sharing a data dir hold one in PostgreSQL too (cluster/pg-rw-lock.ts).
+ */
+export interface ReadersWriterLock {
+  shared<T>(fn: () => Promise<T>): Promise<T>;
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/**
  * A fair readers-writer lock for one process: any number of `shared` holders at once, an `exclusive` one
  * alone. Waiters are served in arrival order, so a stream of shared holders never starves an exclusive one.
  * The content store links blobs under `shared` and collects unreferenced ones under `exclusive`.
  */
-export class RwLock {
+export class RwLock implements ReadersWriterLock {
   private readers = 0;
   private writer = false;
   private readonly waiting: { exclusive: boolean; wake: () => void }[] = [];
