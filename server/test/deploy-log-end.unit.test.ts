@@ -66,3 +66,44 @@ describe('deployLog', () => {
     ]);
   });
 });
+
+describe('deployLog with several control planes', () => {
+  it('ends when the end marker was lost while the link to the other replicas was down', async () => {
+    // The deploy runs on another replica: its lines and its end marker reach this one only over the link.
+    // Here the link is down while the deploy finishes, so none of them arrive; then it comes back.
+    const bus = createEventBus();
+    const elsewhere = createEventBus();
+    const { deployId, log } = await publishingDeploy(elsewhere);
+    const stream = await subscribeLog(db, bus, LOG, { id: deployId });
+    const first = await stream.next();
+    expect(lineOf(first.value).text).toBe('rolling back to deploy #1');
+    log.system('live at the-site: the files of deploy #1');
+    await log.flush();
+    await settle(db, deployId, 'LIVE');
+    await log.close();
+    bus.publish('link:resumed', { at: Date.now() });
+    expect(await textsToEnd(stream)).toEqual([
+      'serving the files of deploy #1',
+      'live at the-site: the files of deploy #1',
+    ]);
+  });
+
+  it('fills in what was lost and goes on following a deploy still under way', async () => {
+    const bus = createEventBus();
+    const elsewhere = createEventBus();
+    const { deployId, log } = await publishingDeploy(elsewhere);
+    const stream = await subscribeLog(db, bus, LOG, { id: deployId });
+    await stream.next();
+    log.system('lost while the link was down');
+    await log.flush();
+    bus.publish('link:resumed', { at: Date.now() });
+    // Back on the link: the next batch and the end arrive as events again.
+    const next = (await stream.next()).value;
+    expect(lineOf(next).text).toBe('serving the files of deploy #1');
+    expect(lineOf((await stream.next()).value).text).toBe('lost while the link was down');
+    await settle(db, deployId, 'LIVE');
+    await log.close();
+    bus.publish('deploy:log', deployId, { end: true });
+    expect(await textsToEnd(stream)).toEqual([]);
+  });
+});

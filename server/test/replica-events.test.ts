@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogLine } from '../src/domain/model.js';
 import { PgEventLink } from '../src/events/pg-link.js';
@@ -80,6 +81,43 @@ describe.skipIf(!onPostgres)('events between two replicas on one PostgreSQL', ()
     const next = collect(a.subscribe('site:updated', siteId), 1);
     b.publish('site:updated', siteId, { id: siteId, name: 'three' } as never);
     expect(((await next)[0] as { name: string }).name).toBe('three');
+  });
+
+  it("tells B's own subscribers once its listening connection is back after being cut", async () => {
+    const url = (await testDatabaseUrl(`/replica-events-cut-${randomBytes(4).toString('hex')}`))!;
+    const link = await PgEventLink.open({ url, log: () => {} });
+    try {
+      const bus = createEventBus(new ReplicatedEventTarget(link));
+      const resumed = collect(bus.subscribe('link:resumed'), 1);
+      // What a restarted or failed-over database does to the listener: its backend is gone.
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      try {
+        const { rowCount } = await admin.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity
+            where application_name = 'launchpad events listener' and datname = current_database()`,
+        );
+        expect(rowCount).toBe(1);
+      } finally {
+        await admin.end();
+      }
+      const [signal] = await resumed;
+      expect(signal!.at).toBeGreaterThan(0);
+      // And it listens again: an event from another replica arrives.
+      const other = await PgEventLink.open({ url });
+      try {
+        const siteId = `s-${randomBytes(4).toString('hex')}`;
+        const got = collect(bus.subscribe('site:updated', siteId), 1);
+        createEventBus(new ReplicatedEventTarget(other)).publish('site:updated', siteId, {
+          id: siteId,
+        } as never);
+        expect(((await got)[0] as { id: string }).id).toBe(siteId);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      await link.close();
+    }
   });
 });
 

@@ -25,14 +25,15 @@ export interface PgLinkOptions {
  * Two connections of its own (outside the ORM's pool, whose connections come and go): one listens, one
  * sends. Sending is batched: whatever events queue while a NOTIFY is on its way go in the next one, so a
  * build printing thousands of lines a second costs a few round trips, not one per line. A lost connection
- * is opened again; events sent while the listener was away are not replayed here (subscribers that must
- * not miss any, like deployLog, fill gaps from the database).
+ * is opened again; events sent while the listener was away are not replayed here: once it listens again,
+ * `onResume` handlers are told, and subscribers that must not miss any (deployLog) re-read the database.
  */
 export class PgEventLink implements EventLink {
   /** Tells this replica's own notifications apart (PostgreSQL delivers them to its listener too). */
   private readonly id = randomBytes(8).toString('hex');
   private readonly assembler = new EventAssembler();
   private handlers: ((type: string, detail: unknown) => void)[] = [];
+  private resumeHandlers: (() => void)[] = [];
   private queued: WireEvent[] = [];
   /** Events from other replicas not yet delivered here, oldest first. */
   private inbound: WireEvent[] = [];
@@ -64,6 +65,10 @@ export class PgEventLink implements EventLink {
 
   onEvent(handler: (type: string, detail: unknown) => void): void {
     this.handlers.push(handler);
+  }
+
+  onResume(handler: () => void): void {
+    this.resumeHandlers.push(handler);
   }
 
   async close(): Promise<void> {
@@ -135,6 +140,7 @@ export class PgEventLink implements EventLink {
       try {
         await this.listen();
         this.report('listening for other replicas again');
+        for (const handler of this.resumeHandlers) handler();
         return;
       } catch (err) {
         this.report(`could not listen for other replicas: ${(err as Error).message}`);

@@ -25,6 +25,11 @@ export type Events = {
   'queue:changed': [signal: { at: number }];
   /** ...and a cancel asked of one replica for a deploy another one runs. */
   'deploy:cancel': [request: { deployId: string }];
+  /**
+   * This replica's link to the others came back after a drop (events/pg-link.ts): what they sent meanwhile
+   * is lost, so followers re-read what they follow from the database. Delivered here only, never sent.
+   */
+  'link:resumed': [signal: { at: number }];
 };
 
 export interface LogBatch {

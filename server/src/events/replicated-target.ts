@@ -9,12 +9,18 @@ export interface EventLink {
   send(type: string, detail: unknown): void;
   /** Called with every event another replica sent. */
   onEvent(handler: (type: string, detail: unknown) => void): void;
+  /** Called when the link is back after a drop: events sent to this replica meanwhile were lost. */
+  onResume(handler: () => void): void;
 }
+
+/** The local event a link's resumption becomes (events/pubsub.ts). */
+export const LINK_RESUMED = 'link:resumed';
 
 export class ReplicatedEventTarget extends EventTarget {
   constructor(private readonly link: EventLink) {
     super();
     link.onEvent((type, detail) => super.dispatchEvent(new CustomEvent(type, { detail })));
+    link.onResume(() => super.dispatchEvent(new CustomEvent(LINK_RESUMED, { detail: { at: Date.now() } })));
   }
 
   override dispatchEvent(event: Event): boolean {

@@ -58,7 +58,12 @@ function followLog(ctx: Context, deployId: string, after: number): AsyncIterable
       return w;
     };
     const live = boundedSubscription(ctx, ctx.bus.subscribe('deploy:log', deployId), undefined, weight);
-    void stop.then(() => live.return?.());
+    // With several control planes: this replica's link to the others dropped and came back, and what they
+    // sent meanwhile (a batch, or the end marker itself) never arrives; the database has it.
+    // Read eagerly, as `live` is, so a resumption from now on is never missed.
+    const resumed = boundedSubscription(ctx, ctx.bus.subscribe('link:resumed'));
+    const events = Repeater.merge([live, resumed]);
+    void stop.then(() => Promise.all([live.return?.(), resumed.return?.()]));
     try {
       // Read now, after joining the live lines, and from the database: the operation's unit of work already
       // holds the row as the subscribe check saw it, and a deploy that settled in between (a rollback takes
@@ -80,7 +85,14 @@ function followLog(ctx: Context, deployId: string, after: number): AsyncIterable
       let last = await replay(after);
       replaying = false;
       if (!complete) {
-        for await (const event of live) {
+        for await (const event of events) {
+          if (!('lines' in event) && !('end' in event)) {
+            // Status first: a deploy settled by then had its whole log stored, so the replay reads it all.
+            const now = await getDeploy({ ...ctx.caller, em: ctx.caller.em.fork() }, deployId);
+            last = await replay(last);
+            if (isSettled(now.status)) break;
+            continue;
+          }
           if ('end' in event) {
             // The sink stores every line before it publishes the end, but the last batches' events may
             // have been lost between control planes, with no later batch to show the gap: read the rest.
@@ -102,7 +114,7 @@ function followLog(ctx: Context, deployId: string, after: number): AsyncIterable
     } catch (err) {
       stop(err);
     } finally {
-      await live.return?.();
+      await Promise.all([live.return?.(), resumed.return?.()]);
     }
   });
   return unfold(batches);
