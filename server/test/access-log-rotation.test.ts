@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,32 @@ describe('reading access logs', () => {
     expect(await requests()).toBe(written);
     const cursors = await orm.em.getConnection().execute('select count(*) as n from access_log_cursors');
     expect(Number(cursors[0]?.n)).toBe(1);
+  });
+
+  it('rotates once when two leaders overlap, never over a rotated file still being read', async () => {
+    const current = join(logDir, 'access.log');
+    for (const name of ['access.log', 'access.log.1']) await rm(join(logDir, name), { force: true });
+    for (let i = 0; i < 5; i++) await appendFile(current, line(200));
+    const [oldLeader, newLeader] = [source(), source()];
+    // Both saw the same current log, big enough to rotate.
+    const seen = (await oldLeader.files()).find((f) => !f.rotated)!;
+    await oldLeader.rotate(seen);
+    // nginx reopened its log and writes the new one; the rotated one waits to be read to its end.
+    const reopened = line(201);
+    await appendFile(current, reopened);
+    const rotatedBefore = await readFile(join(logDir, 'access.log.1'), 'utf8');
+    // The new leader acts on what it saw a moment ago.
+    await newLeader.rotate(seen);
+    expect(await readFile(join(logDir, 'access.log.1'), 'utf8')).toBe(rotatedBefore);
+    expect(rotatedBefore.split('\n').filter(Boolean)).toHaveLength(5);
+    expect(await readFile(current, 'utf8')).toBe(reopened);
+    // Both at once, on a rotated-free folder: one rotation, nothing lost.
+    await rm(join(logDir, 'access.log.1'));
+    const again = (await oldLeader.files()).find((f) => !f.rotated)!;
+    await Promise.all([oldLeader.rotate(again), newLeader.rotate(again)]);
+    expect((await readdir(logDir)).sort()).toEqual(['access.log.1']);
+    expect(await readFile(join(logDir, 'access.log.1'), 'utf8')).toBe(reopened);
+    await rm(join(logDir, 'access.log.1'));
   });
 
   it('removes the log folder of a site that no longer exists', async () => {

@@ -1,4 +1,4 @@
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { ACCESS_LOG_FILE, type AccessRecord, parseAccessLine } from '../access-log.js';
@@ -10,7 +10,7 @@ const SITE_ID = /^[0-9a-f]{24}$/;
 
 /**
  * The single-host driver's access logs: `<root>/<siteId>/access.log`, written by the site container's
- * nginx (mounted at /var/log/launchpad). Rotation renames it to `access.log.1` (the inode, and so the
+ * nginx (mounted at /var/log/launchpad). Rotation moves it to `access.log.1` (the inode, and so the
  * reader's offset, stays) and sends nginx USR1, on which it reopens `access.log`, a new file. Nothing is
  * kept open between reads: one file descriptor at a time, however many sites there are.
  */
@@ -70,9 +70,24 @@ export class AccessLogFiles implements AccessLogSource {
     }
   }
 
+  /**
+   * Rotates `file` if it is still the current log and no rotated one is left. With several control planes
+   * an old and a new leader can both decide to rotate (issue 16): a rename would then put the new,
+   * reopened log over a rotated file still being read. A link fails when the name exists, so exactly one
+   * rotation happens; the other finds nothing to do.
+   */
   async rotate(file: AccessLogFile): Promise<void> {
     const dir = join(this.root, file.siteId);
-    await rename(join(dir, ACCESS_LOG_FILE), join(dir, ROTATED));
+    const current = join(dir, ACCESS_LOG_FILE);
+    if ((await keyOf(current)) !== file.key) return; // rotated already (and reopened since)
+    try {
+      await link(current, join(dir, ROTATED));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOENT') return;
+      throw err;
+    }
+    if ((await keyOf(current)) === file.key) await unlink(current);
     const container = (await this.containers.list()).find((c) => c.siteId === file.siteId && c.running);
     // A stopped server reopens its log when it starts; until then nothing is written anywhere.
     if (container)
@@ -104,4 +119,10 @@ export class AccessLogFiles implements AccessLogSource {
     await handle.close();
     return null;
   }
+}
+
+/** A file's identity (device and inode, which a rename keeps), or null when there is none. */
+async function keyOf(path: string): Promise<string | null> {
+  const info = await stat(path, { bigint: true }).catch(() => null);
+  return info?.isFile() ? `${info.dev}:${info.ino}` : null;
 }
