@@ -229,6 +229,7 @@ export async function buildApp(config: Config, parts: AppParts = {}): Promise<Ap
     maxAttempts: config.notifyAttempts,
     // Past the longest deadline of one attempt (an e-mail's), with a margin.
     attemptLeaseMs: config.notifyTimeoutSeconds * 3000 + 30_000,
+    sharedDatabase: Boolean(config.databaseUrl),
   });
   const notify = { channels: new ChannelService({ secrets, notifier }) };
   // --- end notifications ---

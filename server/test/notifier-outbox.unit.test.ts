@@ -15,7 +15,7 @@ import { newId } from '../src/domain/ids.js';
 import { createEventBus } from '../src/events/pubsub.js';
 import { postOnce } from '../src/notify/http-post.js';
 import type { NotificationEventName } from '../src/notify/model.js';
-import { Notifier } from '../src/notify/notifier.js';
+import { Notifier, type NotifierDeps } from '../src/notify/notifier.js';
 import { DeployState } from '../src/pipeline/state.js';
 import { SecretBox } from '../src/secrets/box.js';
 import { eventually } from './support/harness.js';
@@ -48,7 +48,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function newNotifier(): Notifier {
+function newNotifier(extra: Partial<NotifierDeps> = {}): Notifier {
   return new Notifier({
     orm,
     bus,
@@ -58,11 +58,12 @@ function newNotifier(): Notifier {
     retryBaseMs: 100,
     maxAttempts: 3,
     pollMs: 200,
+    ...extra,
   });
 }
 
-function startNotifier(): Notifier {
-  notifier = newNotifier();
+function startNotifier(extra: Partial<NotifierDeps> = {}): Notifier {
+  notifier = newNotifier(extra);
   notifier.start();
   return notifier;
 }
@@ -135,17 +136,16 @@ describe('the notification outbox', () => {
     expect(await orm.em.fork().count(NotificationEventEntity, { event: 'DEPLOY_FAILED' })).toBe(1);
   });
 
-  it('a test send cut off by a restart ends FAILED at the next start instead of pending for ever', async () => {
+  /** A pending test send made `ageMs` ago, as a send's caller records it before its one attempt. */
+  async function pendingTestSend(team: string, ageMs: number): Promise<string> {
     const em = orm.em.fork();
-    const team = createTeamRows(em, 'C', null, new Date());
-    await em.flush();
-    const channelId = await channel(team.id, ['SITE_DOWN']);
-    const cut = em.create(NotificationDeliveryEntity, {
+    const channelId = await channel(team, ['SITE_DOWN']);
+    const sent = em.create(NotificationDeliveryEntity, {
       id: newId(),
       channelId,
       event: 'DEPLOY_SUCCEEDED',
       body: '{}',
-      at: new Date(Date.now() - 1000),
+      at: new Date(Date.now() - ageMs),
       state: 'PENDING',
       attempts: 0,
       nextAttemptAt: null,
@@ -154,12 +154,44 @@ describe('the notification outbox', () => {
       test: true,
     });
     await em.flush();
+    return sent.id;
+  }
+
+  const stateOf = async (id: string) => (await orm.em.fork().findOne(NotificationDeliveryEntity, { id }))!;
+
+  it('a test send cut off by a restart ends FAILED at the next start instead of pending for ever', async () => {
+    const em = orm.em.fork();
+    const team = createTeamRows(em, 'C', null, new Date());
+    await em.flush();
+    const cut = await pendingTestSend(team.id, 1000);
     startNotifier();
     const after = await eventually(async () => {
-      const d = await orm.em.fork().findOne(NotificationDeliveryEntity, { id: cut.id });
-      return d?.state === 'FAILED' ? d : undefined;
+      const d = await stateOf(cut);
+      return d.state === 'FAILED' ? d : undefined;
     });
     expect(after.error).toMatch(/interrupted/);
+  });
+
+  it('with other control planes, leaves a test send another replica may be attempting, until its lease ran out', async () => {
+    const em = orm.em.fork();
+    const team = createTeamRows(em, 'CS', null, new Date());
+    await em.flush();
+    // This replica just took the lead; another answered a "send test" a moment ago and is attempting it.
+    const underWay = await pendingTestSend(team.id, 1000);
+    const cut = await pendingTestSend(team.id, 60_000);
+    const n = startNotifier({ sharedDatabase: true, attemptLeaseMs: 30_000 });
+    await eventually(async () => ((await stateOf(cut)).state === 'FAILED' ? true : undefined));
+    // Passes go on meanwhile (a poll every 200 ms): the one under way is still the other replica's.
+    await n.stop();
+    expect((await stateOf(underWay)).state).toBe('PENDING');
+    // Its lease over, its caller is gone too.
+    const later = startNotifier({
+      sharedDatabase: true,
+      attemptLeaseMs: 30_000,
+      now: () => new Date(Date.now() + 31_000),
+    });
+    await eventually(async () => ((await stateOf(underWay)).state === 'FAILED' ? true : undefined));
+    await later.stop();
   });
 
   it('SLACK posts { text } unsigned; a receiver that never answers is cut off and says so, not its URL', async () => {

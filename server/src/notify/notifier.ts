@@ -32,6 +32,12 @@ export interface NotifierDeps {
    * an attempt cut off by a crash is made again after it. Default 5 minutes.
    */
   attemptLeaseMs?: number;
+  /**
+   * Other control planes may share the database (issue 16). A test send is attempted by the replica that
+   * answers its request, which need not be the one running this notifier: a pending one is taken for cut
+   * off only once it is older than an attempt's lease, not because it is older than this start.
+   */
+  sharedDatabase?: boolean;
   now?: () => Date;
 }
 
@@ -60,6 +66,7 @@ export class Notifier {
   private readonly inFlight = new Set<string>();
   private stopListening: (() => void) | null = null;
   private lastSweep = 0;
+  private lastCutOffCheck = 0;
   private startedAt = new Date(0);
 
   constructor(private readonly deps: NotifierDeps) {
@@ -69,6 +76,7 @@ export class Notifier {
   start(): void {
     this.stopped = false;
     this.startedAt = this.now();
+    this.lastCutOffCheck = 0;
     // A site or deploy change may have staged an event: look now rather than at the next poll.
     const changes = this.deps.bus.subscribe('sites:updated');
     void (async () => {
@@ -139,6 +147,7 @@ export class Notifier {
   }
 
   private async pass(): Promise<void> {
+    if (this.now().getTime() - this.lastCutOffCheck > this.attemptLeaseMs()) await this.failCutOffTests();
     if (this.now().getTime() - this.lastSweep > SWEEP_MS) await this.sweep();
     while (!this.stopped && (await this.dispatch()) === BATCH);
     if (this.stopped) return;
@@ -153,20 +162,34 @@ export class Notifier {
     if (due.length === BATCH) this.again = true;
   }
 
+  private attemptLeaseMs(): number {
+    return this.deps.attemptLeaseMs ?? 5 * 60_000;
+  }
+
   /**
-   * Retention, and the one thing a restart cannot resume: a test send whose attempt was cut off (its caller
-   * is gone) ends FAILED instead of showing as pending for ever. Runs at the first pass, then hourly.
+   * The one thing a restart cannot resume: a test send whose attempt was cut off (its caller is gone) ends
+   * FAILED instead of showing as pending for ever. Alone on its database, everything pending from before
+   * this start is cut off. With other control planes, a send from before it may be another replica's
+   * attempt under way (this one just took the lead): only one older than an attempt's lease is. Runs at
+   * the first pass, then once per lease.
    */
+  private async failCutOffTests(): Promise<void> {
+    const now = this.now().getTime();
+    const before = this.deps.sharedDatabase ? new Date(now - this.attemptLeaseMs()) : this.startedAt;
+    await this.deps.orm.em
+      .fork()
+      .nativeUpdate(
+        NotificationDeliveryEntity,
+        { test: true, state: 'PENDING', at: { $lt: before } },
+        { state: 'FAILED', error: 'interrupted by a restart of Launchpad' },
+      );
+    this.lastCutOffCheck = now;
+  }
+
+  /** Retention: runs at the first pass, then hourly. */
   private async sweep(): Promise<void> {
     const em = this.deps.orm.em.fork();
     const now = this.now().getTime();
-    if (this.lastSweep === 0) {
-      await em.nativeUpdate(
-        NotificationDeliveryEntity,
-        { test: true, state: 'PENDING', at: { $lt: this.startedAt } },
-        { state: 'FAILED', error: 'interrupted by a restart of Launchpad' },
-      );
-    }
     this.lastSweep = now;
     await em.nativeDelete(NotificationEventEntity, {
       dispatchedAt: { $lt: new Date(now - EVENT_RETENTION_DAYS * DAY_MS) },
@@ -241,7 +264,7 @@ export class Notifier {
         const now = this.now().getTime();
         // Read again after the pass listed it: another notifier may have taken it since.
         if (!delivery.nextAttemptAt || delivery.nextAttemptAt.getTime() > now) return;
-        const lease = new Date(now + (this.deps.attemptLeaseMs ?? 5 * 60_000));
+        const lease = new Date(now + this.attemptLeaseMs());
         const taken = await em.nativeUpdate(
           NotificationDeliveryEntity,
           {
