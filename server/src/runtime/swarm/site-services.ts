@@ -37,6 +37,8 @@ export class TaskUnhealthyError extends DomainError {
 const POLL_MS = 250;
 /** Tasks of a first deploy that may fail (Swarm restarts them) before the deploy is called failed. */
 const FIRST_DEPLOY_FAILURES = 3;
+/** Updates made again after Swarm refused one as out of sequence (the service changed in between). */
+const UPDATE_ATTEMPTS = 5;
 
 /** The engine calls of the Swarm runtime for site services: create or update, wait, list, remove. */
 export class SiteServices {
@@ -56,21 +58,28 @@ export class SiteServices {
 
   /** Creates the service, or updates it (a rolling `start-first` update) when it exists and is ours. */
   async put(slug: string, spec: Docker.CreateServiceOptions): Promise<{ created: boolean }> {
-    const existing = await this.inspect(slug);
-    if (!existing) {
-      await this.docker.createService(spec).catch((err) => {
-        throw engineError(err);
-      });
-      return { created: true };
-    }
-    if (existing.Spec.Labels?.[MANAGED_LABEL] !== 'true') throw new NameTakenError(siteServiceName(slug));
-    await this.docker
-      .getService(existing.ID)
-      .update({ _query: { version: existing.Version.Index }, _body: spec })
-      .catch((err) => {
-        throw engineError(err);
-      });
-    return { created: false };
+    let created = false;
+    await this.updateLatest(slug, async (existing) => {
+      if (!existing) {
+        await this.docker.createService(spec).catch((err) => {
+          throw engineError(err);
+        });
+        created = true;
+        return;
+      }
+      if (existing.Spec.Labels?.[MANAGED_LABEL] !== 'true') throw new NameTakenError(siteServiceName(slug));
+      // An update sends the whole spec. Launchpad sets no placement, so one an operator gave the service
+      // (`docker service update --constraint-add node.labels.web==true`, to pin a site to some nodes) is kept.
+      const placement = existing.Spec.TaskTemplate?.Placement;
+      const body =
+        placement && !spec.TaskTemplate?.Placement
+          ? { ...spec, TaskTemplate: { ...spec.TaskTemplate, Placement: placement } }
+          : spec;
+      await this.docker
+        .getService(existing.ID)
+        .update({ _query: { version: existing.Version.Index }, _body: body });
+    });
+    return { created };
   }
 
   /**
@@ -106,11 +115,30 @@ export class SiteServices {
 
   /** Puts the service back to its previous spec (Swarm's own rollback, start-first as configured). */
   async rollback(slug: string): Promise<void> {
-    const service = await this.inspect(slug);
-    if (!service) return;
-    await this.docker
-      .getService(service.ID)
-      .update({ _query: { version: service.Version.Index, rollback: 'previous' }, _body: service.Spec });
+    await this.updateLatest(slug, async (service) => {
+      if (!service) return;
+      await this.docker
+        .getService(service.ID)
+        .update({ _query: { version: service.Version.Index, rollback: 'previous' }, _body: service.Spec });
+    });
+  }
+
+  /**
+   * Runs `update` on the service as the engine has it now. An update names the version it was made
+   * from, and Swarm refuses it ("update out of sequence") when the service changed since: also when Swarm
+   * itself recorded an update's progress (a `--force` finishing, say) between the inspect and the
+   * update. Then it is made again from the new version.
+   */
+  private async updateLatest(slug: string, update: (service: ServiceInfo | null) => Promise<void>) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await update(await this.inspect(slug));
+      } catch (err) {
+        if (attempt < UPDATE_ATTEMPTS && /update out of sequence/.test(String((err as Error)?.message)))
+          continue;
+        throw engineError(err);
+      }
+    }
   }
 
   /** The service's tasks (all states Swarm still keeps). */
