@@ -50,6 +50,8 @@ let swarm: SwarmState | undefined;
 const REFRESH_MS = 6000;
 /** LAUNCHPAD_SWARM_DRAIN for this file: longer than the poll, as production's 10 s is longer than 5 s. */
 const DRAIN_SECONDS = process.env.CONTROL_DRAIN ?? '8';
+/** A placement constraint an operator adds by hand (the one node of the test swarm is a manager). */
+const PINNED = 'node.role==manager';
 
 const page = (text: string) => `<!doctype html><h1>${text}</h1>`;
 
@@ -169,9 +171,19 @@ describe.skipIf(missing)('Swarm runtime', () => {
     const host = `${zipSlug}.localhost`;
     const before = await client.taskAddresses(siteServiceName(zipSlug));
     const loop = requestLoop(host);
+    // An operator also pins the site to some nodes (here: managers, which this one-node swarm's node is).
     await run(
       'docker',
-      ['service', 'update', '--force', '--detach=false', '--quiet', siteServiceName(zipSlug)],
+      [
+        'service',
+        'update',
+        '--force',
+        '--constraint-add',
+        PINNED,
+        '--detach=false',
+        '--quiet',
+        siteServiceName(zipSlug),
+      ],
       {
         timeout: 180_000,
       },
@@ -230,6 +242,8 @@ describe.skipIf(missing)('Swarm runtime', () => {
     expect([...loop.bodies].some((b) => b.includes('version two'))).toBe(true);
     const service = await docker.getService(siteServiceName(zipSlug)).inspect();
     expect(service.Spec.TaskTemplate.ContainerSpec.Image).toContain(`:${site.currentDeploy.id}@sha256:`);
+    // The operator's placement outlived both updates.
+    expect(service.Spec.TaskTemplate.Placement?.Constraints).toEqual([PINNED]);
   }, 360_000);
 
   it('a git site is built on the manager (isolated build container) and deploys as a service', async () => {
