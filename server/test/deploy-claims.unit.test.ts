@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeployClaims } from '../src/cluster/claims.js';
+import { DeployClaims, SITE_CLAIM_LOCK } from '../src/cluster/claims.js';
 import { PRESENCE_LOCK, Presence } from '../src/cluster/presence.js';
 import { DeployEntity } from '../src/db/entities.js';
 import type { Orm } from '../src/db/orm.js';
@@ -162,7 +162,7 @@ describe.skipIf(!onPostgres)('deploy claims on one PostgreSQL', () => {
     await looking.connect();
     try {
       await looking.query('begin');
-      await looking.query('select pg_advisory_xact_lock($1, hashtext($2))', [0x4c50_0001, site!.id]);
+      await looking.query('select pg_advisory_xact_lock($1, hashtext($2))', [SITE_CLAIM_LOCK, site!.id]);
       expect((await replica('b').claimNext([]))?.deployId).toBe(other.id);
     } finally {
       await looking.query('rollback');

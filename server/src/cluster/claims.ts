@@ -15,7 +15,7 @@ const OPEN = `('QUEUED', 'BUILDING', 'PUBLISHING')`;
  * First key of the two-key advisory lock that serialises claims of one site (the second is the site id's
  * hash). Any number works as long as nothing else in the database uses it: "LP" and 1.
  */
-const SITE_CLAIM_LOCK = 0x4c50_0001;
+export const SITE_CLAIM_LOCK = 0x4c50_0001;
 
 export interface ClaimedDeploy {
   deployId: string;
@@ -41,9 +41,10 @@ export class DeployClaims {
    * Claims the oldest queued deploy nobody has claimed, of a site where no other deploy is claimed: at most
    * one deploy per site runs anywhere. Candidates are read with FOR NO KEY UPDATE SKIP LOCKED, so replicas
    * claiming at the same moment take different deploys instead of waiting on each other (NO KEY: a claim's
-   * foreign key check on a deploy another claimer has read then does not wait for that claimer); claims of one
+   * foreign key check on a deploy another claimer has read does not wait for that claimer). Claims of one
    * site are serialised by an advisory lock held to the end of the transaction, so two replicas cannot
-   * each start a deploy of the same site, and under it the site's oldest waiting deploy is the one taken. `skipSites` are sites this replica already runs.
+   * each start a deploy of the same site, and under it the site's oldest waiting deploy is the one taken.
+   * `skipSites` are sites this replica already runs.
    */
   async claimNext(skipSites: readonly string[]): Promise<ClaimedDeploy | null> {
     return this.transaction(async (db) => {

@@ -68,9 +68,10 @@ function followLog(ctx: Context, deployId: string, after: number): AsyncIterable
       // Read now, after joining the live lines, and from the database: the operation's unit of work already
       // holds the row as the subscribe check saw it, and a deploy that settled in between (a rollback takes
       // milliseconds) would look under way and be followed forever for an end marker already published.
-      const deploy = await getDeploy({ ...ctx.caller, em: ctx.caller.em.fork() }, deployId);
+      const settled = async () =>
+        isSettled((await getDeploy({ ...ctx.caller, em: ctx.caller.em.fork() }, deployId)).status);
       // A settled deploy flushed its whole log before its final status was stored.
-      const complete = isSettled(deploy.status);
+      const complete = await settled();
       /** Pushes the stored lines after `from`, page by page; returns the last seq pushed. */
       const replay = async (from: number) => {
         for (let last = from; ; ) {
@@ -88,9 +89,9 @@ function followLog(ctx: Context, deployId: string, after: number): AsyncIterable
         for await (const event of events) {
           if (!('lines' in event) && !('end' in event)) {
             // Status first: a deploy settled by then had its whole log stored, so the replay reads it all.
-            const now = await getDeploy({ ...ctx.caller, em: ctx.caller.em.fork() }, deployId);
+            const ended = await settled();
             last = await replay(last);
-            if (isSettled(now.status)) break;
+            if (ended) break;
             continue;
           }
           if ('end' in event) {

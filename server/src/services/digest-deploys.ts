@@ -9,7 +9,7 @@ import { DeployEntity } from '../db/entities.js';
 import { queueLane } from '../domain/deploy-context.js';
 import { BadInputError, ConflictError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { Deploy, DeployStatus } from '../domain/model.js';
+import { type Deploy, isSettled } from '../domain/model.js';
 import type { PubSub } from '../events/pubsub.js';
 import type { DataDir } from '../pipeline/data-dir.js';
 import type { DeployScheduler } from '../pipeline/queue.js';
@@ -42,9 +42,6 @@ export interface DigestDeployDeps {
   uploadTimeoutMs: number;
   now?: () => Date;
 }
-
-/** A digest deploy's statuses while its staged files are still wanted. */
-const OPEN: DeployStatus[] = ['UPLOADING', 'QUEUED', 'BUILDING', 'PUBLISHING'];
 
 const refuse = (message: string) => new BadInputError(message, 'files');
 
@@ -158,25 +155,19 @@ export class DigestDeploys {
         /^[0-9a-f]{24}$/.test(e),
       );
       const state = new DeployState(em, this.deps.bus, this.now);
-      // A deploy another control plane runs (issue 16) is BUILDING or PUBLISHING there, not running here:
-      // its files stay until it took them (deployer.ts) or ended.
-      const waiting = await em.find(DeployEntity, { digest: true, status: { $in: OPEN } });
-      const keep = new Set(waiting.map((d) => d.id));
-      const expired = new Set<string>();
+      const uploading = await em.find(DeployEntity, { digest: true, status: 'UPLOADING' });
       const limit = this.now().getTime() - this.deps.uploadTimeoutMs;
-      for (const deploy of waiting) {
-        if (deploy.status !== 'UPLOADING') continue;
+      for (const deploy of uploading) {
         const touched = (await stat(this.manifestPath(deploy.id)).catch(() => null))?.mtimeMs;
         if ((touched ?? deploy.createdAt.getTime()) > limit) continue;
         const minutes = Math.round(this.deps.uploadTimeoutMs / 60_000);
         await state.setDeploy(deploy, 'CANCELLED', {
           error: `No files were uploaded for ${minutes} minute(s); deploy again (only missing files are sent)`,
         });
-        keep.delete(deploy.id);
-        expired.add(deploy.id);
         result.expired++;
       }
-      // Read again: a row written since `waiting` was read is a deploy that just began uploading.
+      // Read after the expiry, so a deploy just cancelled reads as such, and a row written since the
+      // listing is a deploy that just began uploading.
       const rows = new Map(
         (await em.find(DeployEntity, { id: { $in: staged } }, { fields: ['id', 'status'] })).map((d) => [
           d.id,
@@ -184,9 +175,10 @@ export class DigestDeploys {
         ]),
       );
       for (const entry of staged) {
-        if (keep.has(entry) || this.deps.queue.isRunning(entry)) continue;
         const status = rows.get(entry);
-        if (status && OPEN.includes(status) && !expired.has(entry)) continue;
+        // Still wanted: uploading, queued, or building or publishing here or on another control plane
+        // (issue 16), which took the files (deployer.ts) or still will.
+        if ((status && !isSettled(status)) || this.deps.queue.isRunning(entry)) continue;
         // No row: a deploy being created right now, or one a crash cut off before its row was written.
         // Only the second grows older than the upload timeout.
         if (!rows.has(entry) && !(await this.untouchedSince(entry, limit))) continue;

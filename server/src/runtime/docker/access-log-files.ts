@@ -1,3 +1,4 @@
+import type { BigIntStats } from 'node:fs';
 import { link, open, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
@@ -31,7 +32,7 @@ export class AccessLogFiles implements AccessLogSource {
         if (!info?.isFile()) continue;
         out.push({
           siteId,
-          key: `${info.dev}:${info.ino}`,
+          key: identity(info),
           size: Number(info.size),
           rotated: name === ROTATED,
           modifiedAt: new Date(Number(info.mtimeMs)),
@@ -115,14 +116,19 @@ export class AccessLogFiles implements AccessLogSource {
     const handle = await open(path, 'r').catch(() => null);
     if (!handle) return null;
     const info = await handle.stat({ bigint: true });
-    if (`${info.dev}:${info.ino}` === file.key) return handle;
+    if (identity(info) === file.key) return handle;
     await handle.close();
     return null;
   }
 }
 
-/** A file's identity (device and inode, which a rename keeps), or null when there is none. */
+/** A file's identity (device and inode, which a rename keeps): an AccessLogFile's key. */
+function identity(info: BigIntStats): string {
+  return `${info.dev}:${info.ino}`;
+}
+
+/** The identity of the file at `path`, or null when there is none. */
 async function keyOf(path: string): Promise<string | null> {
   const info = await stat(path, { bigint: true }).catch(() => null);
-  return info?.isFile() ? `${info.dev}:${info.ino}` : null;
+  return info?.isFile() ? identity(info) : null;
 }

@@ -61,9 +61,7 @@ export class SiteServices {
     let created = false;
     await this.updateLatest(slug, async (existing) => {
       if (!existing) {
-        await this.docker.createService(spec).catch((err) => {
-          throw engineError(err);
-        });
+        await this.docker.createService(spec);
         created = true;
         return;
       }
